@@ -1,0 +1,48 @@
+// One build script for the extension and the CLI (see shared/design.md).
+// dist/extension.js is the activation bundle: it must stay tiny. Everything heavy (openai, ts-morph)
+// lives in dist/adapter.js, which extension.js requires on the first command.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Keeps `require('./adapter.js')` in extension.js a runtime require of the separate bundle. */
+const lazyAdapter = {
+  name: 'lazy-adapter',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/adapter\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyAdapter], metafile: true },
+  { ...common, entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode'], metafile: true },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  for (const [i, r] of results.entries()) {
+    if (r.metafile) {
+      const out = Object.entries(r.metafile.outputs).find(([f]) => f.endsWith('.js'));
+      if (out) {
+        console.log(`${builds[i].outfile}: ${(out[1].bytes / 1024).toFixed(1)} KiB`);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { RoutecraftError } from '../errors';
+
+export type ChatMessage = ChatCompletionMessageParam;
+
+/** Where and how to reach an OpenAI-compatible server. Secrets travel only in `apiKey`. */
+export interface LlmSettings {
+  readonly baseUrl: string;
+  readonly model: string;
+  /** Empty for servers that need none (Ollama, LM Studio, vLLM without --api-key). */
+  readonly apiKey?: string;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly temperature: number;
+}
+
+export interface ChatRequest {
+  readonly messages: readonly ChatMessage[];
+  /** What the call is for, for logs and progress ("explain", "endpoint" …). */
+  readonly purpose: string;
+  readonly temperature?: number;
+  readonly maxTokens?: number;
+  /** Called with each piece of text as it streams in. When absent the call may still stream. */
+  readonly onDelta?: (text: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+}
+
+export interface ChatAnswer {
+  readonly text: string;
+  readonly model: string;
+  readonly usage?: TokenUsage;
+  readonly requestId?: string;
+  readonly finishReason?: string;
+}
+
+/** Tagged result at the LLM boundary: callers switch on `kind`; nothing is thrown across it. */
+export type LlmResult<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'invalid'; readonly issues: readonly string[]; readonly raw: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly error: RoutecraftError };
+
+/** The port every feature talks to. Implemented over the `openai` client; faked nowhere in tests. */
+export interface LlmClient {
+  readonly settings: LlmSettings;
+  chat(request: ChatRequest): Promise<LlmResult<ChatAnswer>>;
+}
+
+/** A sink for troubleshooting lines (the "Routecraft" output channel, stderr in the CLI). */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
