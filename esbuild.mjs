@@ -3,6 +3,9 @@
 // lives in dist/adapter.js, which extension.js requires on the first command.
 import * as esbuild from 'esbuild';
 
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -29,7 +32,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyAdapter], metafile: true },
   { ...common, entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode'], metafile: true },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
 ];
 
 if (watch) {

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { DEFAULT_MAX_CONTEXT_LINES } from '../core/defaults';
+import { RoutecraftError } from '../core/errors';
+import { explainCode } from '../core/explain';
+import { createLlmClient } from '../core/llm/openaiClient';
+import type { Logger } from '../core/llm/types';
+import { llmSettingsFrom, number, type LlmFlags } from './cliSettings';
+import type { CliIo } from './io';
+
+export const explainHelp = `Usage: routecraft explain FILE[:START[-END]] [options]
+
+Explains code with your LLM and prints the Markdown answer as it streams.
+  FILE            the whole file (bounded by --max-lines)
+  FILE:START      the function, method or class at line START
+  FILE:START-END  lines START to END (1-based, inclusive), with their enclosing code
+
+Options:
+  --base-url URL      OpenAI-compatible server (env OPENAI_BASE_URL; default http://localhost:11434/v1)
+  --model NAME        model (env ROUTECRAFT_MODEL; default qwen2.5-coder:7b)
+  --timeout SECONDS   give up when the server is silent this long (default 120)
+  --max-retries N     retries on 429, 5xx and network errors (default 2)
+  --temperature T     sampling temperature (default 0.2)
+  --max-lines N       upper bound on lines of code sent (default ${DEFAULT_MAX_CONTEXT_LINES})
+  --verbose           log each HTTP request to stderr
+The API key comes from OPENAI_API_KEY only (never a flag, so it stays out of shell history).
+Exit codes: 0 explained, 1 failed, 2 bad usage, 130 interrupted.`;
+
+export interface ExplainFlags extends LlmFlags {
+  readonly 'max-lines'?: string;
+  readonly verbose?: boolean;
+}
+
+interface Target {
+  readonly file: string;
+  readonly startLine?: number;
+  readonly endLine?: number;
+}
+
+/** Parses FILE, FILE:START or FILE:START-END (a Windows drive letter is not a line number). */
+export function parseTarget(spec: string): Target {
+  const match = /^(.+?)(?::(\d+)(?:-(\d+))?)?$/.exec(spec);
+  if (!match?.[1]) {
+    throw new RoutecraftError('invalid-input', `Expected FILE[:START[-END]], got "${spec}".`);
+  }
+  const startLine = match[2] === undefined ? undefined : Number(match[2]);
+  const endLine = match[3] === undefined ? startLine : Number(match[3]);
+  if (startLine !== undefined && (startLine < 1 || (endLine ?? startLine) < startLine)) {
+    throw new RoutecraftError('invalid-input', `Line range in "${spec}" must be START-END with 1 <= START <= END.`);
+  }
+  return { file: match[1], startLine, endLine };
+}
+
+function offsets(text: string, target: Target): { start: number; end: number } {
+  if (target.startLine === undefined) {
+    return { start: 0, end: text.length };
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      lineStarts.push(i + 1);
+    }
+  }
+  const last = lineStarts.length;
+  if (target.startLine > last) {
+    throw new RoutecraftError('invalid-input', `${target.file} has ${last} lines; line ${target.startLine} does not exist.`);
+  }
+  const start = lineStarts[target.startLine - 1]!;
+  const endIndex = Math.min(target.endLine ?? target.startLine, last);
+  const end = endIndex < last ? lineStarts[endIndex]! - 1 : text.length;
+  return { start, end };
+}
+
+/** `routecraft explain`: streams the explanation to stdout; returns the exit code. */
+export async function runExplain(target: string, flags: ExplainFlags, io: CliIo): Promise<number> {
+  const parsed = parseTarget(target);
+  const path = resolve(io.cwd, parsed.file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RoutecraftError('file-not-found', code === 'ENOENT' ? `No such file: ${path}` : `Cannot read ${path} (${code ?? 'error'}).`);
+  }
+  const range = offsets(text, parsed);
+  // FILE:START alone means "the code at that line": an empty range lets the core find the enclosing code.
+  const cursorOnly = parsed.startLine !== undefined && !/:\d+-\d+$/.test(target);
+  const maxLines = flags['max-lines'] === undefined ? DEFAULT_MAX_CONTEXT_LINES : Math.floor(number('--max-lines', flags['max-lines'], 1, 100_000));
+  const settings = llmSettingsFrom(flags, io.env);
+  const logger: Logger = {
+    info: (m) => flags.verbose && io.stderr.write(`[info] ${m}\n`),
+    warn: (m) => io.stderr.write(`[warn] ${m}\n`),
+    error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
+  };
+  const started = Date.now();
+  const displayPath = relative(io.cwd, path) || path;
+  const result = await explainCode(
+    createLlmClient(settings, logger),
+    { displayPath, fileText: text, start: range.start, end: cursorOnly ? range.start + firstCodeColumn(text, range.start) : range.end, maxLines },
+    { signal: io.signal, onDelta: (delta) => io.stdout.write(delta) },
+  );
+  switch (result.kind) {
+    case 'ok': {
+      const { answer } = result.value;
+      if (!answer.text.endsWith('\n')) {
+        io.stdout.write('\n');
+      }
+      const usage = answer.usage ? `, ${answer.usage.promptTokens} tokens in / ${answer.usage.completionTokens} out` : '';
+      io.stderr.write(`\n${answer.model}, ${((Date.now() - started) / 1000).toFixed(1)} s${usage}\n`);
+      return 0;
+    }
+    case 'cancelled':
+      io.stderr.write('\nCancelled.\n');
+      return 130;
+    case 'invalid':
+      io.stderr.write(`\nroutecraft: the model's answer could not be used: ${result.issues.join('; ')}\n`);
+      return 1;
+    case 'failed':
+      io.stderr.write(`\nroutecraft: ${result.error.message}\n`);
+      return 1;
+  }
+}
+
+/** Offset of the first non-blank character on the line, so the cursor sits inside the code. */
+function firstCodeColumn(text: string, lineStart: number): number {
+  const line = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 500));
+  return line ? line[0].length : 0;
+}

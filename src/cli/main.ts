@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { describeError, RoutecraftError } from '../core/errors';
+import { explainHelp, runExplain } from './explainCli';
+import type { CliIo } from './io';
+
+declare const ROUTECRAFT_VERSION: string | undefined;
+
+const mainHelp = `Usage: routecraft COMMAND [options]
+
+Commands:
+  explain FILE[:START[-END]]   explain code with your LLM (Markdown on stdout)
+
+Run "routecraft COMMAND --help" for a command's options.
+Environment: OPENAI_BASE_URL, ROUTECRAFT_MODEL, OPENAI_API_KEY.`;
+
+/** Runs the CLI and returns its exit code (never calls process.exit, so tests run it in-process). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(`${mainHelp}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${typeof ROUTECRAFT_VERSION === 'string' ? ROUTECRAFT_VERSION : 'dev'}\n`);
+      return 0;
+    }
+    if (command === 'explain') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          'base-url': { type: 'string' },
+          model: { type: 'string' },
+          timeout: { type: 'string' },
+          'max-retries': { type: 'string' },
+          temperature: { type: 'string' },
+          'max-lines': { type: 'string' },
+          verbose: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      });
+      if (values.help) {
+        io.stdout.write(`${explainHelp}\n`);
+        return 0;
+      }
+      if (positionals.length !== 1) {
+        io.stderr.write(`routecraft explain takes one FILE[:START[-END]].\n\n${explainHelp}\n`);
+        return 2;
+      }
+      return await runExplain(positionals[0]!, values, io);
+    }
+    io.stderr.write(`routecraft: unknown command "${command}".\n\n${mainHelp}\n`);
+    return 2;
+  } catch (error) {
+    if (isParseArgsError(error)) {
+      io.stderr.write(`routecraft: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`routecraft: ${describeError(error)}\n`);
+    return error instanceof RoutecraftError && error.code === 'invalid-input' ? 2 : 1;
+  }
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal }).then((code) => {
+    process.exitCode = code;
+  });
+}

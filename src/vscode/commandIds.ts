@@ -1,0 +1,11 @@
+/** Every command id, in one place (package.json declares the same list; a test checks it). */
+export const CommandIds = {
+  explainSelection: 'routecraft.explainSelection',
+  setApiKey: 'routecraft.setApiKey',
+  clearApiKey: 'routecraft.clearApiKey',
+  showLog: 'routecraft.showLog',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+export const allCommandIds: readonly CommandId[] = Object.values(CommandIds);

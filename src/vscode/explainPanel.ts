@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import MarkdownIt from 'markdown-it';
+import * as vscode from 'vscode';
+
+interface PanelState {
+  html: string;
+  status: string;
+  statusIsError: boolean;
+  error: string;
+  footer: string;
+}
+
+const EMPTY: PanelState = { html: '', status: 'Waiting for the model…', statusIsError: false, error: '', footer: '' };
+
+/**
+ * The "Explain" panel beside the editor: Markdown streamed in, rendered on the extension side with
+ * raw HTML disabled (model output is untrusted), shown in a webview with a strict CSP.
+ */
+export class ExplainPanel implements vscode.Disposable {
+  static readonly viewType = 'routecraft.explain';
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
+  private text = '';
+  private state: PanelState = { ...EMPTY };
+  private webviewReady = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  /** Opens (or reuses) the panel for a new explanation and clears it. */
+  begin(title: string, where: string): void {
+    this.text = '';
+    this.cancelFlush();
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(
+        ExplainPanel.viewType,
+        title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')], enableFindWidget: true },
+      );
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.cancelFlush();
+      });
+      this.panel.webview.onDidReceiveMessage((message: { type?: string }) => {
+        if (message.type === 'ready') {
+          this.webviewReady = true;
+          this.push();
+        }
+      });
+    } else {
+      this.panel.title = title;
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    this.state = { ...EMPTY };
+    this.webviewReady = false;
+    this.panel.webview.html = this.html(this.panel.webview, where);
+  }
+
+  /** Appends streamed Markdown; repaints at most every 80 ms. */
+  append(delta: string): void {
+    this.text += delta;
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.update({ html: this.markdown.render(this.text) });
+      }, 80);
+    }
+  }
+
+  status(text: string): void {
+    this.update({ status: text, statusIsError: false });
+  }
+
+  /** Final content: replaces whatever streamed (the cached or complete answer). */
+  finish(text: string, footer: string): void {
+    this.cancelFlush();
+    this.text = text;
+    this.update({ html: this.markdown.render(text), status: '', footer });
+  }
+
+  fail(message: string): void {
+    this.cancelFlush();
+    this.update({ html: this.markdown.render(this.text), status: 'Failed', statusIsError: true, error: message });
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  dispose(): void {
+    this.cancelFlush();
+    this.panel?.dispose();
+  }
+
+  /** The current state as shown (or about to be shown) in the webview. */
+  get current(): Readonly<PanelState> {
+    return this.state;
+  }
+
+  private update(change: Partial<PanelState>): void {
+    this.state = { ...this.state, ...change };
+    this.push();
+  }
+
+  private push(): void {
+    if (this.panel && this.webviewReady) {
+      void this.panel.webview.postMessage({ type: 'state', ...this.state });
+    }
+  }
+
+  private cancelFlush(): void {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+  }
+
+  private html(webview: vscode.Webview, where: string): string {
+    const nonce = randomBytes(16).toString('base64');
+    const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} https: data:; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${media('explain.css')}">
+<title>Routecraft: Explain</title></head>
+<body>
+<header><div class="where">${esc(where)}</div><div id="status">${esc(EMPTY.status)}</div></header>
+<div id="error" role="alert"></div>
+<main id="content"></main>
+<footer id="footer"></footer>
+<script nonce="${nonce}" src="${media('explain.js')}"></script>
+</body></html>`;
+  }
+}
