@@ -1,0 +1,147 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+import { chromiumPath, extensionRoot, resultsDir } from './paths';
+
+export interface WorkbenchOptions {
+  readonly server: CodeServer;
+  readonly workspace: string;
+  /** An in-host mocha entry (absolute path of a .js exporting `run()`); makes this a test window. */
+  readonly extensionTestsPath?: string;
+  /** Environment variables for the extension host. */
+  readonly extensionEnvironment?: Readonly<Record<string, string>>;
+  /** Receives the exit code of an `extensionTestsPath` run. */
+  readonly onExit?: (code: number) => void;
+  /** Receives the extension host's console output in a test window. */
+  readonly onLog?: (type: string, args: readonly unknown[]) => void;
+}
+
+/** A chromium page showing the workbench, with the extension under development loaded. */
+export interface Workbench {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+/** The workbench URL that loads the extension from source (needs enable-smoke-test-driver). */
+export function workbenchUrl(server: CodeServer, workspace: string, extra: readonly (readonly [string, string])[] = []): string {
+  const payload = [['extensionDevelopmentPath', `vscode-remote://remote${extensionRoot}`], ...extra];
+  return `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Launches chromium with a fresh profile and opens the workbench. */
+export async function openWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  const extra: [string, string][] = [];
+  if (options.extensionTestsPath) {
+    extra.push(['extensionTestsPath', `vscode-remote://remote${options.extensionTestsPath}`]);
+  }
+  if (options.extensionEnvironment) {
+    extra.push(['extensionEnvironment', JSON.stringify(options.extensionEnvironment)]);
+  }
+  const profile = path.join(options.server.tempDir, `chromium-${Date.now()}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: chromiumArgs,
+  });
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    await context.close().catch(() => undefined);
+  };
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.exposeFunction('codeAutomationExit', (code: number) => { options.onExit?.(code); });
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => { options.onLog?.(type, args); });
+    await page.goto(workbenchUrl(options.server, options.workspace, extra));
+    return { page, context, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** Waits until the explorer shows the workspace (the workbench is usable). */
+export async function waitForWorkbench(page: Page, fileInExplorer: string, timeoutMs = 60_000): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileInExplorer }).first()
+    .waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/**
+ * Runs a command from the palette like a person: F1, type `>title`, wait for the row, Enter.
+ * Under load a freshly contributed command can show up late, so this retries a few times.
+ */
+export async function runCommand(page: Page, title: string, attempts = 5): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3_000 });
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt >= attempts) {
+        throw new Error(`command "${title}" did not appear in the palette after ${attempts} attempts`, { cause: e });
+      }
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
+/** Opens a workspace file by its path relative to the folder, via Quick Open (Ctrl+P). */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  const name = path.basename(relativePath);
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(relativePath);
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await waitForTab(page, name);
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+}
+
+/** An editor tab whose label contains `title`. */
+export function tab(page: Page, title: string): Locator {
+  return page.locator('.tabs-container .tab', { hasText: title });
+}
+
+export async function waitForTab(page: Page, title: string, timeoutMs = 20_000): Promise<Locator> {
+  const t = tab(page, title).first();
+  await t.waitFor({ state: 'visible', timeout: timeoutMs });
+  return t;
+}
+
+/**
+ * The content document of the visible webview. VS Code nests two iframes: `iframe.webview.ready`
+ * (the webview host) and, inside it, `#active-frame` (the extension's HTML).
+ */
+export function webviewContent(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready').last().contentFrame().locator('#active-frame').contentFrame();
+}
+
+/** Saves a full-page screenshot and prints where it went. */
+export async function screenshot(page: Page, name: string, file?: string): Promise<string> {
+  const target = file ?? path.join(resultsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  await page.screenshot({ path: target });
+  console.log(`    screenshot: ${path.relative(process.cwd(), target)}`);
+  return target;
+}
