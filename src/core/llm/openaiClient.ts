@@ -67,8 +67,9 @@ async function chat(settings: LlmSettings, logger: Logger, request: ChatRequest)
     acc.requestId = request_id ?? undefined;
     const contentType = response.headers.get('content-type') ?? '';
     if (!contentType.includes('text/event-stream')) {
+      const body = await response.text();
       stream.controller.abort();
-      return fromNonStreamBody(await response.text(), contentType, acc, ctx());
+      return fromNonStreamBody(body, contentType, acc, ctx());
     }
     for await (const chunk of stream) {
       guard.touch();
