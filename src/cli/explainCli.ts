@@ -85,6 +85,7 @@ export async function runExplain(target: string, flags: ExplainFlags, io: CliIo)
   const range = offsets(text, parsed);
   // FILE:START alone means "the code at that line": an empty range lets the core find the enclosing code.
   const cursorOnly = parsed.startLine !== undefined && !/:\d+-\d+$/.test(target);
+  const cursor = range.start + firstCodeColumn(text, range.start);
   const maxLines = flags['max-lines'] === undefined ? DEFAULT_MAX_CONTEXT_LINES : Math.floor(number('--max-lines', flags['max-lines'], 1, 100_000));
   const settings = llmSettingsFrom(flags, io.env);
   const logger: Logger = {
@@ -96,7 +97,9 @@ export async function runExplain(target: string, flags: ExplainFlags, io: CliIo)
   const displayPath = relative(io.cwd, path) || path;
   const result = await explainCode(
     createLlmClient(settings, logger),
-    { displayPath, fileText: text, start: range.start, end: cursorOnly ? range.start + firstCodeColumn(text, range.start) : range.end, maxLines },
+    cursorOnly
+      ? { displayPath, fileText: text, start: cursor, end: cursor, maxLines }
+      : { displayPath, fileText: text, start: range.start, end: range.end, maxLines },
     { signal: io.signal, onDelta: (delta) => io.stdout.write(delta) },
   );
   switch (result.kind) {
