@@ -6,6 +6,13 @@ export function abortSignalFrom(token: vscode.CancellationToken): { signal: Abor
   if (token.isCancellationRequested) {
     controller.abort();
   }
-  const listener = token.onCancellationRequested(() => controller.abort());
-  return { signal: controller.signal, dispose: () => listener.dispose() };
+  const listener = token.onCancellationRequested(() => {
+    controller.abort();
+  });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      listener.dispose();
+    },
+  };
 }
