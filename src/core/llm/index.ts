@@ -1,0 +1,8 @@
+export type { ChatAnswer, ChatMessage, ChatRequest, LlmClient, LlmResult, LlmSettings, Logger, TokenUsage } from './types';
+export { silentLogger } from './types';
+export { createLlmClient } from './openaiClient';
+export { askStructured, type StructuredAnswer, type StructuredRequest } from './structured';
+export { extractJson, type ExtractJsonResult, type JsonSource } from './extractJson';
+export { extractCodeBlocks, type CodeBlock } from './codeBlocks';
+export { jsonSchemaText, structuredInstructions } from './structuredPrompt';
+export { redactSecrets, redactUrl } from './redact';
