@@ -105,6 +105,17 @@ export class FakeLlmServer {
     }
   }
 
+  /** Resolves once at least `count` requests were received; rejects after `timeoutMs`. */
+  async waitForRequests(count = 1, timeoutMs = 2000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.recorded.length < count) {
+      if (Date.now() > deadline) {
+        throw new Error(`expected ${count} request(s), saw ${this.recorded.length}`);
+      }
+      await delay(5);
+    }
+  }
+
   /** Text of the last user message of the last request. */
   lastUserMessage(): string | undefined {
     const last = this.recorded.at(-1);
@@ -121,6 +132,17 @@ export class FakeLlmServer {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let finished = false;
+    let ownCut = false;
+    res.on('finish', () => {
+      finished = true;
+    });
+    res.on('close', () => {
+      if (!finished && !ownCut) {
+        this.disconnects += 1;
+        this.disconnectWaiters.splice(0).forEach((wake) => wake());
+      }
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -133,19 +155,7 @@ export class FakeLlmServer {
       };
       this.recorded.push(recorded);
       this.counter += 1;
-      const id = this.counter;
-      let finished = false;
-      let ownCut = false;
-      res.on('finish', () => {
-        finished = true;
-      });
-      res.on('close', () => {
-        if (!finished && !ownCut) {
-          this.disconnects += 1;
-          this.disconnectWaiters.splice(0).forEach((wake) => wake());
-        }
-      });
-      void this.route(recorded, res, id, () => {
+      void this.route(recorded, res, this.counter, () => {
         ownCut = true;
       });
     });

@@ -61,14 +61,23 @@ function maskBlocks(text: string): string {
 }
 
 function findInProse(text: string): ExtractJsonResult | undefined {
+  // Ends learnt from earlier scans: a bracket seen (outside strings) while scanning from an
+  // earlier start closes at the same place when scanned on its own, so each is scanned once.
+  const ends = new Map<number, number | null>();
   let tried = 0;
   for (let i = 0; i < text.length && tried < MAX_STARTS; i += 1) {
     const ch = text[i];
     if (ch !== '{' && ch !== '[') {
       continue;
     }
+    if (!ends.has(i)) {
+      scanFrom(text, i, ends);
+    }
+    const end = ends.get(i);
+    if (end === null) {
+      continue;
+    }
     tried += 1;
-    const end = balancedEnd(text, i);
     if (end === undefined) {
       continue;
     }
@@ -80,9 +89,13 @@ function findInProse(text: string): ExtractJsonResult | undefined {
   return undefined;
 }
 
-/** Index just past the bracket that closes the one at `start`, skipping JSON strings. */
-function balancedEnd(text: string, start: number): number | undefined {
-  const stack: string[] = [];
+/**
+ * Scans from the bracket at `start`, skipping JSON strings, and records in `ends` where each
+ * bracket opened on the way closes (index just past it), or `null` when the text ends first.
+ * A mismatched closer stops the scan, leaving the brackets still open unrecorded.
+ */
+function scanFrom(text: string, start: number, ends: Map<number, number | null>): void {
+  const stack: { close: string; at: number }[] = [];
   let inString = false;
   for (let i = start; i < text.length; i += 1) {
     const ch = text[i];
@@ -97,17 +110,21 @@ function balancedEnd(text: string, start: number): number | undefined {
     if (ch === '"') {
       inString = true;
     } else if (ch === '{' || ch === '[') {
-      stack.push(ch === '{' ? '}' : ']');
+      stack.push({ close: ch === '{' ? '}' : ']', at: i });
     } else if (ch === '}' || ch === ']') {
-      if (stack.pop() !== ch) {
-        return undefined;
+      const open = stack.pop();
+      if (open?.close !== ch) {
+        return;
       }
+      ends.set(open.at, i + 1);
       if (stack.length === 0) {
-        return i + 1;
+        return;
       }
     }
   }
-  return undefined;
+  for (const open of stack) {
+    ends.set(open.at, null);
+  }
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -224,7 +224,7 @@ describe('createLlmClient over the real openai client', () => {
   it('returns cancelled when the caller aborts while the server hangs', async () => {
     server.enqueue({ kind: 'hang' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    void server.waitForRequests(1).then(() => controller.abort());
     const { result, ms } = await chat({ timeoutMs: 10_000 }, { signal: controller.signal });
     assert.equal(result.kind, 'cancelled');
     assert.ok(ms < 1500, `took ${ms} ms`);
