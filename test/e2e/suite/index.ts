@@ -24,6 +24,7 @@ export async function run(): Promise<void> {
     mocha.addFile(path.join(__dirname, file));
   }
   const started = Date.now();
+  console.log('ROUTECRAFT_E2E_BEGIN');
   const stats = await new Promise<HostStats>((resolve) => {
     const runner = mocha.run(() => {
       const s = runner.stats;

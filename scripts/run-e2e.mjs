@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The real-editor tests (see shared/e2e-in-real-vscode.md and test/e2e/README.md):
+//   1. install code-server + chromium if missing (no-op when present)
+//   2. build the extension (node esbuild.mjs)
+//   3. bundle the in-host mocha suite (test/e2e/suite -> out/e2e-suite, `vscode` external)
+//   4. run it inside code-server's extension host          (summary line: e2e-host)
+//   5. run the UI scenarios with playwright-core on Node    (summary line: e2e-ui)
+// Exits non-zero if any step fails. Flags: --host-only, --ui-only, --skip-install, --skip-build.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = new Set(process.argv.slice(2));
+const started = Date.now();
+const seconds = (from) => `${((Date.now() - from) / 1000).toFixed(1)} s`;
+
+function step(title, cmd, args, env = {}) {
+  const t = Date.now();
+  console.log(`\n[e2e] ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  console.log(`[e2e] ${title}: ${ok ? 'ok' : `FAILED (${r.error?.message ?? r.status ?? r.signal})`} in ${seconds(t)}`);
+  return ok;
+}
+
+/** Bundles test/e2e/suite: index.js (mocha entry) plus one self-contained bundle per *.test.ts. */
+export async function bundleHostSuite() {
+  const suiteDir = join(root, 'test', 'e2e', 'suite');
+  const outdir = join(root, 'out', 'e2e-suite');
+  rmSync(outdir, { recursive: true, force: true });
+  const entryPoints = readdirSync(suiteDir)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => join(suiteDir, f));
+  // Mocha 12's package entry is ESM; its CommonJS build is lib/mocha.cjs, loaded from node_modules
+  // at run time (out/ sits next to node_modules) rather than bundled.
+  const mochaCjs = {
+    name: 'mocha-cjs',
+    setup(build) {
+      build.onResolve({ filter: /^mocha$/ }, () => ({ path: 'mocha/lib/mocha.cjs', external: true }));
+    },
+  };
+  await esbuild.build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode'],
+    plugins: [mochaCjs],
+    logLevel: 'warning',
+  });
+  return outdir;
+}
+
+async function main() {
+  let ok = true;
+  if (!argv.has('--skip-install')) {
+    if (!step('install code-server', process.execPath, [join(root, 'scripts', 'install-code-server.mjs')])) {
+      return 1;
+    }
+  }
+  if (!argv.has('--skip-build')) {
+    if (!step('build the extension', process.execPath, [join(root, 'esbuild.mjs')])) {
+      return 1;
+    }
+  }
+  const tsx = ['--import', 'tsx'];
+  if (!argv.has('--ui-only')) {
+    const t = Date.now();
+    try {
+      const outdir = await bundleHostSuite();
+      console.log(`\n[e2e] bundled the in-host suite into ${outdir} in ${seconds(t)}`);
+      ok = step('in-host tests (extension host of code-server)', process.execPath, [...tsx, join(root, 'test', 'e2e', 'runHostTests.ts')]) && ok;
+    } catch (e) {
+      console.error(`[e2e] bundling the in-host suite failed: ${e instanceof Error ? e.message : String(e)}`);
+      ok = false;
+    }
+  }
+  if (!argv.has('--host-only')) {
+    const mocha = join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+    ok = step('UI tests (playwright-core + chromium)', process.execPath, [
+      mocha, '--no-config', '--node-option', 'import=tsx', '--timeout', '120000', '--exit',
+      '--reporter', './scripts/summary-reporter.cjs',
+      'test/e2e/ui/**/*.test.ts',
+    ], { ROUTECRAFT_TEST_SUITE: 'e2e-ui' }) && ok;
+  }
+  console.log(`\n[e2e] ${ok ? 'all passed' : 'FAILED'} in ${seconds(started)}${ok ? '' : ' (screenshots and logs: test-results/e2e/)'}`);
+  return ok ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}
