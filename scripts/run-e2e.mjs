@@ -59,6 +59,8 @@ export async function bundleHostSuite() {
 
 async function main() {
   let ok = true;
+  // Screenshots and logs in test-results/e2e/ always belong to the latest run.
+  rmSync(join(root, 'test-results', 'e2e'), { recursive: true, force: true });
   if (!argv.has('--skip-install')) {
     if (!step('install code-server', process.execPath, [join(root, 'scripts', 'install-code-server.mjs')])) {
       return 1;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { startCodeServer, tail, type CodeServer } from './harness/codeServer';
-import { explainDemoWorkspace, hostSuiteDir } from './harness/paths';
+import { explainDemoWorkspace, hostSuiteDir, resultsDir } from './harness/paths';
 import { openWorkbench, screenshot, type Workbench } from './harness/workbench';
 import type { HostStats } from './suite/index';
 
@@ -73,6 +73,10 @@ async function main(): Promise<number> {
       exitCode = code;
       if (code !== 0) {
         await screenshot(workbench.page, 'host-failed');
+        fs.mkdirSync(resultsDir, { recursive: true });
+        const logCopy = path.join(resultsDir, 'host-workbench-console.log');
+        fs.writeFileSync(logCopy, `${startupLog.join('\n')}\n\n--- code-server log ---\n${tail(server.logFile, 200)}\n`);
+        console.error(`    workbench + code-server log: ${path.relative(process.cwd(), logCopy)}`);
       }
     }
   } catch (e) {

@@ -65,6 +65,7 @@ describe('Explain Selection in the real editor (UI)', function () {
         'routecraft.llm.model': 'fake-model',
         'routecraft.llm.maxRetries': 0,
         'routecraft.llm.timeoutSeconds': 30,
+        'editor.minimap.enabled': false, // a cleaner README screenshot
       },
     });
     workbench = await openWorkbench({ server, workspace: explainDemoWorkspace });
