@@ -115,7 +115,10 @@ describe('Explain Selection in the real editor (UI)', function () {
       ? path.join(repoRoot, 'media', 'screenshot-explain.png')
       : path.join(resultsDir, 'screenshot-explain.png');
     await p.mouse.move(0, 0); // no hover tooltips in the picture
+    await p.keyboard.press('Control+B'); // hide the side bar: more room for the code in the README picture
+    await p.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
     await screenshot(p, 'screenshot-explain', shot);
+    await p.keyboard.press('Control+B');
   });
 
   it('cancels a slow answer with Cancel on its progress notification', async function () {
@@ -139,6 +142,22 @@ describe('Explain Selection in the real editor (UI)', function () {
     await webviewContent(p).locator('#error', { hasText: 'Cancelled' }).waitFor({ timeout: 15_000 });
     await llm!.waitForClientDisconnects(disconnectsBefore + 1, 10_000);
     await item.waitFor({ state: 'detached', timeout: 10_000 });
+    await p.keyboard.press('Escape');
+  });
+
+  it('shows a server error in the panel and as an error notification naming the server', async function () {
+    const p = page();
+    await selectApplyDiscount(p);
+    llm!.enqueue({ kind: 'status', status: 500, body: { error: { message: 'model exploded', type: 'server_error' } } });
+    const server = llm!.baseUrl.replace(/\/v1$/, '');
+
+    await runCommand(p, 'Routecraft: Explain Selection');
+
+    await webviewContent(p).locator('#error', { hasText: server }).waitFor({ timeout: 15_000 });
+    await p.locator('[id="status.notifications"]').click();
+    const item = p.locator('.notifications-center .notification-list-item', { hasText: server }).first();
+    await item.waitFor({ timeout: 10_000 });
+    assert.ok(await item.locator('.codicon-error').count() > 0, 'it is an error notification');
     await p.keyboard.press('Escape');
   });
 });
