@@ -99,10 +99,12 @@ async function main(): Promise<number> {
   if (exitCode === 0 && (summary.failures > 0 || summary.tests === 0)) {
     exitCode = 1;
   }
-  console.log(`\ne2e-host: ${summary.passes} passing, ${summary.failures} failing, ${summary.pending} pending (${((Date.now() - started) / 1000).toFixed(1)} s incl. startup)`);
+  // A run that failed without a failing test (nothing ran, host crashed, timeout) still counts as one.
+  const failures = exitCode !== 0 ? Math.max(1, summary.failures) : summary.failures;
+  console.log(`\ne2e-host: ${summary.passes} passing, ${failures} failing, ${summary.pending} pending (${((Date.now() - started) / 1000).toFixed(1)} s incl. startup)`);
   const summaryFile = process.env.ROUTECRAFT_TEST_SUMMARY;
   if (summaryFile) {
-    fs.appendFileSync(summaryFile, `${JSON.stringify({ suite: 'e2e-host', passes: summary.passes, failures: summary.failures, pending: summary.pending })}\n`);
+    fs.appendFileSync(summaryFile, `${JSON.stringify({ suite: 'e2e-host', passes: summary.passes, failures, pending: summary.pending })}\n`);
   }
   return exitCode;
 }
