@@ -27,7 +27,13 @@ export class RedisTestServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts a server on a free port. */
   static async start(): Promise<RedisTestServer> {
+    return RedisTestServer.startOn(await freePort());
+  }
+
+  /** Starts a server on `port` (e.g. one a cache already failed to reach). */
+  static async startOn(port: number): Promise<RedisTestServer> {
     if (!existsSync(REDIS_SERVER_PATH)) {
       throw new Error(
         `redis-server not found at ${REDIS_SERVER_PATH}. The cache tests need a real Redis: install it ` +
@@ -35,7 +41,6 @@ export class RedisTestServer {
       );
     }
     const dir = await mkdtemp(join(tmpdir(), 'routecraft-redis-'));
-    const port = await freePort();
     const child = spawn(REDIS_SERVER_PATH, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
