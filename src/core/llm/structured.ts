@@ -19,6 +19,12 @@ export interface StructuredRequest<T> {
   readonly onDelta?: (text: string) => void;
   readonly temperature?: number;
   readonly maxTokens?: number;
+  /** The command that asked, for the audit log. */
+  readonly command?: string;
+  /** `bypass` skips the response cache for this request. */
+  readonly cache?: 'use' | 'bypass';
+  /** Names the answer's shape (e.g. `endpoint-spec@1`); part of the cache key. */
+  readonly format?: string;
 }
 
 /** A validated answer, the answer it came from, and the fenced code that travelled beside it. */
@@ -72,6 +78,16 @@ function chatOptions<T>(request: StructuredRequest<T>): Omit<Parameters<LlmClien
     ...(request.onDelta === undefined ? {} : { onDelta: request.onDelta }),
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
+    ...(request.command === undefined ? {} : { command: request.command }),
+    ...(request.cache === undefined ? {} : { cache: request.cache }),
+    ...(request.format === undefined ? {} : { format: request.format }),
+    // Structured answers feed generators: secrets in them must become env lookups, never values.
+    destination: 'code',
+    // Only answers that validate are cached; the others are audited as `invalid`.
+    validate: (text: string) => {
+      const checked = check(request.schema, text);
+      return checked.ok ? [] : checked.issues;
+    },
   };
 }
 

@@ -23,6 +23,22 @@ export interface ChatRequest {
   /** Called with each piece of text as it streams in. When absent the call may still stream. */
   readonly onDelta?: (text: string) => void;
   readonly signal?: AbortSignal;
+  /** The command that asked (for the audit log), e.g. `routecraft.explainSelection` or `cli explain`. */
+  readonly command?: string;
+  /** `bypass` skips the cache lookup for this one call (the fresh answer is still stored). */
+  readonly cache?: 'use' | 'bypass';
+  /**
+   * Where the answer goes, which decides how redaction placeholders come back: `display` (shown to
+   * the user: every value restored) or `code` (written into files: secrets become env lookups).
+   */
+  readonly destination?: 'display' | 'code';
+  /** Names the expected answer shape (e.g. a schema version); part of the cache key. */
+  readonly format?: string;
+  /**
+   * Checks an answer before it is cached: returns the problems (empty when usable). An answer with
+   * problems is audited as `invalid` and never cached; the caller still receives it to repair.
+   */
+  readonly validate?: (text: string) => readonly string[];
 }
 
 export interface TokenUsage {
@@ -36,6 +52,10 @@ export interface ChatAnswer {
   readonly usage?: TokenUsage;
   readonly requestId?: string;
   readonly finishReason?: string;
+  /** True when the answer was replayed from the response cache (no tokens spent). */
+  readonly cached?: boolean;
+  /** How many values redaction replaced in the request, by category (only non-zero ones). */
+  readonly redactions?: Readonly<Record<string, number>>;
 }
 
 /** Tagged result at the LLM boundary: callers switch on `kind`; nothing is thrown across it. */

@@ -1,0 +1,3 @@
+export { createLlm, type LlmPathConfig } from './createLlm';
+export { createGateway, type GatewayParts, type UsageRecord, type UsageSink } from './llmGateway';
+export { StreamRestorer } from './streamRestorer';
