@@ -72,12 +72,12 @@ function replaceInCode(text: string, index: number, token: string, expression: s
   if (context === undefined || context.close === -1) {
     return splice(text, index, end, expression);
   }
-  if (context.quote === '`') {
-    return splice(text, index, end, `\${${expression}}`);
-  }
   const close = context.close;
   if (context.open === index - 1 && close === end) {
     return splice(text, context.open, close + 1, expression);
+  }
+  if (context.quote === '`') {
+    return splice(text, index, end, `\${${expression}}`);
   }
   const before = escapeForTemplate(text.slice(context.open + 1, index));
   const after = escapeForTemplate(text.slice(end, close));
