@@ -16,7 +16,7 @@ describe('privacy/restore', () => {
     const messages = CORPUS.map((sample) => ({ role: 'user' as const, content: sample.text }));
     const result = redactor.redactMessages(messages);
     result.messages.forEach((message, i) => {
-      assert.equal(restore(String(message.content), result.placeholders, { mode: 'display' }), CORPUS[i]?.text);
+      assert.equal(restore(typeof message.content === 'string' ? message.content : '', result.placeholders, { mode: 'display' }), CORPUS[i]?.text);
     });
   });
 
