@@ -41,8 +41,14 @@ export interface Redactor {
   redactText(text: string): RedactionResult<string>;
 }
 
-/** Values this long, once found anywhere in a request, are replaced wherever else they occur. */
-const PROPAGATE_MIN_LENGTH = 6;
+/**
+ * A value found in context is also replaced wherever else it occurs in the request, as a whole
+ * token, when it is distinctive enough: at least 8 characters and not only letters (so a weak
+ * password like `secret` does not wipe out every `client_secret` in the code).
+ */
+function propagates(value: string): boolean {
+  return value.length >= 8 && /[^A-Za-z]/.test(value);
+}
 
 /**
  * Builds a redactor. Throws a RoutecraftError (`invalid-input`) naming every invalid custom pattern.
@@ -83,7 +89,7 @@ function redactAll(texts: readonly string[], rules: readonly Rule[], enabled: (c
       allocator.placeholderFor(texts[i]!.slice(f.start, f.end), f.category, f.prefix);
     }
   });
-  const propagate = allocator.values().filter((v) => v.value.length >= PROPAGATE_MIN_LENGTH);
+  const propagate = allocator.values().filter((v) => propagates(v.value));
   const counts = zeroCounts();
   const value = texts.map((text, i) => {
     const findings = addRepeats(text, found[i]!, propagate);
@@ -98,7 +104,8 @@ function addRepeats(text: string, findings: readonly Finding[], values: ReturnTy
   for (const { value, category, prefix } of values) {
     for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
       const end = at + value.length;
-      if (!all.some((f) => at < f.end && f.start < end)) {
+      const whole = !/[A-Za-z0-9]/.test(text.charAt(at - 1) + text.charAt(end));
+      if (whole && !all.some((f) => at < f.end && f.start < end)) {
         all.push({ start: at, end, category, prefix });
       }
     }

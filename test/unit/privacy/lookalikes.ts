@@ -40,4 +40,14 @@ export const LOOKALIKES: readonly string[] = [
   '@@ -12,7 +12,9 @@ export function handler(req, res) {',
   'const password = req.body.password;\nconst token = getToken(req);',
   'throughput: 1,234,567 req/s; latency p99 12.5 ms; 3 × 10^6 events',
+  // Shapes that once fooled the redactor in real code (openai, this repo):
+  'let hasApiKey = !isBearerToken;\nlet hasAuthorization = isBearerToken;',
+  '#x509Credential: X509Credential | undefined;\nstatic #assign(token: CachedX509Token): string {',
+  " *   access_token: 'access_token',",
+  "const X509_SUBJECT_TOKEN = 'urn:openai:params:oauth:token-type:x509';",
+  'export const settingIds = { apiKey: "routecraft.llm.apiKey", setApiKey: "routecraft.setApiKey" };',
+  'export OPENAI_BASE_URL=http://localhost:11434/v1 ROUTECRAFT_MODEL=qwen2.5-coder:7b',
+  'assert.doesNotMatch(line, /sk-proj|Bearer|api-key=|user:pw|verySecret/);',
+  "typeof client._callApiKey === 'function'\n  ? await resolveApiKey(client as Pick<OpenAI, 'apiKey'>)\n  : undefined;",
+  '"session token:\\nhttps://platform.openai.com/docs/api-reference/realtime-sessions\\n"',
 ];

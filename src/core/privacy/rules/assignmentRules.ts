@@ -10,7 +10,7 @@ import type { Finding, Rule } from './rule';
 const NAME =
   String.raw`(?<n>pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|auth[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|client[_-]?secret|credential)`;
 const VALUE = String.raw`(?:"(?<vd>[^"\\\n]*(?:\\.[^"\\\n]*)*)"|'(?<vs>[^'\\\n]*(?:\\.[^'\\\n]*)*)'|\x60(?<vb>[^\x60\\\n$]*)\x60|(?<vu>[^\s'"\x60,;(){}\[\]<>]+))`;
-const ASSIGNMENT = new RegExp(String.raw`${NAME}(?![A-Za-z0-9_])["']?(?<s>\s*(?::=|=>|[:=])\s*)(?![=>])${VALUE}`, 'dgi');
+const ASSIGNMENT = new RegExp(String.raw`${NAME}(?![A-Za-z0-9_])["']?(?<s>[ \t]*(?::=|=>|[:=])[ \t]*)(?![=>])${VALUE}`, 'dgi');
 
 const TYPE_WORDS = /^(?:string|number|boolean|bigint|symbol|object|unknown|any|never|void|undefined|null|str|int|bytes|Buffer|String|Number|Boolean|Optional|SecretStr|required|optional|text|varchar|char)$/;
 
@@ -34,11 +34,12 @@ export const assignmentRule: Rule = {
         continue;
       }
       const value = text.slice(span[0], span[1]);
-      const name = match.groups?.['n'] ?? '';
+      const keyword = match.groups?.['n'] ?? '';
+      const name = identifierEndingAt(text, match.index) + keyword;
       const separator = match.groups?.['s'] ?? '';
-      const ok = quoted !== undefined ? acceptQuoted(value, name) : acceptBare(value, separator, text, span[1]);
+      const ok = quoted !== undefined ? acceptQuoted(value, [keyword, name]) : acceptBare(value, separator, text, span[1]);
       if (ok) {
-        const category: Category = /^(?:pass|pwd)/i.test(name) ? 'PASSWORD' : 'SECRET';
+        const category: Category = /^(?:pass|pwd)/i.test(keyword) ? 'PASSWORD' : 'SECRET';
         findings.push({ start: span[0], end: span[1], category, prefix: category });
       }
     }
@@ -46,17 +47,23 @@ export const assignmentRule: Rule = {
   },
 };
 
-function acceptQuoted(value: string, name: string): boolean {
+function acceptQuoted(value: string, names: readonly string[]): boolean {
   if (isPlaceholderValue(value) || (value.match(/ /g)?.length ?? 0) >= 3) {
     return false;
   }
   const bare = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
-  return bare(value) !== bare(name) && !value.includes('${');
+  const dottedName = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+$/.test(value) && !/\d/.test(value);
+  return !names.some((name) => bare(name) === bare(value)) && !value.includes('${') && !dottedName && !/^urn:/i.test(value) && !isPlainUrl(value);
+}
+
+/** A URL without user info and without a random-looking segment: an endpoint, not a credential. */
+function isPlainUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^@\s]*$/i.test(value) && !value.split(/[/?&=#]/).some(looksRandom);
 }
 
 function acceptBare(value: string, separator: string, text: string, end: number): boolean {
   const next = text.charAt(end);
-  if (isPlaceholderValue(value) || TYPE_WORDS.test(value) || /[(<.[]/.test(next)) {
+  if (isPlaceholderValue(value) || TYPE_WORDS.test(value) || /[(<.[]/.test(next) || /^[|&\\]/.test(value) || isPlainUrl(value)) {
     return false;
   }
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) || /^\d{1,3}$/.test(value)) {
@@ -67,10 +74,13 @@ function acceptBare(value: string, separator: string, text: string, end: number)
   if (trimmedSep === '=>') {
     return false;
   }
-  if (identifier && next === ';' && separator !== trimmedSep) {
+  const restOfLine = restOfLineAfter(text, end);
+  if (next === ';' && separator !== trimmedSep) {
     return false;
   }
-  const restOfLine = restOfLineAfter(text, end);
+  if (trimmedSep === ':' && identifier && /^\s*[|&;,)>={]/.test(restOfLine)) {
+    return false;
+  }
   if (trimmedSep === ':' && identifier && !/\d/.test(value)) {
     return restOfLine.trim() === '' && !/^[A-Z][a-z]+(?:[A-Z][a-z]+)*$/.test(value);
   }
@@ -78,6 +88,15 @@ function acceptBare(value: string, separator: string, text: string, end: number)
     return restOfLine.trim() === '' && !/\b(?:const|let|var|this|self)\b/.test(lineBefore(text, end));
   }
   return true;
+}
+
+/** The identifier characters right before `index` (`access_` of `access_token`). */
+function identifierEndingAt(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && start > index - 64 && /[\w.-]/.test(text.charAt(start - 1))) {
+    start -= 1;
+  }
+  return text.slice(start, index);
 }
 
 function restOfLineAfter(text: string, index: number): string {
@@ -112,7 +131,7 @@ export const envRule: Rule = {
       }
       const value = text.slice(span[0], span[1]);
       const inBlock = blocks.some(([from, to]) => span[0] >= from && span[0] < to);
-      if (!isPlaceholderValue(value) && (inBlock || looksRandom(value))) {
+      if (!isPlaceholderValue(value) && (inBlock || (looksRandom(value) && !/:\/\/|^\.{0,2}\//.test(value)))) {
         findings.push({ start: span[0], end: span[1], category: 'SECRET', prefix: 'SECRET' });
       }
     }
