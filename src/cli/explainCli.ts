@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { DEFAULT_MAX_CONTEXT_LINES } from '../core/defaults';
 import { RoutecraftError } from '../core/errors';
-import { explainCode } from '../core/explain';
-import { createLlmClient } from '../core/llm/openaiClient';
+import { buildExplainContext, buildExplainMessages, explainCode } from '../core/explain';
+import { previewPrompt } from '../core/gateway/preview';
 import type { Logger } from '../core/llm/types';
+import { ExcludedFileError } from '../core/privacy/excludedFileError';
+import { loadExclusion } from '../core/privacy/exclusion';
+import { cliLlm, llmPathHelp, projectRootOf, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, number, type LlmFlags } from './cliSettings';
 import type { CliIo } from './io';
 
@@ -22,12 +25,17 @@ Options:
   --max-retries N     retries on 429, 5xx and network errors (default 2)
   --temperature T     sampling temperature (default 0.2)
   --max-lines N       upper bound on lines of code sent (default ${DEFAULT_MAX_CONTEXT_LINES})
+${llmPathHelp}
+  --dry-run           print exactly what would be sent (after redaction) and send nothing
   --verbose           log each HTTP request to stderr
+Secrets and personal data are replaced by placeholders before anything is sent; files matched by
+.routecraftignore (and .env*, keys, certificates) are refused.
 The API key comes from OPENAI_API_KEY only (never a flag, so it stays out of shell history).
 Exit codes: 0 explained, 1 failed, 2 bad usage, 130 interrupted.`;
 
-export interface ExplainFlags extends LlmFlags {
+export interface ExplainFlags extends LlmFlags, LlmPathFlags {
   readonly 'max-lines'?: string;
+  readonly 'dry-run'?: boolean;
   readonly verbose?: boolean;
 }
 
@@ -75,6 +83,10 @@ function offsets(text: string, target: Target): { start: number; end: number } {
 export async function runExplain(target: string, flags: ExplainFlags, io: CliIo): Promise<number> {
   const parsed = parseTarget(target);
   const path = resolve(io.cwd, parsed.file);
+  const root = projectRootOf(path, io.cwd);
+  if ((await loadExclusion(root)).isExcluded(path)) {
+    throw new ExcludedFileError([relative(root, path)]);
+  }
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -95,21 +107,24 @@ export async function runExplain(target: string, flags: ExplainFlags, io: CliIo)
   };
   const started = Date.now();
   const displayPath = relative(io.cwd, path) || path;
-  const result = await explainCode(
-    createLlmClient(settings, logger),
-    cursorOnly
-      ? { displayPath, fileText: text, start: cursor, end: cursor, maxLines }
-      : { displayPath, fileText: text, start: range.start, end: range.end, maxLines },
-    { signal: io.signal, onDelta: (delta) => io.stdout.write(delta) },
-  );
+  const input = cursorOnly
+    ? { displayPath, fileText: text, start: cursor, end: cursor, maxLines }
+    : { displayPath, fileText: text, start: range.start, end: range.end, maxLines };
+  if (flags['dry-run']) {
+    io.stdout.write(previewPrompt(settings, buildExplainMessages(buildExplainContext(input))));
+    return 0;
+  }
+  const llm = cliLlm(settings, flags, io, logger);
+  const result = await explainCode(llm.client, input, { signal: io.signal, onDelta: (delta) => io.stdout.write(delta), cache: llm.cacheMode, command: 'cli explain' });
+  await llm.close();
   switch (result.kind) {
     case 'ok': {
       const { answer } = result.value;
       if (!answer.text.endsWith('\n')) {
         io.stdout.write('\n');
       }
-      const usage = answer.usage ? `, ${answer.usage.promptTokens} tokens in / ${answer.usage.completionTokens} out` : '';
-      io.stderr.write(`\n${answer.model}, ${((Date.now() - started) / 1000).toFixed(1)} s${usage}\n`);
+      const source = answer.cached ? 'from cache, 0 tokens' : `${((Date.now() - started) / 1000).toFixed(1)} s`;
+      io.stderr.write(`\n${answer.model}, ${source}\n${llm.usage.summaryLine()}\n`);
       return 0;
     }
     case 'cancelled':

@@ -11,7 +11,8 @@ Commands:
   explain FILE[:START[-END]]   explain code with your LLM (Markdown on stdout)
 
 Run "routecraft COMMAND --help" for a command's options.
-Environment: OPENAI_BASE_URL, ROUTECRAFT_MODEL, OPENAI_API_KEY.`;
+Environment: OPENAI_BASE_URL, ROUTECRAFT_MODEL, OPENAI_API_KEY, ROUTECRAFT_CACHE_DIR,
+ROUTECRAFT_REDIS_URL, ROUTECRAFT_AUDIT_LOG.`;
 
 /** Runs the CLI and returns its exit code (never calls process.exit, so tests run it in-process). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -37,6 +38,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           'max-retries': { type: 'string' },
           temperature: { type: 'string' },
           'max-lines': { type: 'string' },
+          'no-cache': { type: 'boolean' },
+          'cache-dir': { type: 'string' },
+          'redis-url': { type: 'string' },
+          'audit-log': { type: 'string' },
+          'dry-run': { type: 'boolean' },
           verbose: { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
         },

@@ -1,6 +1,11 @@
 /** Every command id, in one place (package.json declares the same list; a test checks it). */
 export const CommandIds = {
   explainSelection: 'routecraft.explainSelection',
+  explainSelectionFresh: 'routecraft.explainSelectionFresh',
+  previewPrompt: 'routecraft.previewPrompt',
+  openAuditLog: 'routecraft.openAuditLog',
+  clearCache: 'routecraft.clearCache',
+  showUsage: 'routecraft.showUsage',
   setApiKey: 'routecraft.setApiKey',
   clearApiKey: 'routecraft.clearApiKey',
   showLog: 'routecraft.showLog',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,13 +104,54 @@ describe('routecraft CLI', () => {
     assert.equal(llm.requests.length, 0, 'nothing was sent');
   });
 
+  it('--dry-run prints the redacted prompt and sends nothing', async () => {
+    writeFileSync(join(dir, 'db.ts'), "export const url = 'postgres://app:S3cr3t-Pa55@db.internal:5432/shop';\nexport const admin = 'ops.lead@shop-example.net';\n");
+    const r = await cli(['explain', 'db.ts', '--dry-run'], { OPENAI_BASE_URL: llm.baseUrl }, dir);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(llm.requests.length, 0);
+    assert.doesNotMatch(r.out, /S3cr3t-Pa55|ops\.lead@/);
+    assert.match(r.out, /<PASSWORD_1>/);
+    assert.match(r.out, /<EMAIL_1>/);
+    assert.match(r.out, /Redacted: .*1 PASSWORD/);
+  });
+
+  it('refuses a file excluded by .routecraftignore or the defaults, and sends nothing', async () => {
+    writeFileSync(join(dir, 'package.json'), '{}');
+    writeFileSync(join(dir, '.env'), 'STRIPE_KEY=sk_live_abc\n');
+    writeFileSync(join(dir, 'internal.ts'), 'export const x = 1;\n');
+    writeFileSync(join(dir, '.routecraftignore'), 'internal.ts\n');
+    for (const file of ['.env', 'internal.ts']) {
+      const r = await cli(['explain', file], { OPENAI_BASE_URL: llm.baseUrl }, dir);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, new RegExp(`"${file.replace('.', '\\.')}" is excluded`));
+    }
+    assert.equal(llm.requests.length, 0);
+  });
+
+  it('answers a repeated question from the cache, audits every call, and prints usage', async () => {
+    const env = { OPENAI_BASE_URL: llm.baseUrl, ROUTECRAFT_CACHE_DIR: join(dir, 'cache'), ROUTECRAFT_AUDIT_LOG: join(dir, 'audit.jsonl') };
+    llm.enqueue({ kind: 'text', text: 'Slugs.', usage: { prompt_tokens: 100, completion_tokens: 2 } }, { kind: 'text', text: 'Fresh slugs.' });
+    const first = await cli(['explain', 'slug.ts'], env, dir);
+    assert.match(first.err, /1 call, 100 tokens in \/ 2 out/);
+    const second = await cli(['explain', 'slug.ts'], env, dir);
+    assert.equal(second.out, 'Slugs.\n');
+    assert.match(second.err, /from cache, 0 tokens/);
+    assert.match(second.err, /cache saved 102 tokens/);
+    const third = await cli(['explain', 'slug.ts', '--no-cache'], env, dir);
+    assert.equal(third.out, 'Fresh slugs.\n');
+    assert.equal(llm.requests.length, 2, 'the cached answer cost no request');
+    const lines = readFileSync(join(dir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { cache: string; command: string });
+    assert.deepEqual(lines.map((l) => l.cache), ['miss', 'hit', 'bypass']);
+    assert.equal(lines[0]!.command, 'cli explain');
+  });
+
   it('as a process: Ctrl-C during a stream stops it with exit 130', async function () {
     this.timeout(30_000);
     llm.enqueue({ kind: 'text', text: 'word '.repeat(400), chunkSize: 5, chunkDelayMs: 25 });
     const tsx = pathToFileURL(require.resolve('tsx')).href;
     const child = spawn(process.execPath, ['--import', tsx, join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), 'explain', 'slug.ts'], {
       cwd: dir,
-      env: { ...process.env, OPENAI_BASE_URL: llm.baseUrl },
+      env: { ...process.env, OPENAI_BASE_URL: llm.baseUrl, XDG_CACHE_HOME: join(dir, '.cache') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

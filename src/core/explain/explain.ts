@@ -6,6 +6,10 @@ export interface ExplainOptions {
   readonly signal?: AbortSignal;
   /** Each piece of the Markdown answer as it streams in. */
   readonly onDelta?: (text: string) => void;
+  /** `bypass` asks the server even when the answer is cached. */
+  readonly cache?: 'use' | 'bypass';
+  /** The command that asked, for the audit log. */
+  readonly command?: string;
 }
 
 export interface Explanation {
@@ -21,6 +25,9 @@ export async function explainCode(client: LlmClient, input: ExplainInput, option
     messages: buildExplainMessages(context),
     signal: options.signal,
     onDelta: options.onDelta,
+    cache: options.cache,
+    command: options.command,
+    destination: 'display',
   });
   if (result.kind !== 'ok') {
     return result;
