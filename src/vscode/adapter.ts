@@ -1,41 +1,58 @@
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
-import { createLlmClient } from '../core/llm/openaiClient';
-import type { LlmClient } from '../core/llm/types';
 import { ApiKeyStore } from './apiKey';
 import { CommandIds, type CommandId } from './commandIds';
 import { explainSelection } from './explainCommand';
 import { ExplainPanel } from './explainPanel';
+import { LlmServices } from './llmServices';
 import { OutputLogger } from './outputLogger';
-import { readSettings } from './settings';
+import { PromptPreview } from './promptPreview';
+import { UsageStatusBar } from './usageStatusBar';
 
 /**
- * The extension once a command has run: owns the output channel, the panels and the secrets.
- * Loaded lazily by extension.ts (bundled separately as dist/adapter.js).
+ * The extension once a command has run: owns the output channel, the panels, the LLM services and
+ * the status bar. Loaded lazily by extension.ts (bundled separately as dist/adapter.js).
  */
 export class Routecraft implements vscode.Disposable {
   private readonly logger = new OutputLogger();
   private readonly apiKeys: ApiKeyStore;
   private readonly explainPanel: ExplainPanel;
+  private readonly services: LlmServices;
+  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(context: vscode.ExtensionContext) {
     this.apiKeys = new ApiKeyStore(context.secrets);
     this.explainPanel = new ExplainPanel(context.extensionUri);
+    this.services = new LlmServices(context, this.apiKeys, this.logger);
+    this.disposables.push(this.explainPanel, this.services, new UsageStatusBar(this.services.usage), this.logger);
   }
+
+  private readonly preview = this.own(new PromptPreview());
 
   async run(id: CommandId): Promise<unknown> {
     try {
       switch (id) {
         case CommandIds.explainSelection:
-          return await explainSelection({
-            panel: this.explainPanel,
-            createClient: (scope) => this.createClient(scope),
-            reportError: (message) => this.reportError(message),
-          });
+        case CommandIds.explainSelectionFresh:
+          return await explainSelection(
+            { panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) },
+            { cache: id === CommandIds.explainSelectionFresh ? 'bypass' : 'use', command: id },
+          );
+        case CommandIds.previewPrompt:
+          return await this.preview.show();
         case CommandIds.setApiKey:
           return await this.apiKeys.promptAndStore();
         case CommandIds.clearApiKey:
           return await this.apiKeys.clear();
+        case CommandIds.openAuditLog:
+          return await this.openAuditLog();
+        case CommandIds.clearCache:
+          await this.services.clearCache();
+          void vscode.window.showInformationMessage('Routecraft: response cache cleared.');
+          return true;
+        case CommandIds.showUsage:
+          return this.showUsage();
         case CommandIds.showLog:
           this.logger.channel.show(true);
           return undefined;
@@ -47,9 +64,25 @@ export class Routecraft implements vscode.Disposable {
     }
   }
 
-  private async createClient(scope: vscode.Uri): Promise<LlmClient> {
-    const { llm } = readSettings(scope);
-    return createLlmClient({ ...llm, apiKey: await this.apiKeys.get() }, this.logger);
+  private async openAuditLog(): Promise<string | undefined> {
+    const file = this.services.auditPath;
+    if (!existsSync(file)) {
+      void vscode.window.showInformationMessage('Routecraft: no LLM call has been made from this workspace yet, so the audit log is empty.');
+      return undefined;
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
+    return file;
+  }
+
+  /** Shows the session's usage; resolves with the summary at once (the message stays until dismissed). */
+  private showUsage(): string {
+    const summary = this.services.usage.summaryLine();
+    void vscode.window.showInformationMessage(`Routecraft: ${summary}`, { detail: this.services.usage.tooltip() }, 'Open Audit Log').then((choice) => {
+      if (choice === 'Open Audit Log') {
+        void this.openAuditLog();
+      }
+    });
+    return summary;
   }
 
   /** A notification with the clear message and ways to act on it; details stay in the log. */
@@ -57,15 +90,21 @@ export class Routecraft implements vscode.Disposable {
     this.logger.error(message);
     void vscode.window.showErrorMessage(`Routecraft: ${message}`, 'Open Settings', 'Show Log').then((choice) => {
       if (choice === 'Open Settings') {
-        void vscode.commands.executeCommand('workbench.action.openSettings', 'routecraft.llm');
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'routecraft');
       } else if (choice === 'Show Log') {
         this.logger.channel.show(true);
       }
     });
   }
 
+  private own<T extends vscode.Disposable>(disposable: T): T {
+    this.disposables.push(disposable);
+    return disposable;
+  }
+
   dispose(): void {
-    this.explainPanel.dispose();
-    this.logger.dispose();
+    for (const d of this.disposables.splice(0).reverse()) {
+      d.dispose();
+    }
   }
 }

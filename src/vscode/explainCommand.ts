@@ -1,25 +1,26 @@
 import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
 import { explainCode } from '../core/explain';
-import type { LlmClient } from '../core/llm/types';
+import type { ChatAnswer, LlmClient } from '../core/llm/types';
 import { abortSignalFrom } from './cancellation';
+import { explainInputFromEditor } from './explainInput';
 import type { ExplainPanel } from './explainPanel';
-import { readSettings } from './settings';
+import type { RoutecraftSettings } from './settings';
 
 /** What the command resolves to (used by tests and by other commands). */
 export type ExplainOutcome =
-  | { readonly kind: 'ok'; readonly text: string }
+  | { readonly kind: 'ok'; readonly text: string; readonly cached: boolean }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly message: string };
 
 export interface ExplainDeps {
   readonly panel: ExplainPanel;
-  readonly createClient: (scope: vscode.Uri) => Promise<LlmClient>;
+  readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient; settings: RoutecraftSettings }>;
   readonly reportError: (message: string) => void;
 }
 
 /** "Routecraft: Explain Selection": the selection (or the code at the cursor) explained beside the editor. */
-export async function explainSelection(deps: ExplainDeps): Promise<ExplainOutcome | undefined> {
+export async function explainSelection(deps: ExplainDeps, options: { readonly cache: 'use' | 'bypass'; readonly command: string }): Promise<ExplainOutcome | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showWarningMessage('Routecraft: open a file and select the code to explain.');
@@ -29,16 +30,14 @@ export async function explainSelection(deps: ExplainDeps): Promise<ExplainOutcom
     void vscode.window.showWarningMessage('Routecraft: Explain sends the selected code to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.');
     return undefined;
   }
-  const document = editor.document;
-  const settings = readSettings(document.uri);
-  const displayPath = document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote' ? vscode.workspace.asRelativePath(document.uri) : document.fileName;
-  const selection = editor.selection;
-  const startLine = selection.start.line + 1;
-  const endLine = selection.end.line + 1;
-  const where = selection.isEmpty ? `${displayPath}:${startLine} (code at the cursor)` : `${displayPath}:${startLine}-${endLine}`;
-  const client = await deps.createClient(document.uri);
-
-  deps.panel.begin(`Explain: ${displayPath.split('/').pop() ?? displayPath}`, where);
+  const { client, settings } = await deps.createClient(editor.document.uri);
+  const found = await explainInputFromEditor(editor, settings);
+  if (found.kind === 'refused') {
+    deps.reportError(found.message);
+    return { kind: 'failed', message: found.message };
+  }
+  const { input, where } = found;
+  deps.panel.begin(`Explain: ${input.displayPath.split('/').pop() ?? input.displayPath}`, where);
   deps.panel.status(`Asking ${settings.llm.model} at ${settings.llm.baseUrl}…`);
   const started = Date.now();
 
@@ -47,54 +46,62 @@ export async function explainSelection(deps: ExplainDeps): Promise<ExplainOutcom
     async (progress, token): Promise<ExplainOutcome> => {
       progress.report({ message: `Explaining ${where} with ${settings.llm.model}…` });
       const abort = abortSignalFrom(token);
-      let received = 0;
+      let streaming = false;
       try {
-        const result = await explainCode(
-          client,
-          { displayPath, fileText: document.getText(), start: document.offsetAt(selection.start), end: document.offsetAt(selection.end), maxLines: settings.maxContextLines },
-          {
-            signal: abort.signal,
-            onDelta: (delta) => {
-              if (received === 0) {
-                deps.panel.status('Streaming…');
-              }
-              received += delta.length;
-              deps.panel.append(delta);
-            },
+        const result = await explainCode(client, input, {
+          signal: abort.signal,
+          cache: options.cache,
+          command: options.command,
+          onDelta: (delta) => {
+            if (!streaming) {
+              streaming = true;
+              deps.panel.status('Streaming…');
+            }
+            deps.panel.append(delta);
           },
-        );
+        });
         switch (result.kind) {
           case 'ok': {
             const { answer } = result.value;
-            const seconds = ((Date.now() - started) / 1000).toFixed(1);
-            const tokens = answer.usage ? `, ${answer.usage.promptTokens} tokens in / ${answer.usage.completionTokens} out` : '';
-            deps.panel.finish(answer.text, `${answer.model}, ${seconds} s${tokens}`);
-            return { kind: 'ok', text: answer.text };
+            deps.panel.finish(answer.text, footer(answer, Date.now() - started));
+            return { kind: 'ok', text: answer.text, cached: answer.cached === true };
           }
           case 'cancelled':
             deps.panel.fail('Cancelled.');
             return { kind: 'cancelled' };
-          case 'invalid': {
-            const message = `The model's answer could not be used: ${result.issues.join('; ')}`;
-            deps.panel.fail(message);
-            deps.reportError(message);
-            return { kind: 'failed', message };
-          }
-          case 'failed': {
-            const message = result.error.message;
-            deps.panel.fail(message);
-            deps.reportError(message);
-            return { kind: 'failed', message };
-          }
+          case 'invalid':
+            return failed(deps, `The model's answer could not be used: ${result.issues.join('; ')}`);
+          case 'failed':
+            return failed(deps, result.error.message);
         }
       } catch (error) {
-        const message = describeError(error);
-        deps.panel.fail(message);
-        deps.reportError(message);
-        return { kind: 'failed', message };
+        return failed(deps, describeError(error));
       } finally {
         abort.dispose();
       }
     },
   );
+}
+
+function failed(deps: ExplainDeps, message: string): ExplainOutcome {
+  deps.panel.fail(message);
+  deps.reportError(message);
+  return { kind: 'failed', message };
+}
+
+function footer(answer: ChatAnswer, ms: number): string {
+  const parts = [answer.model];
+  if (answer.cached) {
+    parts.push('from cache, 0 tokens');
+  } else {
+    parts.push(`${(ms / 1000).toFixed(1)} s`);
+    if (answer.usage) {
+      parts.push(`${answer.usage.promptTokens} tokens in / ${answer.usage.completionTokens} out`);
+    }
+  }
+  const redacted = Object.entries(answer.redactions ?? {});
+  if (redacted.length > 0) {
+    parts.push(`redacted before sending: ${redacted.map(([category, n]) => `${n} ${category}`).join(', ')}`);
+  }
+  return parts.join(', ');
 }

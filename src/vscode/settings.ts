@@ -1,17 +1,34 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LLM_SETTINGS, DEFAULT_MAX_CONTEXT_LINES } from '../core/defaults';
 import type { LlmSettings } from '../core/llm/types';
+import { CATEGORIES, type Category } from '../core/privacy/categories';
+import type { CustomPatternSetting } from '../core/privacy/customPatterns';
+import type { RedactorOptions } from '../core/privacy/redactor';
+import { PriceOverridesSchema, type PriceOverrides } from '../core/usage/prices';
 
 /** Typed, defaulting view of the `routecraft.*` settings (the API key is never a setting). */
 export interface RoutecraftSettings {
   readonly llm: Omit<LlmSettings, 'apiKey'>;
   readonly maxContextLines: number;
+  readonly privacy: RedactorOptions & { readonly exclude: readonly string[] };
+  readonly cache: { readonly enabled: boolean; readonly ttlMs: number; readonly maxBytes: number; readonly redisUrl: string };
+  readonly audit: { readonly includePrompts: boolean; readonly maxBytes: number; readonly keep: number };
+  readonly prices: PriceOverrides;
 }
+
+const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
 
 export function readSettings(scope?: vscode.Uri): RoutecraftSettings {
   const c = vscode.workspace.getConfiguration('routecraft', scope);
   const d = DEFAULT_LLM_SETTINGS;
-  const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
+  const disabled = new Set(c.get<string[]>('privacy.disabledCategories', []));
+  const categories: Partial<Record<Category, boolean>> = {};
+  for (const category of CATEGORIES) {
+    if (disabled.has(category)) {
+      categories[category] = false;
+    }
+  }
+  const prices = PriceOverridesSchema.safeParse(c.get<unknown>('usage.prices', {}));
   return {
     llm: {
       baseUrl: c.get<string>('llm.baseUrl', d.baseUrl).trim() || d.baseUrl,
@@ -21,5 +38,22 @@ export function readSettings(scope?: vscode.Uri): RoutecraftSettings {
       temperature: c.get<number>('llm.temperature', d.temperature),
     },
     maxContextLines: Math.floor(positive(c.get<number>('llm.maxContextLines', DEFAULT_MAX_CONTEXT_LINES), DEFAULT_MAX_CONTEXT_LINES)),
+    privacy: {
+      categories,
+      customPatterns: c.get<CustomPatternSetting[]>('privacy.customPatterns', []),
+      exclude: c.get<string[]>('privacy.exclude', []),
+    },
+    cache: {
+      enabled: c.get<boolean>('cache.enabled', true),
+      ttlMs: positive(c.get<number>('cache.ttlHours', 168), 168) * 3_600_000,
+      maxBytes: positive(c.get<number>('cache.maxSizeMB', 50), 50) * 1024 * 1024,
+      redisUrl: process.env.ROUTECRAFT_REDIS_URL?.trim() || c.get<string>('cache.redisUrl', '').trim(),
+    },
+    audit: {
+      includePrompts: c.get<boolean>('audit.includePrompts', false),
+      maxBytes: positive(c.get<number>('audit.maxSizeMB', 5), 5) * 1024 * 1024,
+      keep: Math.max(0, Math.floor(c.get<number>('audit.keepFiles', 5))),
+    },
+    prices: prices.success ? prices.data : {},
   };
 }

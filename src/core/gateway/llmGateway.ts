@@ -76,7 +76,9 @@ async function gatewayChat(parts: GatewayParts, request: ChatRequest): Promise<L
     cacheStatus = 'bypass';
   }
 
-  const restorer = new StreamRestorer(toDestination);
+  // Code-mode restoring needs whole lines (string-literal context), so streamed pieces of a code
+  // answer keep their placeholders; the complete answer below is restored properly.
+  const restorer = new StreamRestorer((request.destination ?? 'display') === 'display' ? toDestination : (text) => text);
   const onDelta = request.onDelta;
   const result = await parts.transport.chat({
     ...request,

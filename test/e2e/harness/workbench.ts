@@ -88,10 +88,11 @@ export async function runCommand(page: Page, title: string, attempts = 5): Promi
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`>${title}`);
-    const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    // The row whose label is exactly the title ("Explain Selection" must not pick "… (Skip Cache)").
+    const row = widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.getByText(title, { exact: true }) }).first();
     try {
       await row.waitFor({ state: 'visible', timeout: 3_000 });
-      await page.keyboard.press('Enter');
+      await row.click();
       await input.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     } catch (e) {

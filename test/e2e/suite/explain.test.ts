@@ -9,7 +9,7 @@ const EXTENSION_ID = 'routecraft.routecraft';
 const EXPLAIN = 'routecraft.explainSelection';
 
 type ExplainOutcome =
-  | { readonly kind: 'ok'; readonly text: string }
+  | { readonly kind: 'ok'; readonly text: string; readonly cached: boolean }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -46,8 +46,9 @@ async function setLlmSettings(values: Readonly<Record<string, unknown>>): Promis
   }
 }
 
-async function explain(): Promise<ExplainOutcome | undefined> {
-  return vscode.commands.executeCommand<ExplainOutcome | undefined>(EXPLAIN);
+/** Explain Selection; `fresh` runs "Explain Selection (Skip Cache)" so a scripted reply is used. */
+async function explain(fresh = false): Promise<ExplainOutcome | undefined> {
+  return vscode.commands.executeCommand<ExplainOutcome | undefined>(fresh ? `${EXPLAIN}Fresh` : EXPLAIN);
 }
 
 function explainTabs(): vscode.Tab[] {
@@ -111,7 +112,7 @@ describe('Routecraft in a real VS Code (extension host)', function () {
 
     const outcome = await explain();
 
-    assert.deepEqual(outcome, { kind: 'ok', text: ANSWER });
+    assert.deepEqual(outcome, { kind: 'ok', text: ANSWER, cached: false });
     const requests = llm.requests.slice(before).filter((r) => r.path.endsWith('/chat/completions'));
     assert.equal(requests.length, 1, 'one chat request');
     const body = bodyText(requests[0]?.body);
@@ -124,11 +125,19 @@ describe('Routecraft in a real VS Code (extension host)', function () {
     assert.ok(tab?.label.startsWith('Explain'), `tab label "${tab?.label ?? ''}" starts with Explain`);
   });
 
+  it('answers the same question again from the cache: no request, 0 tokens', async function () {
+    await selectApplyDiscount();
+    const before = llm.requests.length;
+    const outcome = await explain();
+    assert.deepEqual(outcome, { kind: 'ok', text: ANSWER, cached: true });
+    assert.equal(llm.requests.length, before, 'the server was not asked');
+  });
+
   it('reports a 500 as failed with a message naming the server URL', async function () {
     await selectApplyDiscount();
     llm.enqueue({ kind: 'status', status: 500, body: { error: { message: 'model exploded', type: 'server_error' } } });
 
-    const outcome = await explain();
+    const outcome = await explain(true);
 
     assert.equal(outcome?.kind, 'failed', JSON.stringify(outcome));
     assert.ok(outcome.kind === 'failed' && outcome.message.includes(llm.baseUrl.replace(/\/v1$/, '')), `message names the URL: ${JSON.stringify(outcome)}`);
@@ -139,7 +148,7 @@ describe('Routecraft in a real VS Code (extension host)', function () {
     await setLlmSettings({ baseUrl: dead });
     try {
       await selectApplyDiscount();
-      const outcome = await explain();
+      const outcome = await explain(true);
       assert.equal(outcome?.kind, 'failed', JSON.stringify(outcome));
       assert.ok(outcome.kind === 'failed' && outcome.message.includes(dead.replace(/\/v1$/, '')), `message names the URL: ${JSON.stringify(outcome)}`);
     } finally {
@@ -152,7 +161,7 @@ describe('Routecraft in a real VS Code (extension host)', function () {
     llm.enqueue({ kind: 'hang' });
     const before = llm.requests.length;
 
-    const pending = explain();
+    const pending = explain(true);
     await waitFor('the chat request to reach the fake server', () => llm.requests.length > before);
     // The host cannot click the notification's Cancel button; the workbench command that runs a
     // notification's primary action (a cancellable progress's is "Cancel") does the same.

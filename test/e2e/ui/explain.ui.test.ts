@@ -119,6 +119,12 @@ describe('Explain Selection in the real editor (UI)', function () {
     await p.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
     await screenshot(p, 'screenshot-explain', shot);
     await p.keyboard.press('Control+B');
+
+    // The same question again: answered from the cache, at once, and the footer says so.
+    await runCommand(p, 'Routecraft: Explain Selection');
+    await webviewContent(p).locator('#footer', { hasText: 'from cache, 0 tokens' }).waitFor({ timeout: 15_000 });
+    assert.equal(chatBodies(llm!).length, before + 1, 'no second request');
+    await p.locator('.statusbar-item', { hasText: 'tok' }).first().waitFor({ timeout: 10_000 });
   });
 
   it('cancels a slow answer with Cancel on its progress notification', async function () {
@@ -128,7 +134,7 @@ describe('Explain Selection in the real editor (UI)', function () {
     const requestsBefore = llm!.requests.length;
     const disconnectsBefore = llm!.clientDisconnects;
 
-    await runCommand(p, 'Routecraft: Explain Selection');
+    await runCommand(p, 'Routecraft: Explain Selection (Skip Cache)');
     await webviewContent(p).locator('#status', { hasText: 'Asking fake-model' }).waitFor({ timeout: 15_000 });
 
     // With enable-smoke-test-driver the workbench never shows toasts (NotificationsToasts.addToast
@@ -151,7 +157,7 @@ describe('Explain Selection in the real editor (UI)', function () {
     llm!.enqueue({ kind: 'status', status: 500, body: { error: { message: 'model exploded', type: 'server_error' } } });
     const server = llm!.baseUrl.replace(/\/v1$/, '');
 
-    await runCommand(p, 'Routecraft: Explain Selection');
+    await runCommand(p, 'Routecraft: Explain Selection (Skip Cache)');
 
     await webviewContent(p).locator('#error', { hasText: server }).waitFor({ timeout: 15_000 });
     await p.locator('[id="status.notifications"]').click();

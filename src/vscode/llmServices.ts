@@ -1,0 +1,90 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { FileAuditLog } from '../core/audit/fileAuditLog';
+import { createResponseCache } from '../core/cache/createResponseCache';
+import type { ResponseCache } from '../core/cache/types';
+import { createLlm } from '../core/gateway/createLlm';
+import type { LlmClient, Logger } from '../core/llm/types';
+import { UsageTracker } from '../core/usage/usageTracker';
+import type { ApiKeyStore } from './apiKey';
+import { readSettings, type RoutecraftSettings } from './settings';
+
+/**
+ * The long-lived parts of the LLM path in the editor: the response cache (global storage, or Redis),
+ * the per-workspace audit log and the session's usage. Every command gets its client from `client()`.
+ */
+export class LlmServices implements vscode.Disposable {
+  readonly usage = new UsageTracker();
+  private cache: { readonly config: string; readonly store: ResponseCache } | undefined;
+  private audit: { readonly config: string; readonly log: FileAuditLog } | undefined;
+  private redisNoticeShown = false;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly apiKeys: ApiKeyStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** A gateway client for the current settings at `scope`. */
+  async client(scope: vscode.Uri | undefined): Promise<{ client: LlmClient; settings: RoutecraftSettings }> {
+    const settings = readSettings(scope);
+    this.usage.setOverrides(settings.prices);
+    const client = createLlm(
+      {
+        llm: { ...settings.llm, apiKey: await this.apiKeys.get() },
+        privacy: settings.privacy,
+        cache: settings.cache.enabled ? await this.cacheFor(settings) : undefined,
+        audit: this.auditFor(settings),
+        usage: this.usage,
+        auditPrompts: settings.audit.includePrompts,
+      },
+      this.logger,
+    );
+    return { client, settings };
+  }
+
+  /** The audit log file of this workspace (or of the window when no folder is open). */
+  get auditPath(): string {
+    const base = this.context.storageUri ?? this.context.globalStorageUri;
+    return path.join(base.fsPath, 'audit', 'audit.jsonl');
+  }
+
+  async clearCache(): Promise<void> {
+    const store = this.cache?.store ?? (await this.cacheFor(readSettings(undefined)));
+    await store.clear();
+  }
+
+  private async cacheFor(settings: RoutecraftSettings): Promise<ResponseCache> {
+    const config = JSON.stringify([settings.cache.redisUrl, settings.cache.ttlMs, settings.cache.maxBytes]);
+    if (this.cache?.config !== config) {
+      await this.cache?.store.close();
+      const store = createResponseCache({
+        dir: path.join(this.context.globalStorageUri.fsPath, 'cache'),
+        redisUrl: settings.cache.redisUrl,
+        ttlMs: settings.cache.ttlMs,
+        maxBytes: settings.cache.maxBytes,
+        logger: this.logger,
+        onNotice: (message) => {
+          if (!this.redisNoticeShown) {
+            this.redisNoticeShown = true;
+            void vscode.window.showWarningMessage(`Routecraft: ${message}`);
+          }
+        },
+      });
+      this.cache = { config, store };
+    }
+    return this.cache.store;
+  }
+
+  private auditFor(settings: RoutecraftSettings): FileAuditLog {
+    const config = JSON.stringify([this.auditPath, settings.audit.maxBytes, settings.audit.keep]);
+    if (this.audit?.config !== config) {
+      this.audit = { config, log: new FileAuditLog({ path: this.auditPath, maxBytes: settings.audit.maxBytes, keep: settings.audit.keep, logger: this.logger }) };
+    }
+    return this.audit.log;
+  }
+
+  dispose(): void {
+    void this.cache?.store.close();
+  }
+}

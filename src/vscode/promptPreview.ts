@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { buildExplainContext, buildExplainMessages } from '../core/explain';
+import { previewPrompt } from '../core/gateway/preview';
+import { explainInputFromEditor } from './explainInput';
+import { readSettings } from './settings';
+
+const SCHEME = 'routecraft-preview';
+
+/**
+ * "Routecraft: Preview Prompt": a read-only Markdown document with exactly what Explain would send
+ * for the current selection, after redaction. Nothing is sent.
+ */
+export class PromptPreview implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(SCHEME, this);
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  /** Returns the preview text (also shown in an editor), or undefined when there was nothing to preview. */
+  async show(): Promise<string | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showWarningMessage('Routecraft: open a file and select the code whose prompt you want to preview.');
+      return undefined;
+    }
+    const settings = readSettings(editor.document.uri);
+    const found = await explainInputFromEditor(editor, settings);
+    if (found.kind === 'refused') {
+      void vscode.window.showWarningMessage(`Routecraft: ${found.message}`);
+      return undefined;
+    }
+    const text = previewPrompt(settings.llm, buildExplainMessages(buildExplainContext(found.input)), settings.privacy);
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: '/Explain prompt.md' });
+    this.contents.set(uri.toString(), text);
+    this.changed.fire(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    return text;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}
