@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_MAJOR = 24;
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config'];
+// chromium drives the editor; libkrb5-dev + pkg-config build code-server's native modules; redis-server
+// is started by the unit tests of the shared response cache.
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'redis-server'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const csDir = join(root, '.vscode-test', 'cs');

@@ -1,6 +1,7 @@
 // Brings a fresh clone to a testable state, and is a quick no-op when it already is:
-// npm dependencies from the lockfile, then (unless --no-editor) Debian packages + code-server for
-// the real-editor tests (scripts/install-code-server.mjs). Node builtins only: it runs before npm ci.
+// npm dependencies from the lockfile, then Debian packages (chromium, redis-server, build tools)
+// and code-server for the tests (scripts/install-code-server.mjs). Node builtins only: it runs
+// before npm ci.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,4 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   console.log('[setup] node_modules matches package-lock.json');
 }
 
-if (!process.argv.includes('--no-editor')) {
-  run(process.execPath, [join(root, 'scripts', 'install-code-server.mjs')]);
-}
+run(process.execPath, [join(root, 'scripts', 'install-code-server.mjs')]);
