@@ -117,8 +117,12 @@ function ensureCodeServer() {
     throw new InstallError(`node@${NODE_MAJOR} did not provide a working ${node24} (got ${v ?? 'nothing'})`);
   }
   log(`Node ${v} at ${node24}`);
-  // code-server's postinstall builds native modules with node-gyp against the Node first on PATH.
-  const env = { ...process.env, PATH: `${dirname(node24)}:${process.env.PATH ?? ''}` };
+  // code-server's postinstall builds native modules with node-gyp against the Node first on PATH,
+  // and checks the Node major in $npm_config_user_agent. When this script runs under `npm test`,
+  // the outer npm (Node 20) exports npm_config_* variables that the inner npm would take as its own
+  // config (user agent included), so none of them may leak into the install.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  env.PATH = `${dirname(node24)}:${process.env.PATH ?? ''}`;
   run(npm, ['install', ...npmFlags, `node@${NODE_MAJOR}`, `code-server@${CODE_SERVER_VERSION}`], { env });
   const cs = codeServerVersion();
   if (cs !== CODE_SERVER_VERSION) {

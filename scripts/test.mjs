@@ -11,7 +11,7 @@ const summary = join(mkdtempSync(join(tmpdir(), 'routecraft-tests-')), 'summary.
 const npx = (...args) => ['npx', ['--no-install', ...args]];
 
 const stages = [
-  ['lint', ...npx('eslint', 'src', 'test')],
+  ['lint', ...npx('eslint', 'src', 'test', 'bench')],
   ['type-check', ...npx('tsc', '--noEmit', '-p', '.')],
   ['type-check tests', ...npx('tsc', '--noEmit', '-p', 'test')],
   ['build', process.execPath, ['esbuild.mjs']],
