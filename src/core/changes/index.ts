@@ -1,0 +1,13 @@
+export { isNoOpChange, type ChangeDiagnostic, type ChangeSet, type FileChange } from './changeSet';
+export { dropNoOpChanges } from './dropNoOpChanges';
+export { mergeChangeSets, mergeFileChanges } from './mergeChangeSets';
+export { assertInsideRoot, PROTECTED_FOLDERS } from './assertInsideRoot';
+export { changePatch, changeSetDiff, unifiedDiff, DIFF_CONTEXT_LINES } from './unifiedDiff';
+export { diffStats, formatDiffStats, type ChangeSetDiffStats, type FileDiffStats } from './diffStats';
+export { captureBaseline, ABSENT, NOT_A_FILE, type Baseline } from './captureBaseline';
+export { findStaleFiles, type StaleFile, type StaleReason } from './findStaleFiles';
+export { StaleFilesError, staleFilesMessage } from './staleFilesError';
+export { ApplyChangeSetError } from './applyChangeSetError';
+export { applyChangeSet, type ApplyOptions } from './applyChangeSet';
+export { typeCheckChangeSet, type TypeCheckOptions } from './typeCheckChangeSet';
+export { projectCompilerOptions, defaultCompilerOptions, type CompilerSetup } from './projectCompilerOptions';

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ts, type CompilerOptions } from 'ts-morph';
+
+/** Where the compiler options for a type check come from. */
+export interface CompilerSetup {
+  /** The tsconfig that was found or given; undefined when the defaults are used. */
+  readonly tsConfigFilePath: string | undefined;
+  /** Options to apply on top of the tsconfig (or instead of it, when there is none). */
+  readonly compilerOptions: CompilerOptions;
+}
+
+/**
+ * The project's own compiler setup: `tsconfigPath` if given, else `<root>/tsconfig.json`, else
+ * defaults for a project without one: strict, and the module system the project runs on —
+ * NodeNext for `"type": "module"` (Node enforces `.js` extensions there, so should the check),
+ * ESNext with bundler resolution otherwise (tsx, ts-node and bundlers accept extensionless imports).
+ * Output-related options are neutralised: the check never emits.
+ */
+export function projectCompilerOptions(root: string, tsconfigPath?: string): CompilerSetup {
+  const noEmit: CompilerOptions = { noEmit: true, incremental: false, composite: false, declaration: false, declarationMap: false };
+  const candidate = tsconfigPath ?? join(root, 'tsconfig.json');
+  if (existsSync(candidate)) {
+    return { tsConfigFilePath: candidate, compilerOptions: noEmit };
+  }
+  return { tsConfigFilePath: undefined, compilerOptions: { ...defaultCompilerOptions(root), ...noEmit } };
+}
+
+/** The options used when the project has no tsconfig. */
+export function defaultCompilerOptions(root: string): CompilerOptions {
+  const esm = packageType(root) === 'module';
+  return {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts'],
+    module: esm ? ts.ModuleKind.NodeNext : ts.ModuleKind.ESNext,
+    moduleResolution: esm ? ts.ModuleResolutionKind.NodeNext : ts.ModuleResolutionKind.Bundler,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    resolveJsonModule: true,
+    forceConsistentCasingInFileNames: true,
+  };
+}
+
+function packageType(root: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null && 'type' in parsed && typeof parsed.type === 'string') {
+      return parsed.type;
+    }
+  } catch {
+    // No or unreadable package.json: CommonJS, as Node assumes.
+  }
+  return undefined;
+}

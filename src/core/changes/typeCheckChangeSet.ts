@@ -1,0 +1,87 @@
+import { Project, ts, type Diagnostic, type SourceFile } from 'ts-morph';
+import { RoutecraftError } from '../errors';
+import { assertInsideRoot } from './assertInsideRoot';
+import type { ChangeDiagnostic, ChangeSet, FileChange } from './changeSet';
+import { projectCompilerOptions } from './projectCompilerOptions';
+
+/** Options of `typeCheckChangeSet`. */
+export interface TypeCheckOptions {
+  /** The tsconfig to use; default `<root>/tsconfig.json`, or strict defaults when there is none. */
+  readonly tsconfigPath?: string;
+}
+
+/** Files the TypeScript checker reads (others in the set are returned without diagnostics). */
+const CHECKED_FILE = /\.(?:[cm]?ts|tsx)$/;
+
+/**
+ * Type-checks the TypeScript files of a change set as they would be after applying it, in the
+ * context of the real project, and returns the set with `diagnostics` filled for those files.
+ * Cheap by construction: the program's roots are only the changed files (with their new text, in
+ * memory, over the real file system) and what they import, so the cost follows the files touched,
+ * not the project size. Only errors and warnings located in the changed files are reported —
+ * including those from missing modules or @types, which are real for the user.
+ */
+export async function typeCheckChangeSet(changeSet: ChangeSet, options: TypeCheckOptions = {}): Promise<ChangeSet> {
+  const checked = changeSet.files.filter((change) => CHECKED_FILE.test(change.path));
+  if (checked.length === 0) {
+    return changeSet;
+  }
+  // The compiler works synchronously: let pending I/O (a progress message) go out first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const project = createProject(changeSet.root, options.tsconfigPath);
+  const sourceFiles = new Map<FileChange, SourceFile>();
+  for (const change of checked) {
+    const target = assertInsideRoot(changeSet.root, change.path);
+    sourceFiles.set(change, project.createSourceFile(target, change.after, { overwrite: true }));
+  }
+  project.resolveSourceFileDependencies();
+  return {
+    ...changeSet,
+    files: changeSet.files.map((change) => {
+      const sourceFile = sourceFiles.get(change);
+      return sourceFile === undefined ? change : { ...change, diagnostics: diagnosticsOf(sourceFile) };
+    }),
+  };
+}
+
+function createProject(root: string, tsconfigPath: string | undefined): Project {
+  const setup = projectCompilerOptions(root, tsconfigPath);
+  try {
+    return new Project({
+      ...(setup.tsConfigFilePath === undefined ? {} : { tsConfigFilePath: setup.tsConfigFilePath }),
+      compilerOptions: setup.compilerOptions,
+      skipAddingFilesFromTsConfig: true,
+    });
+  } catch (error) {
+    throw new RoutecraftError(
+      'invalid-input',
+      `Could not read the TypeScript configuration "${setup.tsConfigFilePath ?? root}": ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function diagnosticsOf(sourceFile: SourceFile): ChangeDiagnostic[] {
+  const own = sourceFile.getPreEmitDiagnostics().filter((d) => d.getSourceFile() === sourceFile);
+  const result: ChangeDiagnostic[] = [];
+  for (const diagnostic of own) {
+    const category = categoryOf(diagnostic);
+    if (category === undefined) {
+      continue;
+    }
+    const { line, column } = sourceFile.getLineAndColumnAtPos(diagnostic.getStart() ?? 0);
+    const message = ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, '\n');
+    result.push({ line, column, message, code: diagnostic.getCode(), category });
+  }
+  return result.sort((a, b) => a.line - b.line || a.column - b.column || a.code - b.code);
+}
+
+function categoryOf(diagnostic: Diagnostic): ChangeDiagnostic['category'] | undefined {
+  switch (diagnostic.getCategory()) {
+    case ts.DiagnosticCategory.Error:
+      return 'error';
+    case ts.DiagnosticCategory.Warning:
+      return 'warning';
+    default:
+      return undefined;
+  }
+}
