@@ -34,7 +34,9 @@ export async function typeCheckChangeSet(changeSet: ChangeSet, options: TypeChec
     const target = assertInsideRoot(changeSet.root, change.path);
     sourceFiles.set(change, project.createSourceFile(target, change.after, { overwrite: true }));
   }
+  setModuleFormats(project);
   project.resolveSourceFileDependencies();
+  setModuleFormats(project);
   return {
     ...changeSet,
     files: changeSet.files.map((change) => {
@@ -57,6 +59,21 @@ function createProject(root: string, tsconfigPath: string | undefined): Project 
       'invalid-input',
       `Could not read the TypeScript configuration "${setup.tsConfigFilePath ?? root}": ${error instanceof Error ? error.message : String(error)}`,
     );
+  }
+}
+
+/**
+ * ts-morph creates source files without the ESM/CJS format TypeScript derives from the extension
+ * and the nearest package.json `type` (it ignores the options the program passes its host), so
+ * under Node16/NodeNext every file would be checked as CommonJS: extensionless relative imports in
+ * an ESM project would pass. Set the format the compiler would have set.
+ */
+function setModuleFormats(project: Project): void {
+  const options = project.getCompilerOptions();
+  const host = project.getModuleResolutionHost();
+  for (const sourceFile of project.getSourceFiles()) {
+    const node = sourceFile.compilerNode;
+    node.impliedNodeFormat ??= ts.getImpliedNodeFormatForFile(sourceFile.getFilePath(), undefined, host, options);
   }
 }
 
