@@ -1,0 +1,93 @@
+import { Node } from 'ts-morph';
+import { JSON_SCHEMA_FORMATS, type JsonSchema, type JsonSchemaFormat } from '../../jsonSchema';
+
+const NUMERIC_TAGS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const;
+const ALIASES: Readonly<Record<string, (typeof NUMERIC_TAGS)[number]>> = { min: 'minimum', max: 'maximum' };
+const IGNORED_TAGS = new Set(['deprecated', 'see', 'remarks', 'since', 'internal', 'readonly', 'example']);
+
+/**
+ * Applies a property's JSDoc to its schema: the comment text becomes the description; tags such as
+ * `@minLength 8`, `@maximum 100`, `@format email`, `@pattern ^[a-z]+$`, `@integer`, `@default`,
+ * `@example` become constraints. A malformed tag is an issue; an unknown one a warning.
+ */
+export function applyJsDoc(node: Node, schema: JsonSchema, where: string, issues: string[], warnings: string[]): JsonSchema {
+  if (!Node.isJSDocable(node)) {
+    return schema;
+  }
+  const out: JsonSchema = { ...schema };
+  for (const doc of node.getJsDocs()) {
+    const description = doc.getDescription().trim();
+    if (description.length > 0) {
+      out.description = description;
+    }
+    for (const tag of doc.getTags()) {
+      const name = tag.getTagName();
+      const text = (tag.getCommentText() ?? '').trim();
+      applyTag(out, ALIASES[name] ?? name, text, `${where} @${name}`, issues, warnings);
+    }
+  }
+  return out;
+}
+
+function applyTag(out: JsonSchema, name: string, text: string, where: string, issues: string[], warnings: string[]): void {
+  if ((NUMERIC_TAGS as readonly string[]).includes(name)) {
+    const value = Number(text);
+    if (text === '' || !Number.isFinite(value)) {
+      issues.push(`${where}: expected a number, got "${text}"`);
+      return;
+    }
+    out[name as (typeof NUMERIC_TAGS)[number]] = value;
+    return;
+  }
+  switch (name) {
+    case 'format':
+      if ((JSON_SCHEMA_FORMATS as readonly string[]).includes(text)) {
+        out.format = text as JsonSchemaFormat;
+      } else {
+        issues.push(`${where}: unknown format "${text}" (supported: ${JSON_SCHEMA_FORMATS.join(', ')})`);
+      }
+      return;
+    case 'pattern':
+      out.pattern = /^\/.*\/$/.test(text) ? text.slice(1, -1) : text;
+      return;
+    case 'integer':
+      out.type = 'integer';
+      return;
+    case 'type':
+      if (text === 'integer' || text === '{integer}') {
+        out.type = 'integer';
+      } else {
+        warnings.push(`${where}: only "@type integer" is understood; ignored`);
+      }
+      return;
+    case 'uniqueItems':
+      out.uniqueItems = text !== 'false';
+      return;
+    case 'description':
+      out.description = text;
+      return;
+    case 'default':
+      out.default = literal(text);
+      return;
+    case 'examples':
+      out.examples = [...(out.examples ?? []), literal(text)];
+      return;
+    default:
+      if (IGNORED_TAGS.has(name)) {
+        if (name === 'example') {
+          out.examples = [...(out.examples ?? []), literal(text)];
+        }
+        return;
+      }
+      warnings.push(`${where}: unknown tag ignored`);
+  }
+}
+
+/** `8` → 8, `"a"` → "a", `true` → true; anything else stays text. */
+function literal(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
