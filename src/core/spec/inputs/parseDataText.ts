@@ -17,11 +17,12 @@ export function parseDataText(text: string): DataTextResult {
       jsonError = `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const yamlErrors = doc.errors.map((e) => {
       const line = e.linePos?.[0];
-      return `not valid YAML${line ? ` (line ${line.line}, column ${line.col})` : ''}: ${firstLine(e.message)}`;
+      const message = firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '');
+      return `not valid YAML${line ? ` (line ${line.line}, column ${line.col})` : ''}: ${message}`;
     });
     return { ok: false, errors: jsonError ? [jsonError] : yamlErrors };
   }

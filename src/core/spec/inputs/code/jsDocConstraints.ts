@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { ts, type Node } from 'ts-morph';
 import { JSON_SCHEMA_FORMATS, type JsonSchema, type JsonSchemaFormat } from '../../jsonSchema';
 
 const NUMERIC_TAGS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const;
@@ -11,22 +11,39 @@ const IGNORED_TAGS = new Set(['deprecated', 'see', 'remarks', 'since', 'internal
  * `@example` become constraints. A malformed tag is an issue; an unknown one a warning.
  */
 export function applyJsDoc(node: Node, schema: JsonSchema, where: string, issues: string[], warnings: string[]): JsonSchema {
-  if (!Node.isJSDocable(node)) {
-    return schema;
-  }
   const out: JsonSchema = { ...schema };
-  for (const doc of node.getJsDocs()) {
-    const description = doc.getDescription().trim();
-    if (description.length > 0) {
-      out.description = description;
+  for (const comment of jsDocCommentsOf(node)) {
+    const [description = '', ...tags] = comment.split(/(?:^|\s)@(?=[A-Za-z])/);
+    if (description.trim().length > 0) {
+      out.description = description.trim().replace(/\s+/g, ' ');
     }
-    for (const tag of doc.getTags()) {
-      const name = tag.getTagName();
-      const text = (tag.getCommentText() ?? '').trim();
-      applyTag(out, ALIASES[name] ?? name, text, `${where} @${name}`, issues, warnings);
+    for (const tag of tags) {
+      const name = /^\w+/.exec(tag)?.[0] ?? '';
+      applyTag(out, ALIASES[name] ?? name, tag.slice(name.length).trim(), `${where} @${name}`, issues, warnings);
     }
   }
   return out;
+}
+
+/**
+ * The `/** … *\/` comments before a node, inner text only. Read from the source text rather than
+ * the compiler's JSDoc nodes, which skip a comment on the same line as the previous token
+ * (`{ /** @minLength 2 *\/ name: string }`).
+ */
+function jsDocCommentsOf(node: Node): string[] {
+  const text = node.getSourceFile().getFullText();
+  const ranges = [...(ts.getTrailingCommentRanges(text, node.getPos()) ?? []), ...(ts.getLeadingCommentRanges(text, node.getPos()) ?? [])];
+  return ranges
+    .map((r) => text.slice(r.pos, r.end))
+    .filter((c) => c.startsWith('/**') && c !== '/**/')
+    .map((c) =>
+      c
+        .slice(3, -2)
+        .split('\n')
+        .map((line) => line.replace(/^\s*\*?\s?/, ''))
+        .join('\n')
+        .trim(),
+    );
 }
 
 function applyTag(out: JsonSchema, name: string, text: string, where: string, issues: string[], warnings: string[]): void {

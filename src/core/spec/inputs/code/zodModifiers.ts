@@ -50,11 +50,11 @@ export function applyZodModifier(state: ZodState, call: ZodCall, where: string, 
   } else if (TRANSFORMS.has(call.name)) {
     warnings.push(`${where}: .${call.name}() is a transform; the spec keeps only its validation`);
   } else {
-    applyOther(state, call, where, issues, number);
+    applyOther(state, call, where, issues, warnings, number);
   }
 }
 
-function applyOther(state: ZodState, call: ZodCall, where: string, issues: string[], number: () => number | undefined): void {
+function applyOther(state: ZodState, call: ZodCall, where: string, issues: string[], warnings: string[], number: () => number | undefined): void {
   const s = state.schema;
   switch (call.name) {
     case 'optional':
@@ -67,10 +67,16 @@ function applyOther(state: ZodState, call: ZodCall, where: string, issues: strin
       s.nullable = true;
       state.optional = true;
       return;
-    case 'default':
-      s.default = literalOf(call.args[0]);
+    case 'default': {
+      const value = literalOf(call.args[0]);
+      if (value === undefined) {
+        warnings.push(`${where}: .default(...) is not a literal; the spec leaves the default to the handler`);
+      } else {
+        s.default = value;
+      }
       state.optional = true;
       return;
+    }
     case 'describe': {
       const text = literalOf(call.args[0]);
       if (typeof text === 'string') {
