@@ -1,5 +1,6 @@
 // Brings a fresh clone to a testable state, and is a quick no-op when it already is:
-// npm dependencies from the lockfile, then Debian packages (chromium, redis-server, build tools)
+// npm dependencies from the lockfile, the fixture projects' own dependencies (their lockfiles),
+// then Debian packages (chromium, redis-server, build tools)
 // and code-server for the tests (scripts/install-code-server.mjs). Node builtins only: it runs
 // before npm ci.
 import { spawnSync } from 'node:child_process';
@@ -28,4 +29,5 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   console.log('[setup] node_modules matches package-lock.json');
 }
 
+run(process.execPath, [join(root, 'scripts', 'install-fixtures.mjs')]);
 run(process.execPath, [join(root, 'scripts', 'install-code-server.mjs')]);
