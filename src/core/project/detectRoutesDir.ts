@@ -29,7 +29,7 @@ function commonAncestor(dirs: readonly string[]): string {
 /**
  * Where route files live: the folder of the files that define routes (`Router()`, `app.get(`,
  * `@Controller`, an exported `new Hono()`); feature folders (`src/modules/users`,
- * `src/modules/orders`) give their parent. Without route files: `<sourceDir>/routes`
+ * `src/modules/orders`, NestJS's `src/users`) give their parent. Without route files: `<sourceDir>/routes`
  * (`<sourceDir>` for NestJS). Unrelated folders with as many route files each are an unknown.
  */
 export function detectRoutesDir(
@@ -54,7 +54,12 @@ export function detectRoutesDir(
   const depth = (dir: string): number => (dir === '.' ? 0 : dir.split('/').length);
   const nested = ancestor !== '.' && dirs.every((dir) => depth(dir) - depth(ancestor) <= 1);
   const featureFolders = nested && (counts.has(ancestor) || ancestor !== sourceDir || dirs.length >= 3);
-  if (dirs.length === 1 || framework === 'nestjs' || featureFolders) {
+  if (framework === 'nestjs') {
+    // Nest keeps one folder per feature module (src/users/users.controller.ts): new features go beside them.
+    const flat = ancestor === sourceDir || ancestor === '.' || path.posix.basename(ancestor) === 'controllers';
+    return { routesDir: flat || dirs.length > 1 ? ancestor : path.posix.dirname(ancestor) };
+  }
+  if (dirs.length === 1 || featureFolders) {
     return { routesDir: dirs.length === 1 ? dirs[0]! : ancestor };
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
