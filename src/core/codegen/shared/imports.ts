@@ -1,0 +1,50 @@
+import { posix } from 'node:path';
+import type { ImportSpecifierStructure, OptionalKind, SourceFile } from 'ts-morph';
+
+/** An import a generated file needs; merged into existing imports, never duplicated. */
+export interface ImportSpec {
+  readonly moduleSpecifier: string;
+  readonly defaultName?: string;
+  readonly named?: readonly { readonly name: string; readonly typeOnly?: boolean }[];
+}
+
+/** The module specifier for importing `toFile` from `fromFile` (both relative to the root, `.ts`). */
+export function relativeModule(fromFile: string, toFile: string, importExtension: '' | '.js'): string {
+  const target = toFile.replace(/\.(ts|tsx|mts|cts)$/, '');
+  let rel = posix.relative(posix.dirname(fromFile), target);
+  if (!rel.startsWith('.')) {
+    rel = `./${rel}`;
+  }
+  return `${rel}${importExtension}`;
+}
+
+/**
+ * Adds what `spec` asks for to the file's imports: an existing declaration for the same module gets
+ * only the missing names; a new declaration goes after the last import. Returns whether it changed.
+ */
+export function ensureImport(file: SourceFile, spec: ImportSpec): boolean {
+  const existing = file.getImportDeclarations().filter((d) => d.getModuleSpecifierValue() === spec.moduleSpecifier && d.getNamespaceImport() === undefined);
+  const target = existing.find((d) => !d.isTypeOnly()) ?? existing[0];
+  const have = new Set(existing.flatMap((d) => d.getNamedImports().map((n) => n.getName())));
+  const missing = (spec.named ?? []).filter((n) => !have.has(n.name));
+  const needDefault = spec.defaultName !== undefined && !existing.some((d) => d.getDefaultImport() !== undefined);
+  if (missing.length === 0 && !needDefault) {
+    return false;
+  }
+  const named: OptionalKind<ImportSpecifierStructure>[] = missing.map((n) => ({ name: n.name, isTypeOnly: n.typeOnly === true }));
+  if (target && !target.isTypeOnly()) {
+    if (needDefault && spec.defaultName !== undefined) {
+      target.setDefaultImport(spec.defaultName);
+    }
+    if (named.length > 0) {
+      target.addNamedImports(named);
+    }
+    return true;
+  }
+  file.addImportDeclaration({
+    moduleSpecifier: spec.moduleSpecifier,
+    ...(needDefault && spec.defaultName !== undefined ? { defaultImport: spec.defaultName } : {}),
+    ...(named.length > 0 ? { namedImports: named } : {}),
+  });
+  return true;
+}

@@ -1,0 +1,30 @@
+import type { ImportSpec } from '../imports';
+import type { Operation } from '../operations';
+
+/** One request a test sends; every field is TypeScript expression text. */
+export interface SendRequest {
+  /** The variable the response is bound to. */
+  readonly res: string;
+  readonly method: Operation['method'];
+  /** A string or template literal: `'/products'`, `` `/products/${id}` ``. */
+  readonly url: string;
+  /** An object literal of query parameters. */
+  readonly query?: string;
+  /** A JSON-like literal for the body. */
+  readonly body?: string;
+}
+
+/**
+ * The framework-specific piece of a generated test: how to send a request to the project's app and
+ * read the answer. Express uses supertest; Fastify would use `app.inject`, Hono `app.request`.
+ */
+export interface HttpTestDriver {
+  /** The imports a test file needs: the request library, the app. `testFile` is relative to the root. */
+  imports(testFile: string): ImportSpec[];
+  /** Statements that send the request and bind the answer to `req.res`. */
+  send(req: SendRequest): string[];
+  /** Expressions over a bound answer. `body` is loosely typed (the parsed JSON). */
+  status(res: string): string;
+  body(res: string): string;
+  header(res: string, name: string): string;
+}

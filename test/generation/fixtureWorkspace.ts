@@ -1,0 +1,37 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { GeneratedFile, ProjectFiles } from '../../src/core/codegen/types';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+/** Copies a fixture (without node_modules) to test/fixtures/.work/<name> and links its node_modules. */
+export function prepareWorkspace(name: string): string {
+  const source = join(FIXTURES, name);
+  const target = join(FIXTURES, '.work', name);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  cpSync(source, target, { recursive: true, filter: (src) => !src.includes(`${name}/node_modules`) });
+  symlinkSync(join(source, 'node_modules'), join(target, 'node_modules'), 'dir');
+  return target;
+}
+
+/** ProjectFiles over a real folder. */
+export function diskFiles(root: string): ProjectFiles {
+  return {
+    read: (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined),
+    exists: (path) => existsSync(join(root, path)),
+  };
+}
+
+/** Writes generated files, checking each `before` still matches the disk. */
+export function writeFiles(root: string, files: readonly GeneratedFile[]): void {
+  for (const file of files) {
+    const full = join(root, file.path);
+    const current = existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+    if (current !== file.before) {
+      throw new Error(`${file.path} changed since generation`);
+    }
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, file.after);
+  }
+}
