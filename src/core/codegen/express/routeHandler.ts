@@ -98,8 +98,7 @@ export function writeRoute(ctx: GenerationContext, op: Operation, routerName: st
   w.write(`${routerName}.${op.method.toLowerCase()}(${stringLiteral(expressPath(op.subPath), ctx.input.options.style)}, async (${args}) => `);
   w.inlineBlock(() => {
     if (express4) {
-      w.write('try').block(body);
-      w.write(' catch (error)').block(() => w.writeLine('next(error);'));
+      w.write('try ').inlineBlock(body).write(' catch (error) ').inlineBlock(() => w.writeLine('next(error);')).newLine();
     } else {
       body();
     }
