@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ROUTE_DEFINITION } from './codeSignals';
+import { commonAncestor } from './commonAncestor';
 import { FRAMEWORK_NAMES, type FrameworkName, type UnknownFact } from './projectFacts';
 import type { SampledFile } from './sampleFiles';
 
@@ -10,20 +11,6 @@ export interface RoutesDirResult {
 
 function dirOf(file: string): string {
   return path.posix.dirname(file);
-}
-
-function commonAncestor(dirs: readonly string[]): string {
-  const split = dirs.map((dir) => (dir === '.' ? [] : dir.split('/')));
-  const first = split[0] ?? [];
-  let length = first.length;
-  for (const parts of split) {
-    let i = 0;
-    while (i < length && parts[i] === first[i]) {
-      i += 1;
-    }
-    length = i;
-  }
-  return length === 0 ? '.' : first.slice(0, length).join('/');
 }
 
 /**

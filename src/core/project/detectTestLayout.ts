@@ -1,22 +1,30 @@
 import path from 'node:path';
+import { commonAncestor } from './commonAncestor';
 import type { FrameworkName, ProjectLayout } from './projectFacts';
 
 type TestLayout = Pick<ProjectLayout, 'testsDir' | 'testSuffix' | 'testsColocated'>;
 
 const SEPARATE_SEGMENT = /^(?:test|tests|__tests__|e2e)$/;
 
-function mostCommon(values: readonly string[]): string | undefined {
+/** The folder most test files share when it holds a majority, else the folder above them all. */
+function testFolder(dirs: readonly string[]): string {
   const counts = new Map<string, number>();
-  for (const value of values) {
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const dir of dirs) {
+    counts.set(dir, (counts.get(dir) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (top && top[1] * 2 > dirs.length) {
+    return top[0];
+  }
+  const ancestor = commonAncestor(dirs);
+  return ancestor === '.' ? 'test' : ancestor;
 }
 
 /**
  * Where tests go, from the existing test files: colocated (`src/users.test.ts`, the majority
  * of test files inside the source folder and outside any test folder; ties count as colocated)
- * or in the folder most of them share (`test/routes`). `.spec.ts` when most are specs. Without
+ * or in the folder most of them share (`test/routes`), else the folder above them (`test` for
+ * `test/users`, `test/orders`). `.spec.ts` when most are specs. Without
  * tests: `test/` and `.test.ts`, or NestJS's colocated `.spec.ts`.
  */
 export function detectTestLayout(tests: readonly string[], sourceDir: string, framework: FrameworkName | undefined): TestLayout {
@@ -37,5 +45,5 @@ export function detectTestLayout(tests: readonly string[], sourceDir: string, fr
   if (colocated.length >= separate.length) {
     return { testsDir: sourceDir, testSuffix, testsColocated: true };
   }
-  return { testsDir: mostCommon(separate.map((file) => path.posix.dirname(file))) ?? 'test', testSuffix, testsColocated: false };
+  return { testsDir: testFolder(separate.map((file) => path.posix.dirname(file))), testSuffix, testsColocated: false };
 }

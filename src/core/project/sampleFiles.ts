@@ -1,5 +1,5 @@
 import { maskCode } from './codeScan';
-import type { ProjectFs } from './projectFs';
+import { DEFAULT_IGNORED_DIRS, type ProjectFs } from './projectFs';
 
 /** A file read for detection (possibly truncated: only its beginning matters). */
 export interface SampledFile {
@@ -21,7 +21,7 @@ export interface ProjectSample {
 }
 
 /** Bounds that keep detection cheap on a large repository. */
-export const SAMPLE_LIMITS = { maxDirs: 60, maxListed: 3000, maxSources: 36, maxTests: 6, maxChars: 40_000 } as const;
+export const SAMPLE_LIMITS = { sourceDirs: 45, otherDirs: 20, maxListed: 3000, maxSources: 36, maxTests: 6, maxChars: 40_000 } as const;
 
 const TEST_FILE = /(?:\.|-)(?:test|spec|e2e-spec)\.[cm]?tsx?$/;
 const TEST_DIR = /(?:^|\/)(?:test|tests|__tests__|e2e)\//;
@@ -61,8 +61,16 @@ async function readSome(fs: ProjectFs, files: readonly string[]): Promise<Sample
  * build output and VCS folders skipped) and reads the few that tell the most.
  */
 export async function sampleProject(fs: ProjectFs, sourceDir: string): Promise<ProjectSample> {
-  const listed = (await fs.glob('**/*.{ts,mts,cts}', { limit: SAMPLE_LIMITS.maxListed, maxDirs: SAMPLE_LIMITS.maxDirs }))
-    .filter((file) => !/\.d\.[cm]?ts$/.test(file));
+  const pattern = '**/*.{ts,mts,cts}';
+  // The source folder gets its own budget, so a wide test/ folder cannot starve it (and vice versa).
+  const inSourceDir = sourceDir === '.' ? [] : await fs.glob(`${sourceDir}/${pattern}`, { limit: SAMPLE_LIMITS.maxListed, maxDirs: SAMPLE_LIMITS.sourceDirs });
+  const sourceTop = sourceDir.split('/')[0] ?? '';
+  const elsewhere = await fs.glob(pattern, {
+    limit: SAMPLE_LIMITS.maxListed,
+    maxDirs: sourceDir === '.' ? SAMPLE_LIMITS.sourceDirs + SAMPLE_LIMITS.otherDirs : SAMPLE_LIMITS.otherDirs,
+    ignoreDirs: sourceDir === '.' ? DEFAULT_IGNORED_DIRS : [...DEFAULT_IGNORED_DIRS, sourceTop],
+  });
+  const listed = [...inSourceDir, ...elsewhere].filter((file) => !/\.d\.[cm]?ts$/.test(file));
   const tests = listed.filter(isTestPath);
   const inSource = (file: string): boolean => sourceDir === '.' || file.startsWith(`${sourceDir}/`);
   const sources = listed
