@@ -95,4 +95,33 @@ endpoints:
     assert.equal(specOf(parseSpecText("const Product = z.object({ name: z.string() })")).resource, 'product');
     assert.equal(specOf(parseSpecText('{"/users": {"get": {"responses": {"200": {"description": "ok"}}}}}')).resource, 'user');
   });
+
+  it('prefers data over code: a spec whose text quotes a TypeScript interface stays a spec', () => {
+    const text = `version: 1
+resource: user
+endpoints:
+  - operationId: createUser
+    method: POST
+    path: /users
+    summary: Create
+    responses: { "201": { description: Created } }
+    logic: |
+      interface Audit {
+        at: string
+      }
+`;
+    assert.equal(specOf(parseSpecText(text), 'routecraft').endpoints[0]?.operationId, 'createUser');
+  });
+
+  it('keeps only the named endpoints of a Routecraft spec, naming unknown ones', () => {
+    const endpoint = (operationId: string) => ({ operationId, method: 'POST', path: '/users', summary: 's', responses: {} });
+    const text = JSON.stringify({ version: 1, resource: 'user', endpoints: [endpoint('createUser'), endpoint('inviteUser')] });
+    assert.deepEqual(specOf(parseSpecText(text, { operations: ['inviteUser'] })).endpoints.map((e) => e.operationId), ['inviteUser']);
+    assertSomeLine(issuesOf(parseSpecText(text, { operations: ['banUser'] }), 'routecraft'), 'operation "banUser" not found; available: createUser, inviteUser');
+  });
+
+  it('recognises z.strictObject', () => {
+    const spec = specOf(parseSpecText('const Tag = z.strictObject({ label: z.string() })'), 'zod');
+    assert.equal(spec.crud?.entity.additionalProperties, false);
+  });
 });

@@ -28,7 +28,7 @@ export function unwindZodChain(expression: Expression): ZodChain {
     }
   }
   const first = calls[0];
-  if (first && Node.isPropertyAccessExpression(node) && Node.isIdentifier(node.getExpression()) && ['coerce', 'iso', 'string'].includes(node.getName())) {
+  if (first && Node.isPropertyAccessExpression(node) && Node.isIdentifier(node.getExpression()) && ['coerce', 'iso'].includes(node.getName())) {
     calls[0] = { name: `${node.getName()}.${first.name}`, args: first.args };
     node = node.getExpression();
   }

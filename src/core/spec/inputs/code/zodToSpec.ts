@@ -8,7 +8,7 @@ import { applyZodModifier, type ZodState } from './zodModifiers';
 import { literalOf, unwindZodChain } from './zodCalls';
 
 /** Text that declares a zod object schema: `const Product = z.object({`. */
-export const ZOD_OBJECT = /\b(const|let|var)\s+[A-Za-z_$][\w$]*(\s*:[^=]+)?\s*=\s*z\s*\.\s*object\s*\(/;
+export const ZOD_OBJECT = /\b(const|let|var)\s+[A-Za-z_$][\w$]*(\s*:[^=]+)?\s*=\s*z\s*\.\s*(object|strictObject)\s*\(/;
 
 interface Context {
   readonly schemas: ReadonlyMap<string, VariableDeclaration>;
