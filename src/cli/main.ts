@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { describeError, RoutecraftError } from '../core/errors';
+import { endpointHelp, runEndpoint } from './endpointCli';
 import { explainHelp, runExplain } from './explainCli';
+import { specJsonSchema } from '../core/spec/inputs/specJsonSchema';
 import type { CliIo } from './io';
 
 declare const ROUTECRAFT_VERSION: string | undefined;
@@ -9,6 +11,9 @@ const mainHelp = `Usage: routecraft COMMAND [options]
 
 Commands:
   explain FILE[:START[-END]]   explain code with your LLM (Markdown on stdout)
+  endpoint "DESCRIPTION"       generate endpoints, validation and tests (diff; --write applies)
+  endpoint --spec FILE         the same from a Routecraft spec or an OpenAPI document (no LLM)
+  spec-schema                  print the JSON Schema of the endpoint spec format
 
 Run "routecraft COMMAND --help" for a command's options.
 Environment: OPENAI_BASE_URL, ROUTECRAFT_MODEL, OPENAI_API_KEY, ROUTECRAFT_CACHE_DIR,
@@ -56,6 +61,48 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 2;
       }
       return await runExplain(positionals[0]!, values, io);
+    }
+    if (command === 'spec-schema') {
+      io.stdout.write(`${JSON.stringify(specJsonSchema(), undefined, 2)}\n`);
+      return 0;
+    }
+    if (command === 'endpoint') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          project: { type: 'string' },
+          spec: { type: 'string' },
+          operation: { type: 'string', multiple: true },
+          write: { type: 'boolean' },
+          'allow-type-errors': { type: 'boolean' },
+          framework: { type: 'string' },
+          'test-runner': { type: 'string' },
+          'routes-dir': { type: 'string' },
+          'app-file': { type: 'string' },
+          'base-url': { type: 'string' },
+          model: { type: 'string' },
+          timeout: { type: 'string' },
+          'max-retries': { type: 'string' },
+          temperature: { type: 'string' },
+          'no-cache': { type: 'boolean' },
+          'cache-dir': { type: 'string' },
+          'redis-url': { type: 'string' },
+          'audit-log': { type: 'string' },
+          verbose: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      });
+      if (values.help) {
+        io.stdout.write(`${endpointHelp}\n`);
+        return 0;
+      }
+      if (positionals.length > 1) {
+        io.stderr.write(`routecraft endpoint takes one DESCRIPTION (quote it).\n\n${endpointHelp}\n`);
+        return 2;
+      }
+      return await runEndpoint(positionals[0], values, io);
     }
     io.stderr.write(`routecraft: unknown command "${command}".\n\n${mainHelp}\n`);
     return 2;

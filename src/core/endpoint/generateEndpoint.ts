@@ -1,0 +1,169 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertInsideRoot } from '../changes/assertInsideRoot';
+import { captureBaseline, type Baseline } from '../changes/captureBaseline';
+import type { ChangeSet, FileChange } from '../changes/changeSet';
+import { dropNoOpChanges } from '../changes/dropNoOpChanges';
+import { typeCheckChangeSet } from '../changes/typeCheckChangeSet';
+import { getGeneratorOrThrow } from '../codegen/registry';
+import type { ProjectFiles } from '../codegen/types';
+import { RoutecraftError } from '../errors';
+import { askStructured } from '../llm/structured';
+import type { LlmClient, LlmResult } from '../llm/types';
+import { addDependencyChange } from '../project/addDependencyChange';
+import { detectProject } from '../project/detectProject';
+import type { ProjectFacts, UnknownFact } from '../project/projectFacts';
+import { zodVersionForTypeScript } from '../project/zodVersionForTypeScript';
+import { ENDPOINT_SPEC_FORMAT, EndpointSpecSchema, type EndpointSpec } from '../spec/endpointSpec';
+import { parseSpecText } from '../spec/inputs/parseSpecText';
+import { codegenOptionsFrom, openQuestions, type FactOverrides } from './codegenOptions';
+import { repairHandlerBodies } from './repairBodies';
+import { buildSpecMessages, handlerBodiesFrom } from './specPrompt';
+
+export interface EndpointRequest {
+  readonly root: string;
+  /** A description in plain words, or a selected spec / OpenAPI / interface / zod schema. */
+  readonly text?: string;
+  /** A spec already in hand (the CLI's --spec FILE, loaded by the caller). */
+  readonly spec?: EndpointSpec;
+  /** Needed only for plain words; structured input never calls the LLM. */
+  readonly llm?: LlmClient;
+  readonly overrides?: FactOverrides;
+  readonly signal?: AbortSignal;
+  readonly command?: string;
+  readonly onProgress?: (message: string) => void;
+}
+
+export type EndpointResult =
+  | { readonly kind: 'ok'; readonly changeSet: ChangeSet; readonly spec: EndpointSpec; readonly facts: ProjectFacts; readonly baseline: Baseline; readonly notes: readonly string[]; readonly mainFile?: string }
+  | { readonly kind: 'needs-input'; readonly questions: readonly UnknownFact[]; readonly facts: ProjectFacts }
+  | Exclude<LlmResult<never>, { kind: 'ok' }>;
+
+/**
+ * Description or structured input → validated spec → generated files → ChangeSet type-checked in
+ * the project. Nothing is written: the caller reviews and applies the ChangeSet.
+ */
+export async function generateEndpoint(request: EndpointRequest): Promise<EndpointResult> {
+  const progress = request.onProgress ?? (() => undefined);
+  progress('Reading the project…');
+  const facts = await detectProject(request.root);
+  const questions = openQuestions(facts, request.overrides ?? {});
+  if (questions.some((q) => q.fact === 'framework' || q.fact === 'testRunner')) {
+    return { kind: 'needs-input', questions, facts };
+  }
+  const options = codegenOptionsFrom(facts, request.overrides);
+  const generator = getGeneratorOrThrow(options.framework);
+  const notes: string[] = [];
+
+  let spec = request.spec;
+  let handlerBodies: Record<string, string> = {};
+  if (!spec) {
+    const text = request.text?.trim() ?? '';
+    if (text === '') {
+      throw new RoutecraftError('invalid-input', 'Describe the endpoint (or select a spec, an OpenAPI operation, a TypeScript interface or a zod schema).');
+    }
+    const parsed = parseSpecText(text);
+    if (parsed.kind === 'invalid') {
+      return { kind: 'invalid', issues: parsed.issues, raw: text };
+    }
+    if (parsed.kind === 'spec') {
+      spec = parsed.spec;
+      notes.push(`Spec read from the selected ${parsed.source} input; no LLM was used.`, ...parsed.warnings);
+    } else {
+      if (!request.llm) {
+        throw new RoutecraftError('invalid-input', 'A description in plain words needs an LLM. Configure one, or give a structured spec (Routecraft spec, OpenAPI, TypeScript interface or zod schema).');
+      }
+      progress('Asking the model for an endpoint spec…');
+      const brief = { framework: `${options.framework} ${options.frameworkMajor}`, testRunner: options.testRunner, existingResources: existingResources(request.root, options.layout.routesDir) };
+      const answer = await askStructured(request.llm, {
+        schema: EndpointSpecSchema,
+        messages: buildSpecMessages(text, brief),
+        purpose: 'endpoint-spec',
+        format: ENDPOINT_SPEC_FORMAT,
+        describe: 'a Routecraft endpoint spec, version 1',
+        signal: request.signal,
+        command: request.command,
+      });
+      if (answer.kind !== 'ok') {
+        return answer;
+      }
+      spec = answer.value.value;
+      handlerBodies = handlerBodiesFrom(answer.value.codeBlocks, spec.endpoints.map((e) => e.operationId));
+    }
+  }
+
+  progress('Writing the code…');
+  const files = projectFiles(request.root);
+  const build = (bodies: Record<string, string>): ChangeSet => {
+    const generated: FileChange[] = generator.generate({ spec: spec, options, files, handlerBodies: bodies }).map((f) => ({ ...f }));
+    const withZod = facts.zod ? generated : [...generated, zodDependencyChange(request.root, facts, notes)].filter((f): f is FileChange => f !== undefined);
+    for (const file of withZod) {
+      assertInsideRoot(request.root, file.path);
+    }
+    return dropNoOpChanges({ root: request.root, files: withZod, summary: summaryOf(spec, options.framework) });
+  };
+  const baseline = await captureBaseline(request.root, generatedPaths(build(handlerBodies)));
+
+  progress('Type-checking the change in your project…');
+  let changeSet = await typeCheckChangeSet(build(handlerBodies));
+  if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
+    progress('Asking the model to fix its handler code…');
+    const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });
+    if (repaired.kind === 'ok') {
+      changeSet = await typeCheckChangeSet(build(repaired.value));
+      handlerBodies = repaired.value;
+    }
+  }
+  if (hasErrors(changeSet)) {
+    notes.push('Some generated code still has type errors; they are marked in the review. Fix them before running the tests.');
+  }
+  const mainFile = changeSet.files.find((f) => f.before === undefined && f.path.includes(options.layout.routesDir))?.path;
+  return { kind: 'ok', changeSet, spec, facts, baseline, notes, ...(mainFile ? { mainFile } : {}) };
+}
+
+function hasErrors(changeSet: ChangeSet): boolean {
+  return changeSet.files.some((f) => (f.diagnostics ?? []).some((d) => d.category === 'error'));
+}
+
+function generatedPaths(changeSet: ChangeSet): string[] {
+  return changeSet.files.map((f) => f.path);
+}
+
+function summaryOf(spec: EndpointSpec, framework: string): string {
+  const ops = [...(spec.crud ? [`CRUD (${spec.crud.operations.join(', ')})`] : []), ...spec.endpoints.map((e) => `${e.method} ${e.path}`)];
+  return `${framework}: ${spec.resource} — ${ops.join('; ')}`;
+}
+
+function projectFiles(root: string): ProjectFiles {
+  return {
+    read: (path) => {
+      const full = join(root, path);
+      return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+    },
+    exists: (path) => existsSync(join(root, path)),
+  };
+}
+
+/** A project without zod gets it in package.json, the version matched to its TypeScript. */
+function zodDependencyChange(root: string, facts: ProjectFacts, notes: string[]): FileChange | undefined {
+  const path = join(root, 'package.json');
+  if (!existsSync(path)) {
+    return undefined;
+  }
+  const before = readFileSync(path, 'utf8');
+  const choice = zodVersionForTypeScript(facts.typescriptVersion);
+  const install = { npm: 'npm install', pnpm: 'pnpm install', yarn: 'yarn install', bun: 'bun install' }[facts.packageManager];
+  notes.push(`zod ${choice.range} was added to package.json; run \`${install}\` after accepting.`);
+  return { path: 'package.json', before, after: addDependencyChange(before, 'zod', choice.range) };
+}
+
+/** Route files already there (names only), so the model can add to an existing resource. */
+function existingResources(root: string, routesDir: string): string[] {
+  try {
+    return readdirSync(join(root, routesDir))
+      .filter((n) => /\.(ts|js)$/.test(n) && !/\.(test|spec)\./.test(n))
+      .map((n) => n.replace(/\.[^.]+$/, ''));
+  } catch {
+    return [];
+  }
+}
