@@ -28,7 +28,7 @@ function setAt(root: unknown, path: readonly Segment[], value: unknown, remove =
   const copy: unknown = Array.isArray(root) ? [...(root as unknown[])] : { ...(root as Record<string, unknown>) };
   const container = copy as Record<Segment, unknown>;
   if (rest.length === 0 && remove) {
-    delete container[head];
+    return Object.fromEntries(Object.entries(container).filter(([key]) => key !== String(head)));
   } else {
     container[head] = setAt(container[head], rest, value, remove);
   }
@@ -149,7 +149,7 @@ function numberCases(schema: JsonSchema, type: 'number' | 'integer', path: Segme
 }
 
 function arrayCases(schema: JsonSchema, path: Segment[], current: unknown, strings: boolean, part: RequestPart, example: unknown, add: Add): void {
-  const items = Array.isArray(current) ? current : [];
+  const items: readonly unknown[] = Array.isArray(current) ? (current as unknown[]) : [];
   const itemSchema = schema.items ?? {};
   const make = (n: number): unknown[] => Array.from({ length: n }, (_, i) => items[i] ?? exampleValue(itemSchema, '', i));
   if (schema.minItems !== undefined && schema.minItems > 0) {

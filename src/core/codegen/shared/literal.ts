@@ -35,5 +35,5 @@ export function literal(value: unknown, style: Pick<CodeStyle, 'quote'>): string
     const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${propertyKey(k, style)}: ${literal(v, style)}`);
     return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
   }
-  return JSON.stringify(String(value));
+  return 'undefined';
 }
