@@ -215,4 +215,11 @@ responses:
     assert.deepEqual(specOf(result).endpoints[0]?.body?.properties, { password: { type: 'string' }, site: { type: 'string', format: 'uri' } });
     assertSomeLine(warningsOf(result), 'format "password"');
   });
+
+  it('warns that a server base path is not added to the routes', () => {
+    const text = JSON.stringify({ openapi: '3.0.0', servers: [{ url: 'https://api.example.com/v2/' }], paths: { '/pets': { get: { responses: ok } } } });
+    assertSomeLine(warningsOf(parseSpecText(text)), 'servers: the base path /v2 is not added');
+    const plain = JSON.stringify({ openapi: '3.0.0', servers: [{ url: 'https://api.example.com' }], paths: { '/pets': { get: { responses: ok } } } });
+    assert.deepEqual(warningsOf(parseSpecText(plain)), []);
+  });
 });

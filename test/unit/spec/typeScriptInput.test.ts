@@ -115,4 +115,41 @@ export interface CustomerDto extends Timestamps {
     assert.deepEqual(entity?.properties?.flag, { type: 'boolean' });
     assertSomeLine(warningsOf(result), 'Dice.face @colour', 'unknown tag');
   });
+
+  it('reads the remaining tags: exclusive bounds, multipleOf, array sizes, uniqueItems, default, example, @type integer', () => {
+    const text = `interface Cart {
+  /**
+   * @exclusiveMinimum 0
+   * @exclusiveMaximum 100
+   * @multipleOf 0.5
+   * @default 1
+   * @example 2.5
+   */
+  qty: number;
+  /**
+   * @minItems 1
+   * @maxItems 3
+   * @uniqueItems
+   * @deprecated
+   */
+  codes: string[];
+  /** @type integer @max 9 @min 1 */
+  rank: number;
+  /** @pattern /^[a-z]+$/ @default "abc" */
+  slug: string;
+}`;
+    const entity = specOf(parseSpecText(text)).crud?.entity;
+    assert.deepEqual(entity?.properties, {
+      qty: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 100, multipleOf: 0.5, default: 1, examples: [2.5] },
+      codes: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 3, uniqueItems: true },
+      rank: { type: 'integer', maximum: 9, minimum: 1 },
+      slug: { type: 'string', pattern: '^[a-z]+$', default: 'abc' },
+    });
+  });
+
+  it('lets the spec validation report an invalid pattern and min > max with their paths', () => {
+    const issues = issuesOf(parseSpecText('interface Code { /** @pattern ([a-z */ value: string; /** @minLength 5 @maxLength 2 */ label: string }'), 'typescript');
+    assertSomeLine(issues, 'crud.entity.properties.value.pattern', 'not a valid regular expression');
+    assertSomeLine(issues, 'crud.entity.properties.label', 'minLength is greater than maxLength');
+  });
 });

@@ -3,7 +3,7 @@ import { JSON_SCHEMA_FORMATS, type JsonSchema, type JsonSchemaFormat } from '../
 
 const NUMERIC_TAGS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const;
 const ALIASES: Readonly<Record<string, (typeof NUMERIC_TAGS)[number]>> = { min: 'minimum', max: 'maximum' };
-const IGNORED_TAGS = new Set(['deprecated', 'see', 'remarks', 'since', 'internal', 'readonly', 'example']);
+const IGNORED_TAGS = new Set(['deprecated', 'see', 'remarks', 'since', 'internal', 'readonly']);
 
 /**
  * Applies a property's JSDoc to its schema: the comment text becomes the description; tags such as
@@ -86,17 +86,14 @@ function applyTag(out: JsonSchema, name: string, text: string, where: string, is
     case 'default':
       out.default = literal(text);
       return;
+    case 'example':
     case 'examples':
       out.examples = [...(out.examples ?? []), literal(text)];
       return;
     default:
-      if (IGNORED_TAGS.has(name)) {
-        if (name === 'example') {
-          out.examples = [...(out.examples ?? []), literal(text)];
-        }
-        return;
+      if (!IGNORED_TAGS.has(name)) {
+          warnings.push(`${where}: unknown tag ignored`);
       }
-      warnings.push(`${where}: unknown tag ignored`);
   }
 }
 

@@ -52,7 +52,7 @@ export function openApiToSpec(data: Record<string, unknown>, kind: OpenApiInputK
     const [method, path] = placeBareOperation(data, warnings, issues);
     endpoints.push(mapOperation(method, path, data, undefined, ctx));
   } else {
-    const paths = kind === 'paths' ? data : documentPaths(data, issues);
+    const paths = kind === 'paths' ? data : documentPaths(data, issues, warnings);
     for (const [path, rawItem] of Object.entries(paths)) {
       const item = refs.deref(rawItem, path);
       if (!item) {
@@ -81,7 +81,7 @@ export function openApiToSpec(data: Record<string, unknown>, kind: OpenApiInputK
   return { spec: { version: 1, ...resourceOf(endpoints, warnings), endpoints }, warnings };
 }
 
-function documentPaths(doc: Record<string, unknown>, issues: string[]): Record<string, unknown> {
+function documentPaths(doc: Record<string, unknown>, issues: string[], warnings: string[]): Record<string, unknown> {
   if ('swagger' in doc) {
     issues.push(`Swagger ${String(doc.swagger)} documents are not supported: convert to OpenAPI 3 first`);
     return {};
@@ -89,6 +89,11 @@ function documentPaths(doc: Record<string, unknown>, issues: string[]): Record<s
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.')) {
     issues.push(`openapi: version ${JSON.stringify(doc.openapi)} is not supported (3.0 or 3.1)`);
     return {};
+  }
+  const server: unknown = Array.isArray(doc.servers) ? doc.servers[0] : undefined;
+  const serverPath = isRecord(server) && typeof server.url === 'string' ? /^(?:[a-z]+:\/\/[^/]+)?(\/[^?#]*?)\/?$/i.exec(server.url)?.[1] : undefined;
+  if (serverPath !== undefined && serverPath !== '' && serverPath !== '/') {
+    warnings.push(`servers: the base path ${serverPath} is not added to the routes; mount the router there or write it into the paths`);
   }
   if (!isRecord(doc.paths)) {
     issues.push('paths: the document has no paths');
