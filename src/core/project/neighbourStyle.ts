@@ -3,6 +3,7 @@ import type { CodeStyle } from './projectFacts';
 
 /** Evidence counted in neighbouring files; {@link styleFromCounts} turns it into decisions. */
 export interface StyleCounts {
+  /** Files whose string literals are mostly single (double) quoted: a file of embedded JSON is one vote. */
   single: number;
   double: number;
   semi: number;
@@ -77,12 +78,16 @@ function countTrailingCommas(lines: readonly string[], counts: StyleCounts): voi
       const char = line[column] ?? '';
       if (char === '{' || char === '[' || char === '(') {
         const before = line.slice(0, column).trimEnd();
-        const literal = char === '[' ? /[=(,:[]$|return$|^$/.test(before) : char === '{' && /[=(,:[]$|return$/.test(before) && !/^(?:export\s+)?(?:type|interface)\b/.test(line.trim());
+        // `[` at a line start is a computed key (types), not an array; type aliases and interfaces have no commas.
+        const literal = /[=(,:[]$|return$/.test(before) && (char === '[' || (char === '{' && !/^(?:export\s+)?(?:type|interface)\b/.test(line.trim())));
         stack.push({ char, line: index, counts: literal });
       } else if (char === '}' || char === ']' || char === ')') {
         const opener = stack.pop();
         if (opener && opener.counts && opener.line < index && column === firstNonSpace) {
           const previous = lines.slice(opener.line + 1, index).reverse().find((candidate) => candidate.trim() !== '')?.trim() ?? '';
+          if (/^[|&]/.test(previous)) {
+            continue; // a union or intersection type, not a list
+          }
           if (previous.endsWith(',')) {
             counts.trailing += 1;
           } else if (ENDS_EXPRESSION.test(previous) || previous.endsWith('}')) {
@@ -97,8 +102,9 @@ function countTrailingCommas(lines: readonly string[], counts: StyleCounts): voi
 /** Adds one file's evidence to the counts. */
 export function countStyle(masked: MaskedCode, counts: StyleCounts): void {
   const lines = masked.code.split(/\r?\n/);
-  counts.single += masked.singleQuoted;
-  counts.double += masked.doubleQuoted;
+  if (masked.singleQuoted !== masked.doubleQuoted) {
+    counts[masked.singleQuoted > masked.doubleQuoted ? 'single' : 'double'] += 1;
+  }
   countIndent(lines, counts);
   countSemicolons(lines, counts);
   countTrailingCommas(lines, counts);

@@ -55,6 +55,12 @@ async function readLayers(fs: ProjectFs, file: string, depth: number): Promise<L
   return [...bases, { dir, options: asRecord(config.compilerOptions) ?? {} }];
 }
 
+/** A root-relative folder without `./` or a trailing slash (`.` for the root itself). */
+function joinDir(dir: string, relative: string): string {
+  const joined = path.posix.normalize(path.posix.join(dir, relative)).replace(/\/+$/, '');
+  return joined === '' ? '.' : joined;
+}
+
 function lower(value: unknown): string | undefined {
   return typeof value === 'string' ? value.toLowerCase() : undefined;
 }
@@ -82,10 +88,10 @@ export async function readTsconfig(fs: ProjectFs, names: readonly string[] = ['t
         result = { ...result, moduleResolution };
       }
       if (typeof options.baseUrl === 'string') {
-        result = { ...result, baseUrl: path.posix.join(dir, options.baseUrl) };
+        result = { ...result, baseUrl: joinDir(dir, options.baseUrl) };
       }
       if (typeof options.rootDir === 'string') {
-        result = { ...result, rootDir: path.posix.join(dir, options.rootDir) };
+        result = { ...result, rootDir: joinDir(dir, options.rootDir) };
       }
       const paths = asRecord(options.paths);
       if (paths) {

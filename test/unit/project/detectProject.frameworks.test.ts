@@ -68,6 +68,7 @@ describe('project/detectProject per framework', () => {
     assert.equal(facts.validation, 'class-validator');
     assert.equal(facts.zod, undefined);
     assert.equal(facts.layout.appFile, 'src/app.module.ts');
+    assert.equal(facts.layout.sourceDir, 'src', 'rootDir "./" is the root, so src/ is the source folder');
     assert.equal(facts.layout.routesDir, 'src', 'feature folders go beside src/users');
     assert.equal(facts.layout.testSuffix, '.spec.ts');
     assert.equal(facts.layout.testsColocated, true);

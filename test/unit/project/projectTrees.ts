@@ -112,7 +112,7 @@ export function nestTree(): Tree {
       jest: { rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
     }),
     'package-lock.json': '{}\n',
-    'tsconfig.json': json({ compilerOptions: { module: 'commonjs', experimentalDecorators: true, emitDecoratorMetadata: true, baseUrl: './', outDir: './dist' } }),
+    'tsconfig.json': json({ compilerOptions: { module: 'commonjs', rootDir: './', experimentalDecorators: true, emitDecoratorMetadata: true, baseUrl: './', outDir: './dist' } }),
     '.prettierrc': json({ singleQuote: true, trailingComma: 'all' }),
     'src/main.ts': "import { ValidationPipe } from '@nestjs/common';\nimport { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));\n  await app.listen(3000);\n}\nbootstrap();\n",
     'src/app.module.ts': "import { Module } from '@nestjs/common';\nimport { UsersModule } from './users/users.module';\n\n@Module({\n  imports: [UsersModule],\n})\nexport class AppModule {}\n",
