@@ -18,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
     return routecraft;
   };
   for (const id of allCommandIds) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, () => load().run(id)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => load().run(id, args)));
   }
 }
 

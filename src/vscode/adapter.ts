@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
 import { ApiKeyStore } from './apiKey';
 import { CommandIds, type CommandId } from './commandIds';
+import { generateEndpointCommand } from './endpointCommand';
 import { explainSelection } from './explainCommand';
 import { ExplainPanel } from './explainPanel';
 import { LlmServices } from './llmServices';
@@ -30,7 +31,7 @@ export class Routecraft implements vscode.Disposable {
 
   private readonly preview = this.own(new PromptPreview());
 
-  async run(id: CommandId): Promise<unknown> {
+  async run(id: CommandId, args: readonly unknown[] = []): Promise<unknown> {
     try {
       switch (id) {
         case CommandIds.explainSelection:
@@ -38,6 +39,11 @@ export class Routecraft implements vscode.Disposable {
           return await explainSelection(
             { panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) },
             { cache: id === CommandIds.explainSelectionFresh ? 'bypass' : 'use', command: id },
+          );
+        case CommandIds.generateEndpoint:
+          return await generateEndpointCommand(
+            { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) },
+            typeof args[0] === 'string' ? args[0] : undefined,
           );
         case CommandIds.previewPrompt:
           return await this.preview.show();

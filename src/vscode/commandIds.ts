@@ -2,6 +2,7 @@
 export const CommandIds = {
   explainSelection: 'routecraft.explainSelection',
   explainSelectionFresh: 'routecraft.explainSelectionFresh',
+  generateEndpoint: 'routecraft.generateEndpoint',
   previewPrompt: 'routecraft.previewPrompt',
   openAuditLog: 'routecraft.openAuditLog',
   clearCache: 'routecraft.clearCache',

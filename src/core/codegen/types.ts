@@ -65,5 +65,10 @@ export interface GeneratorInput {
 /** A framework's generator: deterministic, no I/O; returns only files whose content changes. */
 export interface EndpointGenerator {
   readonly framework: CodegenOptions['framework'];
+  /**
+   * What an LLM-written handler body may use and how it answers, told to the model in the prompt
+   * (the names the generator declares around the body).
+   */
+  readonly handlerContract: string;
   generate(input: GeneratorInput): GeneratedFile[];
 }

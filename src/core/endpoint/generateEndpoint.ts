@@ -74,7 +74,7 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
         throw new RoutecraftError('invalid-input', 'A description in plain words needs an LLM. Configure one, or give a structured spec (Routecraft spec, OpenAPI, TypeScript interface or zod schema).');
       }
       progress('Asking the model for an endpoint spec…');
-      const brief = { framework: `${options.framework} ${options.frameworkMajor}`, testRunner: options.testRunner, existingResources: existingResources(request.root, options.layout.routesDir) };
+      const brief = { framework: `${options.framework} ${options.frameworkMajor}`, testRunner: options.testRunner, existingResources: existingResources(request.root, options.layout.routesDir), handlerContract: generator.handlerContract };
       const answer = await askStructured(request.llm, {
         schema: EndpointSpecSchema,
         messages: buildSpecMessages(text, brief),

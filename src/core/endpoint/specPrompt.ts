@@ -6,6 +6,8 @@ export interface ProjectBrief {
   readonly testRunner: string;
   /** Resources the project already has (router/controller names), so the model can extend one. */
   readonly existingResources: readonly string[];
+  /** The generator's word on what a handler body may use and how it answers. */
+  readonly handlerContract: string;
 }
 
 const RULES = [
@@ -14,7 +16,7 @@ const RULES = [
   'Use JSON Schema keywords for every constraint the description states or clearly implies: required, minLength/maxLength, pattern (with `examples` that match it), minimum/maximum/exclusiveMinimum, enum, format (email, uuid, date-time, uri), items/minItems/maxItems, nested objects. Never invent constraints the description does not imply.',
   'For create/read/update/delete of a resource use `crud` (entity without its id; the operations wanted). Use `endpoints` for anything else.',
   'Responses follow REST: 201 for create, 200 for reads and updates, 204 for delete, 400 for validation errors, 404 for unknown ids, 409 for conflicts such as "email must be unique".',
-  'When an endpoint needs logic CRUD does not imply (uniqueness checks, password hashing, computed fields), describe it in `logic`, and after the JSON give the handler body as TypeScript statements in a fenced block whose info string is `ts operationId` (for example ```ts registerUser). The body receives `input` (the validated body, query and path params as one typed object) and `repo` (the resource repository) and returns `{ status, body }`. Never put code inside JSON strings.',
+  'When an endpoint needs logic CRUD does not imply (uniqueness checks, password hashing, computed fields), describe it in `logic`, and after the JSON give the handler body as TypeScript statements in a fenced block whose info string is `ts operationId` (for example ```ts registerUser). Never put code inside JSON strings.',
   'Placeholders such as <SECRET_1> or <EMAIL_1> stand for redacted values: keep them as they are.',
 ].join('\n');
 
@@ -27,6 +29,7 @@ export function buildSpecMessages(description: string, brief: ProjectBrief): Cha
       role: 'user',
       content: [
         `Project: ${brief.framework} with ${brief.testRunner} tests. Existing resources: ${existing}.`,
+        `Handler bodies: ${brief.handlerContract}`,
         'Description:',
         '"""',
         description.trim(),

@@ -14,6 +14,11 @@ import { supertestDriver } from './supertestDriver';
  */
 export const expressGenerator: EndpointGenerator = {
   framework: 'express',
+  handlerContract:
+    'The body is the statements of an Express route handler that runs after validation. In scope: `params`, `query` and `body` ' +
+    '(the validated, typed input), `repository` (the resource\'s repository, for CRUD resources: list/get/create/update/delete, all async), ' +
+    'and Express\'s `req` and `res`. Answer with `res.status(CODE).json(VALUE)` (or `res.status(204).end()`); `await` is allowed. ' +
+    'Do not validate again, do not import anything.',
   generate(input: GeneratorInput): GeneratedFile[] {
     const ctx = createGenerationContext(input);
     const registration = buildAppRegistration(ctx);

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { generateEndpoint, type EndpointRequest } from '../core/endpoint/generateEndpoint';
+import type { FactOverrides } from '../core/endpoint/codegenOptions';
+import { describeError } from '../core/errors';
+import type { LlmClient } from '../core/llm/types';
+import type { UnknownFact } from '../core/project/projectFacts';
+import { abortSignalFrom } from './cancellation';
+import { reviewChangeSet, type ReviewOutcome } from './review/changeReview';
+
+export interface EndpointDeps {
+  readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient }>;
+  readonly reportError: (message: string) => void;
+}
+
+export type EndpointOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * "Routecraft: Generate Endpoint": the selection (a description, a spec, an OpenAPI operation, an
+ * interface or a zod schema) or a typed description → a reviewed, type-checked change.
+ * `description` lets tests and other commands pass the text directly.
+ */
+export async function generateEndpointCommand(deps: EndpointDeps, description?: string): Promise<EndpointOutcome | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Routecraft: Generate Endpoint reads your project and may send a description to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.');
+    return undefined;
+  }
+  const folder = await pickFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage('Routecraft: open the project folder first.');
+    return undefined;
+  }
+  const text = description ?? selectedText() ?? (await vscode.window.showInputBox({
+    title: 'Routecraft: Generate Endpoint',
+    prompt: 'Describe the endpoint(s): e.g. "user registration takes phone, email and password; password at least 8 characters with upper and lower case"',
+    ignoreFocusOut: true,
+  }));
+  if (!text?.trim()) {
+    return undefined;
+  }
+  const { client } = await deps.createClient(folder.uri);
+  let overrides: FactOverrides = {};
+  for (;;) {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Routecraft: Generate Endpoint', cancellable: true },
+      async (progress, token) => {
+        const abort = abortSignalFrom(token);
+        try {
+          const request: EndpointRequest = { root: folder.uri.fsPath, text, llm: client, overrides, signal: abort.signal, command: 'routecraft.generateEndpoint', onProgress: (message) => progress.report({ message }) };
+          return await generateEndpoint(request);
+        } finally {
+          abort.dispose();
+        }
+      },
+    ).then(undefined, (error: unknown) => ({ kind: 'error' as const, message: describeError(error) }));
+    switch (result.kind) {
+      case 'error':
+        return failed(deps, result.message);
+      case 'cancelled':
+        return { kind: 'cancelled' };
+      case 'failed':
+        return failed(deps, result.error.message);
+      case 'invalid':
+        return failed(deps, `The spec could not be used; nothing was changed. ${result.issues.slice(0, 5).join('; ')}`);
+      case 'needs-input': {
+        const answered = await ask(result.questions, overrides);
+        if (!answered) {
+          return undefined;
+        }
+        overrides = answered;
+        continue;
+      }
+      case 'ok': {
+        for (const note of result.notes) {
+          void vscode.window.showInformationMessage(`Routecraft: ${note}`);
+        }
+        const outcome = await reviewChangeSet(result.changeSet, result.changeSet.summary, result.mainFile);
+        if (outcome.kind === 'stale') {
+          const again = await vscode.window.showWarningMessage(
+            `Routecraft: ${outcome.files.join(', ')} changed while the code was being generated. Nothing was written, so your edits are safe.`,
+            'Regenerate',
+          );
+          if (again === 'Regenerate') {
+            continue;
+          }
+        }
+        return outcome;
+      }
+    }
+  }
+}
+
+function failed(deps: EndpointDeps, message: string): EndpointOutcome {
+  deps.reportError(message);
+  return { kind: 'failed', message };
+}
+
+function selectedText(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const text = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : undefined;
+  return text?.trim() ? text : undefined;
+}
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const owner = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
+  if (owner || folders.length <= 1) {
+    return owner ?? folders[0];
+  }
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which project gets the endpoint?' });
+}
+
+/** Detection could not decide: ask, one quick pick per open question (never a silent guess). */
+async function ask(questions: readonly UnknownFact[], overrides: FactOverrides): Promise<FactOverrides | undefined> {
+  let next: FactOverrides = overrides;
+  for (const question of questions) {
+    const choice = await vscode.window.showQuickPick([...question.candidates], { title: `Routecraft: ${question.reason}`, placeHolder: `Choose the ${question.fact}`, ignoreFocusOut: true });
+    if (!choice) {
+      return undefined;
+    }
+    next = { ...next, [question.fact]: choice.replace(/@\d+$/, '') };
+  }
+  return next;
+}
