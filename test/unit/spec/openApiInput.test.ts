@@ -204,10 +204,20 @@ responses:
     assertSomeLine(issuesOf(parseSpecText(doc({}))), 'no GET, POST, PUT, PATCH or DELETE operation');
   });
 
-  it('names the resource after the first path when paths share no prefix, with a warning', () => {
-    const result = parseSpecText(doc({ '/pets': { get: { responses: ok } }, '/owners': { get: { responses: ok } } }));
-    assert.equal(specOf(result).resource, 'pet');
-    assertSomeLine(warningsOf(result), 'share no prefix');
+  it('refuses operations of several resources, and takes one of them when named', () => {
+    const text = doc({ '/pets': { get: { operationId: 'listPets', responses: ok } }, '/owners': { get: { operationId: 'listOwners', responses: ok } } });
+    assertSomeLine(issuesOf(parseSpecText(text)), 'several resources (/pets, /owners)', '--operation');
+    assert.equal(specOf(parseSpecText(text, { operations: ['listOwners'] })).resource, 'owner');
+  });
+
+  it('keeps every endpoint path under basePath, sub-resources included', () => {
+    const text = doc({ '/users/{id}/posts': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } }, '/users/search': { get: { responses: ok } } });
+    const spec = specOf(parseSpecText(text));
+    assert.equal(spec.resource, 'user');
+    assert.equal(spec.basePath, undefined);
+    for (const endpoint of spec.endpoints) {
+      assert.ok(endpoint.path.startsWith('/users/'), endpoint.path);
+    }
   });
 
   it('drops unchecked formats with a warning and keeps supported ones', () => {

@@ -75,10 +75,11 @@ export function openApiToSpec(data: Record<string, unknown>, kind: OpenApiInputK
   if (endpoints.length === 0 && issues.length === 0) {
     issues.push('the OpenAPI input holds no GET, POST, PUT, PATCH or DELETE operation');
   }
-  if (issues.length > 0) {
+  const resource = issues.length === 0 ? resourceOf(endpoints, warnings, issues) : undefined;
+  if (issues.length > 0 || resource === undefined) {
     throw new SpecConversionError(issues);
   }
-  return { spec: { version: 1, ...resourceOf(endpoints, warnings), endpoints }, warnings };
+  return { spec: { version: 1, ...resource, endpoints }, warnings };
 }
 
 function documentPaths(doc: Record<string, unknown>, issues: string[], warnings: string[]): Record<string, unknown> {
@@ -136,8 +137,12 @@ function filterOperations(endpoints: EndpointDraft[], options: SpecInputOptions,
   return endpoints.filter((e) => wanted.includes(e.operationId));
 }
 
-/** The resource is the last fixed segment the paths share; its prefix becomes basePath when not the default. */
-function resourceOf(endpoints: readonly EndpointDraft[], warnings: string[]): { resource: string; basePath?: string } {
+/**
+ * The resource is the last fixed segment the paths share; its prefix becomes basePath when not the
+ * default. Paths with no shared fixed segment are several resources: an issue, since every endpoint
+ * path must lie under the one basePath.
+ */
+function resourceOf(endpoints: readonly EndpointDraft[], warnings: string[], issues: string[]): { resource: string; basePath?: string } | undefined {
   const segmentLists = endpoints.map((e) => e.path.split('/').filter((s) => s.length > 0));
   const first = segmentLists[0] ?? [];
   let common = first.length;
@@ -159,7 +164,9 @@ function resourceOf(endpoints: readonly EndpointDraft[], warnings: string[]): { 
       return { resource: 'resource' };
     }
     if (endpoints.length > 1) {
-      warnings.push(`the paths share no prefix; the resource is named after the first one (${first[index]!})`);
+      const roots = [...new Set(segmentLists.map((segments) => `/${segments[0] ?? ''}`))];
+      issues.push(`the operations belong to several resources (${roots.join(', ')}): generate one resource at a time by naming its operations (--operation) or selecting its paths`);
+      return undefined;
     }
   }
   const resource = camel(singular(camel(first[index]!)));
