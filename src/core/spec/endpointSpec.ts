@@ -10,9 +10,10 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export const CRUD_OPERATIONS = ['list', 'get', 'create', 'update', 'delete'] as const;
 
 const identifier = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase identifier, e.g. registerUser');
+/** An absolute path (under `basePath` when one is set); parameters are `{identifier}`. */
 const routePath = z
   .string()
-  .regex(/^\/[A-Za-z0-9\-._~/{}]*$/, 'a path such as /users/{id}')
+  .regex(/^\/(?:[A-Za-z0-9\-._~/]|\{[A-Za-z_][A-Za-z0-9_]*\})*$/, 'a path such as /users/{id} (parameter names are identifiers)')
   .refine((p) => !p.includes('..'), 'no ".." in paths');
 
 /** An object schema: parameters, query strings and most bodies. */
