@@ -16,6 +16,7 @@ const stages = [
   ['type-check tests', ...npx('tsc', '--noEmit', '-p', 'test')],
   ['build', process.execPath, ['esbuild.mjs']],
   ['unit tests', ...npx('mocha', '--config', '.mocharc.json')],
+  ['generation tests (fixture projects: tsc + their own runners)', ...npx('mocha', '--no-config', '--node-option', 'import=tsx', '--timeout', '300000', '--reporter', './scripts/summary-reporter.cjs', 'test/generation/**/*.test.ts')],
   ['e2e tests (code-server + chromium)', process.execPath, ['scripts/run-e2e.mjs']],
 ];
 const only = process.argv.slice(2);
