@@ -19,6 +19,21 @@ Run "routecraft COMMAND --help" for a command's options.
 Environment: OPENAI_BASE_URL, ROUTECRAFT_MODEL, OPENAI_API_KEY, ROUTECRAFT_CACHE_DIR,
 ROUTECRAFT_REDIS_URL, ROUTECRAFT_AUDIT_LOG.`;
 
+/** Flags of every command that may call the LLM (settings, cache, audit), plus --verbose and --help. */
+const LLM_OPTIONS = {
+  'base-url': { type: 'string' },
+  model: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-retries': { type: 'string' },
+  temperature: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  'redis-url': { type: 'string' },
+  'audit-log': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Runs the CLI and returns its exit code (never calls process.exit, so tests run it in-process). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,19 +52,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         allowPositionals: true,
         strict: true,
         options: {
-          'base-url': { type: 'string' },
-          model: { type: 'string' },
-          timeout: { type: 'string' },
-          'max-retries': { type: 'string' },
-          temperature: { type: 'string' },
+          ...LLM_OPTIONS,
           'max-lines': { type: 'string' },
-          'no-cache': { type: 'boolean' },
-          'cache-dir': { type: 'string' },
-          'redis-url': { type: 'string' },
-          'audit-log': { type: 'string' },
           'dry-run': { type: 'boolean' },
-          verbose: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
         },
       });
       if (values.help) {
@@ -81,17 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           'test-runner': { type: 'string' },
           'routes-dir': { type: 'string' },
           'app-file': { type: 'string' },
-          'base-url': { type: 'string' },
-          model: { type: 'string' },
-          timeout: { type: 'string' },
-          'max-retries': { type: 'string' },
-          temperature: { type: 'string' },
-          'no-cache': { type: 'boolean' },
-          'cache-dir': { type: 'string' },
-          'redis-url': { type: 'string' },
-          'audit-log': { type: 'string' },
-          verbose: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
+          ...LLM_OPTIONS,
         },
       });
       if (values.help) {

@@ -1,3 +1,4 @@
+import type { CodeStyle, FrameworkName, ProjectLayout, TestRunnerName } from '../project/projectFacts';
 import type { EndpointSpec } from '../spec';
 
 /**
@@ -5,9 +6,9 @@ import type { EndpointSpec } from '../spec';
  * orchestrator maps ProjectFacts (or CLI flags, or a quick pick) to this.
  */
 export interface CodegenOptions {
-  readonly framework: 'express' | 'fastify' | 'nestjs' | 'hono';
+  readonly framework: FrameworkName;
   readonly frameworkMajor: number;
-  readonly testRunner: 'vitest' | 'jest' | 'mocha' | 'node:test';
+  readonly testRunner: TestRunnerName;
   readonly moduleKind: 'esm' | 'cjs';
   /** What relative imports end with: `''` (bundler/CJS) or `'.js'` (NodeNext ESM). */
   readonly importExtension: '' | '.js';
@@ -16,29 +17,8 @@ export interface CodegenOptions {
   readonly layout: ProjectLayout;
 }
 
-/** How the project writes code. */
-export interface CodeStyle {
-  readonly quote: 'single' | 'double';
-  readonly semicolons: boolean;
-  /** One level of indentation: two or four spaces, or a tab. */
-  readonly indent: string;
-  readonly trailingComma: boolean;
-}
-
-/** Where things live, all relative to the project root. */
-export interface ProjectLayout {
-  /** e.g. `src` */
-  readonly sourceDir: string;
-  /** e.g. `src/routes` */
-  readonly routesDir: string;
-  /** e.g. `test`; ignored when tests are colocated. */
-  readonly testsDir: string;
-  readonly testSuffix: '.test.ts' | '.spec.ts';
-  /** Tests sit next to the file they test (`src/routes/products.test.ts`). */
-  readonly testsColocated: boolean;
-  /** The file that creates the app and registers routers, e.g. `src/app.ts`. */
-  readonly appFile?: string;
-}
+/** The same shapes project detection reports (one definition, in src/core/project). */
+export type { CodeStyle, ProjectLayout } from '../project/projectFacts';
 
 /** Read access to the project's current files; paths relative to the project root, `/`-separated. */
 export interface ProjectFiles {

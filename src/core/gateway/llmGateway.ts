@@ -7,18 +7,11 @@ import type { ChatAnswer, ChatMessage, ChatRequest, LlmClient, LlmResult, Logger
 import type { PlaceholderMap } from '../privacy/placeholders';
 import type { Redactor } from '../privacy/redactor';
 import { restore } from '../privacy/restore';
+import type { UsageCall } from '../usage/usageTracker';
 import { StreamRestorer } from './streamRestorer';
 
 /** One finished call, as the usage tracker counts it. */
-export interface UsageRecord {
-  readonly model: string;
-  readonly baseUrl: string;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly estimated: boolean;
-  /** A cache hit: the tokens were saved, not spent. */
-  readonly cached: boolean;
-}
+export type UsageRecord = UsageCall;
 
 /** Where the gateway reports tokens (the status bar, the CLI's summary line). */
 export interface UsageSink {
