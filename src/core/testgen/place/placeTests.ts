@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { assertInsideRoot } from '../../changes/assertInsideRoot';
+import { createCodeProject, formatFragment, formatSourceFile } from '../../codegen/shared/codeStyle';
+import { stringLiteral } from '../../codegen/shared/literal';
+import type { ProjectFacts } from '../../project';
+import { identifiersUsed } from '../answer/caseCode';
+import type { ParsedTestPlan } from '../answer/parseTestPlan';
+import type { TestContext } from '../context/testContext';
+import { ensureDescribe, findDescribe, testsIn } from './describeBlock';
+import { mergeTestImports } from './mergeTestImports';
+
+/** What placement starts from; kept so cases can be removed by placing again. */
+export interface PlacementInput {
+  /** Root-relative path of the test file. */
+  readonly file: string;
+  /** Its content before (undefined: a new file). */
+  readonly before: string | undefined;
+  readonly facts: Pick<ProjectFacts, 'style'>;
+  readonly context: TestContext;
+  readonly plan: ParsedTestPlan;
+}
+
+/** A test file with the plan's cases placed in it. */
+export interface PlacedTests {
+  readonly file: string;
+  readonly before: string | undefined;
+  readonly after: string;
+  /** 1-based line range of each placed case's `it(…)` in `after`, by case id. */
+  readonly caseLines: Readonly<Record<string, { readonly start: number; readonly end: number }>>;
+  /** Cases not placed because the describe already has a test with that title. */
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+  readonly basis: PlacementInput;
+}
+
+/**
+ * Places the plan's cases into the module's test file (`context.testFile`): inside its top-level
+ * `describe('<target>')` (added when missing), imports merged without duplicates, titles already
+ * in that describe skipped (re-running adds nothing). A new file is written in the project's style.
+ * Reads the file; writes nothing.
+ */
+export async function placeTests(root: string, facts: ProjectFacts, context: TestContext, plan: ParsedTestPlan): Promise<PlacedTests> {
+  const file = context.testFile.path;
+  const absolute = assertInsideRoot(root, file);
+  const before = await readFile(absolute, 'utf8').catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  });
+  return placeTestsInText({ file, before, facts, context, plan });
+}
+
+/** `placeTests` over given text (no file system). */
+export function placeTestsInText(input: PlacementInput): PlacedTests {
+  const { context, plan } = input;
+  const style = input.facts.style;
+  const project = createCodeProject(style);
+  const file = project.createSourceFile(`/${input.file}`, input.before ?? '', { overwrite: true });
+  const title = context.target.name;
+  const existing = findDescribe(file, title);
+  const existingTitles = existing === undefined ? new Map<string, unknown>() : testsIn(existing);
+  const skipped = plan.cases.filter((c) => existingTitles.has(c.title)).map((c) => ({ id: c.id, reason: `"${c.title}" is already in describe('${title}')` }));
+  const cases = plan.cases.filter((c) => !existingTitles.has(c.title));
+  if (cases.length === 0) {
+    return { file: input.file, before: input.before, after: input.before ?? '', caseLines: {}, skipped, basis: input };
+  }
+  const body = ensureDescribe(file, title, style);
+  const semi = style.semicolons ? ';' : '';
+  for (const c of cases) {
+    const asyncKeyword = /\bawait\b/.test(c.body) ? 'async ' : '';
+    const text = formatFragment(project, `it(${stringLiteral(c.title, style)}, ${asyncKeyword}() => {\n${c.body}\n})${semi}\n`, style);
+    body.addStatements((writer) => {
+      if (body.getStatements().length > 0) {
+        writer.blankLine();
+      }
+      writer.write(text);
+    });
+  }
+  const used = new Set(['describe', 'it', ...cases.flatMap((c) => [...identifiersUsed(c.body)])]);
+  const importsBefore = new Set(file.getImportDeclarations());
+  mergeTestImports(file, context, plan.imports, used);
+  if (input.before === undefined) {
+    formatSourceFile(file, style);
+  } else if (!style.semicolons) {
+    for (const decl of file.getImportDeclarations().filter((d) => !importsBefore.has(d))) {
+      const declText = decl.getText();
+      if (declText.endsWith(';')) {
+        decl.replaceWithText(declText.slice(0, -1));
+      }
+    }
+  }
+  const placedBody = findDescribe(file, title);
+  const tests = placedBody === undefined ? undefined : testsIn(placedBody);
+  const caseLines: Record<string, { start: number; end: number }> = {};
+  for (const c of cases) {
+    const node = tests?.get(c.title);
+    if (node !== undefined) {
+      caseLines[c.id] = { start: node.getStartLineNumber(), end: node.getEndLineNumber() };
+    }
+  }
+  const after = file.getFullText();
+  return { file: input.file, before: input.before, after: after.endsWith('\n') ? after : `${after}\n`, caseLines, skipped, basis: input };
+}

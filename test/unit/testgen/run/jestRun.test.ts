@@ -1,0 +1,4 @@
+import { JEST } from './candidates';
+import { describeRunner } from './describeRunner';
+
+describeRunner(JEST, 'measured');

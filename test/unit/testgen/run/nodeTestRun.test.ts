@@ -1,0 +1,4 @@
+import { NODE_TEST } from './candidates';
+import { describeRunner } from './describeRunner';
+
+describeRunner(NODE_TEST, 'measured');
