@@ -1,0 +1,80 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { globToRegExp } from '../../project/globLite';
+import { hasPackage, readIfExists } from './nodeBin';
+
+/** What the project's `test` script tells about running node:test. */
+export interface NodeTestCommand {
+  /** Node options before `--test` that load TypeScript or set up the run (`--import tsx`). */
+  readonly nodeOptions: readonly string[];
+  /** The files or globs the script passes to `--test` (empty when it passes none). */
+  readonly patterns: readonly string[];
+}
+
+const FLAGS_WITH_VALUE = new Set(['--import', '--loader', '--experimental-loader', '--require', '-r', '--env-file', '--conditions', '-C']);
+
+function tokenize(script: string): string[] {
+  return [...script.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+}
+
+function fromTokens(tokens: readonly string[]): NodeTestCommand {
+  const nodeOptions: string[] = [];
+  const patterns: string[] = [];
+  for (let index = 1; index < tokens.length; index += 1) {
+    const token = tokens[index] ?? '';
+    if (/^--(test|watch)/.test(token)) {
+      continue;
+    }
+    if (token.startsWith('-')) {
+      nodeOptions.push(token);
+      if (FLAGS_WITH_VALUE.has(token) && index + 1 < tokens.length) {
+        index += 1;
+        nodeOptions.push(tokens[index] ?? '');
+      }
+    } else {
+      patterns.push(token);
+    }
+  }
+  return { nodeOptions, patterns };
+}
+
+/**
+ * Reads the `test` script (`node --import tsx --test test/*.test.ts`, `tsx --test …`) for the loader
+ * options and test patterns; without one, `--import tsx` when tsx is installed.
+ */
+export function nodeTestCommand(root: string): NodeTestCommand {
+  const manifest = readIfExists(join(root, 'package.json'));
+  const scripts: unknown = manifest === undefined ? undefined : (JSON.parse(manifest) as { scripts?: unknown }).scripts;
+  const script = typeof scripts === 'object' && scripts !== null ? (scripts as Record<string, unknown>)['test'] : undefined;
+  const segment = typeof script === 'string' ? script.split(/&&|;|\|\|/).find((part) => part.includes('--test')) : undefined;
+  const tokens = segment === undefined ? [] : tokenize(segment.trim());
+  if (tokens[0] === 'node') {
+    return fromTokens(tokens);
+  }
+  if (tokens[0] === 'tsx') {
+    const parsed = fromTokens(tokens);
+    return { nodeOptions: ['--import', 'tsx', ...parsed.nodeOptions], patterns: parsed.patterns };
+  }
+  return { nodeOptions: hasPackage(root, 'tsx') ? ['--import', 'tsx'] : [], patterns: [] };
+}
+
+async function listFiles(root: string, dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true });
+  for (const entry of entries) {
+    const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+      await listFiles(root, rel, out);
+    } else if (entry.isFile()) {
+      out.push(rel);
+    }
+  }
+}
+
+/** Expands the script's patterns (or `fallback`, a glob from the project's layout) to root-relative files. */
+export async function expandTestPatterns(root: string, patterns: readonly string[], fallback: string): Promise<string[]> {
+  const globs = patterns.length > 0 ? patterns : [fallback];
+  const files: string[] = [];
+  await listFiles(root, '', files);
+  const matchers = globs.map((glob) => globToRegExp(glob.replace(/^\.\//, '')));
+  return files.filter((file) => matchers.some((matcher) => matcher.test(file))).sort();
+}

@@ -1,0 +1,112 @@
+import type { TestCaseResult } from './runResult';
+import { summarizeError } from './summarizeError';
+
+/** What Node's TAP reporter says about one test file. */
+export interface TapReport {
+  readonly tests: readonly TestCaseResult[];
+  /** Set when the file itself failed (it did not load, a hook threw) rather than a test in it. */
+  readonly fileError?: string;
+}
+
+interface Diagnostics {
+  readonly fields: Map<string, string>;
+  readonly end: number;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function unquote(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'")) {
+    return trimmed.slice(1, -1).replace(/''/g, "'");
+  }
+  return trimmed;
+}
+
+/** Reads the YAML block (`---` … `...`) after a test line: flat keys, `|-` blocks joined. */
+function readDiagnostics(lines: readonly string[], start: number): Diagnostics {
+  const fields = new Map<string, string>();
+  if ((lines[start] ?? '').trim() !== '---') {
+    return { fields, end: start };
+  }
+  const keyIndent = indentOf(lines[start] ?? '');
+  let index = start + 1;
+  while (index < lines.length && (lines[index] ?? '').trim() !== '...') {
+    const line = lines[index] ?? '';
+    const match = /^\s*([\w-]+):\s?(.*)$/.exec(line);
+    if (match && indentOf(line) === keyIndent) {
+      const key = match[1] ?? '';
+      const value = match[2] ?? '';
+      if (value === '|-' || value === '|' || value === '>-') {
+        const block: string[] = [];
+        while (index + 1 < lines.length && indentOf(lines[index + 1] ?? '') > keyIndent && (lines[index + 1] ?? '').trim() !== '...') {
+          index += 1;
+          block.push((lines[index] ?? '').trim());
+        }
+        fields.set(key, block.join('\n'));
+      } else {
+        fields.set(key, unquote(value));
+      }
+    }
+    index += 1;
+  }
+  return { fields, end: index };
+}
+
+function errorText(fields: Map<string, string>): string {
+  const name = fields.get('name');
+  const message = fields.get('error') ?? 'failed';
+  const stack = (fields.get('stack') ?? '').split('\n').filter((line) => line !== '').map((line) => `    at ${line}`);
+  return [`${name ? `${name}: ` : ''}${message}`, ...stack].join('\n');
+}
+
+/**
+ * Parses Node's `--test-reporter=tap` output for a run of one test file (`testFile` root-relative):
+ * nested `# Subtest:` names become the full title; suites are not reported as tests.
+ */
+export function parseTap(text: string, testFile: string): TapReport {
+  const lines = text.split(/\r?\n/);
+  const ancestors: string[] = [];
+  const tests: TestCaseResult[] = [];
+  let fileError: string | undefined;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    const depth = Math.floor(indentOf(line) / 4);
+    const subtest = /^\s*# Subtest: (.*)$/.exec(line);
+    if (subtest) {
+      ancestors.length = depth;
+      ancestors[depth] = subtest[1] ?? '';
+      continue;
+    }
+    const result = /^\s*(ok|not ok) \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(line);
+    if (!result) {
+      continue;
+    }
+    const { fields, end } = readDiagnostics(lines, index + 1);
+    index = end;
+    const title = result[2] ?? '';
+    const failed = result[1] === 'not ok';
+    const isFile = depth === 0 && title.replace(/\\/g, '/').endsWith(testFile);
+    if (fields.get('type') === 'suite' || isFile) {
+      const hookOrLoadFailure = failed && fields.get('failureType') !== 'subtestsFailed';
+      if (hookOrLoadFailure) {
+        fileError = summarizeError(errorText(fields));
+      }
+      continue;
+    }
+    const status: TestCaseResult['status'] = result[3] ? 'skipped' : failed ? 'failed' : 'passed';
+    const duration = Number(fields.get('duration_ms'));
+    const errorName = fields.get('name');
+    tests.push({
+      title,
+      fullTitle: [...ancestors.slice(0, depth), title].join(' '),
+      status,
+      ...(status === 'failed' ? { error: summarizeError(errorText(fields)) } : {}),
+      ...(status === 'failed' && errorName ? { errorName } : {}),
+      ...(Number.isFinite(duration) ? { durationMs: Math.round(duration) } : {}),
+    });
+  }
+  return fileError === undefined ? { tests } : { tests, fileError };
+}
