@@ -4,10 +4,13 @@ import type { GeneratedFile, ProjectFiles } from '../../src/core/codegen/types';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-/** Copies a fixture (without node_modules) to test/fixtures/.work/<name> and links its node_modules. */
-export function prepareWorkspace(name: string): string {
+/**
+ * Copies a fixture (without node_modules) to test/fixtures/.work/<copyName> (default: the fixture's
+ * name) and links its node_modules. A separate copy name keeps concurrent users (e2e, CLI tests) apart.
+ */
+export function prepareWorkspace(name: string, copyName: string = name): string {
   const source = join(FIXTURES, name);
-  const target = join(FIXTURES, '.work', name);
+  const target = join(FIXTURES, '.work', copyName);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   cpSync(source, target, { recursive: true, filter: (src) => !src.includes(`${name}/node_modules`) });

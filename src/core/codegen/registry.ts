@@ -1,9 +1,10 @@
 import { RoutecraftError } from '../errors';
 import { expressGenerator } from './express/expressGenerator';
+import { nestjsGenerator } from './nestjs/nestjsGenerator';
 import type { CodegenOptions, EndpointGenerator } from './types';
 
 /** One line per framework: adding a framework means adding its folder and a line here. */
-const GENERATORS: readonly EndpointGenerator[] = [expressGenerator];
+const GENERATORS: readonly EndpointGenerator[] = [expressGenerator, nestjsGenerator];
 
 /** The generator for a framework, or undefined when none is written yet. */
 export function getGenerator(framework: CodegenOptions['framework']): EndpointGenerator | undefined {

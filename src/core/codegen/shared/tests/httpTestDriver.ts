@@ -1,5 +1,6 @@
 import type { ImportSpec } from '../imports';
 import type { Operation } from '../operations';
+import type { RunnerStyle } from './runnerStyle';
 
 /** One request a test sends; every field is TypeScript expression text. */
 export interface SendRequest {
@@ -12,6 +13,16 @@ export interface SendRequest {
   readonly query?: string;
   /** A JSON-like literal for the body. */
   readonly body?: string;
+}
+
+/** What a driver needs around a top-level suite: an app built before its tests and closed after them. */
+export interface SuiteSetup {
+  /** Declarations at the top of the suite, e.g. `let app: FastifyInstance;`. */
+  readonly declarations: readonly string[];
+  /** Statements of the suite's before-all hook (async). */
+  readonly before: readonly string[];
+  /** Statements of the suite's after-all hook (async). */
+  readonly after: readonly string[];
 }
 
 /**
@@ -27,4 +38,12 @@ export interface HttpTestDriver {
   status(res: string): string;
   body(res: string): string;
   header(res: string, name: string): string;
+  /** Set up once per top-level suite; written only when the suite is created. */
+  readonly suite?: SuiteSetup;
+  /**
+   * Assertions that a 400 answer names the field at `issuePath`, for frameworks whose 400 body is
+   * not the shared ValidationError body (Nest's ValidationPipe: `{ message: string[] }`). Optional:
+   * by default the test checks `error` and `issues[].path`.
+   */
+  validationIssue?(res: string, issuePath: string, runner: RunnerStyle): string[];
 }

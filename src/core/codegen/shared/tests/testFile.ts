@@ -45,6 +45,9 @@ function stepStatements(r: Render, step: TestStep): string[] {
     case 'listContains':
       return [runner.equal(`(${driver.body(step.res)} as { ${step.idField}: unknown }[]).some((item) => item.${step.idField} === ${driver.body(step.other)}.${step.idField})`, 'true')];
     case 'validationIssue':
+      if (driver.validationIssue) {
+        return driver.validationIssue(step.res, step.issuePath, runner);
+      }
       return [
         runner.equal(`${driver.body(step.res)}.error`, q(r, 'ValidationError')),
         runner.equal(`(${driver.body(step.res)}.issues as { path: string }[]).some((issue) => issue.path === ${q(r, step.issuePath)})`, 'true'),
@@ -92,7 +95,14 @@ function ensureSuite(r: Render, file: SourceFile, title: string): { body: Statem
   if (existingBody) {
     return { body: existingBody, changed: false };
   }
-  file.addStatements((w) => w.blankLine().write(`describe(${q(r, title)}, () => `).inlineBlock(() => undefined).write(');'));
+  const setup = r.driver.suite;
+  file.addStatements((w) => w.blankLine().write(`describe(${q(r, title)}, () => `).inlineBlock(() => {
+    if (setup) {
+      setup.declarations.forEach((d) => w.writeLine(d));
+      w.blankLine().write(`${r.runner.hooks.before}(async () => `).inlineBlock(() => setup.before.forEach((s) => w.writeLine(s))).write(');').newLine();
+      w.blankLine().write(`${r.runner.hooks.after}(async () => `).inlineBlock(() => setup.after.forEach((s) => w.writeLine(s))).write(');').newLine();
+    }
+  }).write(');'));
   const created = describeCalls(file).get(title);
   return { body: describeBody(created!)!, changed: true };
 }
@@ -107,7 +117,8 @@ export function buildTestFile(ctx: GenerationContext, driver: HttpTestDriver): G
   const open = openFile(ctx, ctx.paths.test);
   const { file } = open;
   let changed = false;
-  for (const spec of [...r.runner.imports, ...driver.imports(ctx.paths.test)]) {
+  const hookImports = driver.suite ? r.runner.hooks.imports : [];
+  for (const spec of [...r.runner.imports, ...hookImports, ...driver.imports(ctx.paths.test)]) {
     changed = ensureImport(file, spec) || changed;
   }
   const suite = ensureSuite(r, file, ctx.names.basePath);
