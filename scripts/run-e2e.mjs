@@ -4,6 +4,7 @@
 //   2. build the extension (node esbuild.mjs)
 //   3. bundle the in-host mocha suite (test/e2e/suite -> out/e2e-suite, `vscode` external)
 //   4. run it inside code-server's extension host          (summary line: e2e-host)
+//      then each suite of separateHostSuites in its own window on a fixture copy (e2e-host)
 //   5. run the UI scenarios with playwright-core on Node    (summary line: e2e-ui)
 // Exits non-zero if any step fails. Flags: --host-only, --ui-only, --skip-install, --skip-build.
 import { spawnSync } from 'node:child_process';
@@ -26,13 +27,24 @@ function step(title, cmd, args, env = {}) {
   return ok;
 }
 
-/** Bundles test/e2e/suite: index.js (mocha entry) plus one self-contained bundle per *.test.ts. */
-export async function bundleHostSuite() {
+/**
+ * In-host suites that need a workspace of their own (a fixture project copied to
+ * test/fixtures/.work/<copy>): each runs in its own code-server window after the main in-host run.
+ */
+export const separateHostSuites = [
+  { label: 'endpoint', files: ['endpoint.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-host' },
+];
+
+/**
+ * Bundles test/e2e/suite: index.js (mocha entry) plus one self-contained bundle per *.test.ts.
+ * `only` limits the test files (default: all but those of {@link separateHostSuites}).
+ */
+export async function bundleHostSuite(outdir = join(root, 'out', 'e2e-suite'), only = undefined) {
   const suiteDir = join(root, 'test', 'e2e', 'suite');
-  const outdir = join(root, 'out', 'e2e-suite');
+  const separate = new Set(separateHostSuites.flatMap((s) => s.files));
   rmSync(outdir, { recursive: true, force: true });
   const entryPoints = readdirSync(suiteDir)
-    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .filter((f) => f === 'index.ts' || (f.endsWith('.test.ts') && (only ? only.includes(f) : !separate.has(f))))
     .map((f) => join(suiteDir, f));
   // Mocha 12's package entry is ESM; its CommonJS build is lib/mocha.cjs, loaded from node_modules
   // at run time (out/ sits next to node_modules) rather than bundled.
@@ -81,6 +93,20 @@ async function main() {
     } catch (e) {
       console.error(`[e2e] bundling the in-host suite failed: ${e instanceof Error ? e.message : String(e)}`);
       ok = false;
+    }
+    for (const suite of separateHostSuites) {
+      const t2 = Date.now();
+      try {
+        const outdir = await bundleHostSuite(join(root, 'out', `e2e-suite-${suite.label}`), suite.files);
+        console.log(`\n[e2e] bundled the ${suite.label} in-host suite into ${outdir} in ${seconds(t2)}`);
+        ok = step(`in-host tests: ${suite.label} (fixture ${suite.fixture})`, process.execPath, [
+          ...tsx, join(root, 'test', 'e2e', 'harness', 'runHostSuite.ts'),
+          '--suite', outdir, '--fixture', suite.fixture, '--copy', suite.copy, '--label', suite.label,
+        ]) && ok;
+      } catch (e) {
+        console.error(`[e2e] bundling the ${suite.label} in-host suite failed: ${e instanceof Error ? e.message : String(e)}`);
+        ok = false;
+      }
     }
   }
   if (!argv.has('--host-only')) {

@@ -1,0 +1,285 @@
+// "Routecraft: Generate Endpoint" inside code-server's real extension host, on a copy of the
+// express5-vitest fixture (node_modules linked, so the type check is real). scripts/run-e2e.mjs runs
+// this file in a window of its own (separateHostSuites). The review is VS Code's refactor preview:
+// the tests press its Apply / Discard through the workbench commands behind those buttons.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { FakeLlmServer } from '../../support/fakeLlmServer';
+
+const GENERATE = 'routecraft.generateEndpoint';
+const APPLY = 'refactorPreview.apply';
+const DISCARD = 'refactorPreview.discard';
+
+type Outcome =
+  | { readonly kind: 'applied'; readonly written: readonly string[]; readonly skipped: readonly string[] }
+  | { readonly kind: 'discarded' }
+  | { readonly kind: 'stale'; readonly files: readonly string[] }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** The bundle runs from out/e2e-suite-endpoint; the spec examples live in docs/. */
+const examples = path.join(__dirname, '..', '..', 'docs', 'spec-examples');
+
+const USER_LINE = "app.get('/version', (_req, res) => { res.json({ version: '1.0.0' }) })";
+
+function root(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test window has the express5-vitest copy open');
+  return folder.uri.fsPath;
+}
+
+function read(relative: string): string {
+  return fs.readFileSync(path.join(root(), relative), 'utf8');
+}
+
+/** Every file under the workspace (node_modules excluded) with its content. */
+function snapshot(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.name === 'node_modules') {
+        continue;
+      }
+      if (entry.isDirectory()) {
+        walk(full);
+      } else {
+        out[path.relative(root(), full)] = fs.readFileSync(full, 'utf8');
+      }
+    }
+  };
+  walk(root());
+  return out;
+}
+
+function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+/** A Routecraft spec as the model answers it (a fenced JSON block). */
+function specAnswer(spec: unknown): string {
+  return `Here is the spec.\n\n\`\`\`json\n${JSON.stringify(spec, undefined, 2)}\n\`\`\`\n`;
+}
+
+const accountSpec = {
+  version: 1,
+  resource: 'account',
+  endpoints: [{
+    operationId: 'registerAccount',
+    method: 'POST',
+    path: '/accounts/register',
+    summary: 'Register an account',
+    body: {
+      type: 'object',
+      required: ['email', 'password'],
+      properties: {
+        email: { type: 'string', format: 'email' },
+        password: { type: 'string', minLength: 8, examples: ['Secret123'] },
+      },
+    },
+    responses: { '201': { description: 'created' }, '400': { description: 'invalid' } },
+  }],
+};
+
+const newsletterSpec = {
+  version: 1,
+  resource: 'subscription',
+  endpoints: [{
+    operationId: 'subscribe',
+    method: 'POST',
+    path: '/subscriptions',
+    summary: 'Subscribe to the newsletter',
+    body: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } },
+    responses: { '201': { description: 'subscribed' }, '400': { description: 'invalid' } },
+  }],
+};
+
+let uiRequests = 0;
+
+/**
+ * Asks the session driving this window (test/e2e/harness/hostSession.ts) to do what only a person
+ * can, in the page: `tick-preview` waits for the Refactor Preview and ticks every entry. Resolves
+ * with the session's answer.
+ */
+async function personDoes(action: 'tick-preview'): Promise<{ ok: boolean; clicks?: number; error?: string }> {
+  const result = process.env.ROUTECRAFT_E2E_RESULT;
+  assert.ok(result, 'ROUTECRAFT_E2E_RESULT is set by the session');
+  uiRequests += 1;
+  const answer = path.join(path.dirname(result), `ui-answer-${uiRequests}.json`);
+  console.log(`ROUTECRAFT_E2E_UI ${action} ${answer}`);
+  for (;;) {
+    if (fs.existsSync(answer)) {
+      return JSON.parse(fs.readFileSync(answer, 'utf8')) as { ok: boolean; clicks?: number; error?: string };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Review {
+  /** The workbench command pressed once the preview holds the change (Apply or Discard). */
+  readonly press: string;
+  /** Tick every entry first, as a person must: VS Code starts needsConfirmation entries unticked. */
+  readonly tick?: boolean;
+  /** Runs on every round too, e.g. closing the "changed while generating" warning (no toasts here). */
+  readonly also?: string;
+}
+
+/**
+ * Runs the command and plays the person in front of the review. Until the refactor preview holds
+ * the change, its Apply / Discard commands are no-ops (the pane has no input), so `press` is
+ * repeated until the command resolves; with `tick`, only after the page ticked every entry.
+ */
+async function generate(text: string, review: Review): Promise<Outcome> {
+  let settled = false;
+  const pending = Promise.resolve(vscode.commands.executeCommand<Outcome>(GENERATE, text)).finally(() => { settled = true; });
+  let ready = !review.tick;
+  let tickError: string | undefined;
+  if (review.tick) {
+    void personDoes('tick-preview').then((a) => { tickError = a.ok ? undefined : a.error ?? 'failed'; ready = true; });
+  }
+  const deadline = Date.now() + 60_000;
+  while (!settled) {
+    if (Date.now() > deadline) {
+      throw new Error(`${GENERATE} did not settle within 60 s (pressing ${review.press})`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+    if (tickError) {
+      throw new Error(`ticking the refactor preview failed: ${tickError}`);
+    }
+    if (!settled && ready) {
+      await vscode.commands.executeCommand(review.press);
+    }
+    if (!settled && review.also) {
+      await vscode.commands.executeCommand(review.also);
+    }
+  }
+  return pending;
+}
+
+/**
+ * Types a line at the end of src/app.ts in an editor, as a person does (a WorkspaceEdit on a file
+ * that no editor shows is saved by VS Code at once), and saves it only when `save`.
+ */
+async function typeIntoAppTs(save: boolean): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root(), 'src', 'app.ts')));
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  assert.ok(await editor.edit((b) => b.insert(document.positionAt(document.getText().length), `\n${USER_LINE}\n`)), 'the user edit applied');
+  if (save) {
+    assert.ok(await document.save(), 'the user edit saved');
+  }
+  return document;
+}
+
+describe('Generate Endpoint in a real VS Code (extension host)', function () {
+  this.timeout(90_000);
+  let llm: FakeLlmServer;
+
+  before(async function () {
+    llm = await FakeLlmServer.start();
+    const config = vscode.workspace.getConfiguration('routecraft.llm');
+    for (const [key, value] of Object.entries({ baseUrl: llm.baseUrl, model: 'fake-model', maxRetries: 0, timeoutSeconds: 30 })) {
+      await config.update(key, value, vscode.ConfigurationTarget.Global);
+    }
+    // VS Code for the Web (code-server) saves after a delay by default; desktop VS Code does not.
+    // The stale test needs an edit that stays unsaved.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    assert.ok(fs.existsSync(path.join(root(), 'node_modules', 'express')), 'the fixture copy has node_modules');
+  });
+
+  after(async function () {
+    await llm.close();
+  });
+
+  it('a pasted YAML spec (no LLM) → refactor preview → Apply writes the files and registers the router once', async function () {
+    const yaml = fs.readFileSync(path.join(examples, 'products-crud.yaml'), 'utf8');
+    const outcome = await generate(yaml, { press: APPLY, tick: true });
+
+    assert.equal(outcome.kind, 'applied', JSON.stringify(outcome));
+    assert.ok(outcome.kind === 'applied');
+    for (const file of ['src/routes/products.ts', 'src/schemas/products.ts', 'src/repositories/productRepository.ts', 'src/app.ts', 'test/products.test.ts']) {
+      assert.ok(outcome.written.includes(file), `${file} written: ${JSON.stringify(outcome.written)}`);
+      assert.ok(fs.existsSync(path.join(root(), file)), `${file} is on disk`);
+    }
+    assert.deepEqual(outcome.skipped, []);
+    assert.match(read('src/routes/products.ts'), /productsRouter/);
+    const app = read('src/app.ts');
+    assert.equal(count(app, "app.use('/products', productsRouter)"), 1, app);
+    assert.equal(count(app, "import { productsRouter } from './routes/products.js'"), 1, app);
+    assert.equal(llm.requests.length, 0, 'structured input never asks the LLM');
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.fsPath), [], 'everything saved');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(root(), 'src', 'routes', 'products.ts'), 'the main file is open');
+  });
+
+  it('Discard in the refactor preview writes nothing', async function () {
+    const before = snapshot();
+    const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
+
+    const outcome = await generate(yaml, { press: DISCARD });
+
+    assert.deepEqual(outcome, { kind: 'discarded' });
+    assert.deepEqual(snapshot(), before, 'no file created or changed');
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.fsPath), []);
+  });
+
+  it('plain words go to the LLM; its spec is generated and applied', async function () {
+    const description = 'account registration takes email and password; password at least 8 characters';
+    llm.enqueue({ kind: 'text', text: specAnswer(accountSpec), chunkSize: 64 });
+    const before = llm.requests.length;
+
+    const outcome = await generate(description, { press: APPLY, tick: true });
+
+    const bodies = llm.requests.slice(before).filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
+    assert.equal(bodies.length, 1, 'one chat request');
+    assert.ok(bodies[0]?.includes(description), 'the request carries the description');
+    assert.ok(bodies[0]?.includes('fake-model'));
+    assert.equal(outcome.kind, 'applied', JSON.stringify(outcome));
+    assert.ok(fs.existsSync(path.join(root(), 'src', 'routes', 'accounts.ts')) || Object.keys(snapshot()).some((f) => f.startsWith('src/routes/account')), 'the account route exists');
+    assert.equal(count(read('src/app.ts'), "app.use('/products', productsRouter)"), 1, 'the earlier registration is not duplicated');
+  });
+
+  it('an unsaved edit to app.ts made while the LLM answers is never overwritten: stale, nothing written', async function () {
+    const diskBefore = read('src/app.ts');
+    // A slow answer (~1.5 s): the edit lands while the model is still talking.
+    llm.enqueue({ kind: 'text', text: specAnswer(newsletterSpec), chunkSize: 40, chunkDelayMs: 60 });
+    const requests = llm.requests.length;
+    let edited: vscode.TextDocument | undefined;
+    const editing = (async () => {
+      await llm.waitForRequests(requests + 1, 20_000);
+      edited = await typeIntoAppTs(false);
+    })();
+
+    const outcome = await generate('newsletter subscription with an email', { press: DISCARD, also: 'notifications.clearAll' });
+    await editing;
+
+    assert.ok(edited);
+    assert.ok(edited.getText().includes(USER_LINE), 'the buffer keeps the user text');
+    // The generator read app.ts from disk; the open buffer differs, so the review refuses it.
+    assert.deepEqual(outcome, { kind: 'stale', files: ['src/app.ts'] });
+    assert.equal(read('src/app.ts'), diskBefore, 'nothing written to app.ts');
+    assert.ok(edited.isDirty, 'the user edit is still unsaved, in the editor');
+    assert.ok(!Object.keys(snapshot()).some((f) => f.includes('subscription')), 'no subscription file written');
+  });
+
+  it('a saved edit to app.ts made while the LLM answers is kept in the applied change', async function () {
+    llm.enqueue({ kind: 'text', text: specAnswer(newsletterSpec), chunkSize: 40, chunkDelayMs: 60 });
+    const requests = llm.requests.length;
+    const editing = (async () => {
+      await llm.waitForRequests(requests + 1, 20_000);
+      await typeIntoAppTs(true);
+    })();
+
+    // Not the stale test's words: its answer is in the response cache and would send no request.
+    const outcome = await generate('a newsletter subscription that takes an email address', { press: APPLY, tick: true });
+    await editing;
+
+    const app = read('src/app.ts');
+    assert.ok(app.includes(USER_LINE), `app.ts keeps the user's line:\n${app}`);
+    assert.equal(outcome.kind, 'applied', JSON.stringify(outcome));
+    assert.ok(outcome.kind === 'applied' && outcome.written.includes('src/app.ts'));
+    assert.equal(count(app, USER_LINE), 2, 'both user lines (the unsaved one from the stale test, now saved, and this one) are kept');
+    assert.match(app, /app\.use\('\/subscriptions', \w+\)/, 'and the new router is registered');
+    assert.equal(count(app, "app.use('/products', productsRouter)"), 1);
+  });
+});

@@ -1,0 +1,127 @@
+// "Routecraft: Generate Endpoint" driven like a person: F1, the command, a description typed into
+// the input box, the Refactor Preview with the generated files and their diff, Apply. The project is
+// a fresh copy of the express5-vitest fixture (node_modules linked, so the type check is real); the
+// fake OpenAI-compatible server runs in this process and answers with the products CRUD spec.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { prepareWorkspace } from '../../generation/fixtureWorkspace';
+import { FakeLlmServer } from '../../support/fakeLlmServer';
+import { startCodeServer, tail, type CodeServer } from '../harness/codeServer';
+import { repoRoot, resultsDir } from '../harness/paths';
+import { pressPreviewButton, previewRow, refactorPreview, tickAllInPreview, waitForFileContent } from '../harness/refactorPreview';
+import { openWorkbench, runCommand, screenshot, waitForTab, waitForWorkbench, type Workbench } from '../harness/workbench';
+
+const DESCRIPTION = 'CRUD for products: name (1-120 chars) and a positive price, optional tags';
+
+function specAnswer(): string {
+  const spec: unknown = parse(fs.readFileSync(path.join(repoRoot, 'docs', 'spec-examples', 'products-crud.yaml'), 'utf8'));
+  return `Here is the spec.\n\n\`\`\`json\n${JSON.stringify(spec, undefined, 2)}\n\`\`\`\n`;
+}
+
+function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+describe('Generate Endpoint in the real editor (UI)', function () {
+  this.timeout(120_000);
+  let llm: FakeLlmServer | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+  let workspace = '';
+
+  const page = (): Page => {
+    assert.ok(workbench, 'workbench is open');
+    return workbench.page;
+  };
+
+  before(async function () {
+    workspace = prepareWorkspace('express5-vitest', 'e2e-express5-ui');
+    llm = await FakeLlmServer.start();
+    server = await startCodeServer({
+      workspace,
+      label: 'ui-endpoint',
+      settings: {
+        'routecraft.llm.baseUrl': llm.baseUrl,
+        'routecraft.llm.model': 'fake-model',
+        'routecraft.llm.maxRetries': 0,
+        'routecraft.llm.timeoutSeconds': 30,
+        'editor.minimap.enabled': false,
+      },
+    });
+    workbench = await openWorkbench({ server, workspace });
+    try {
+      await waitForWorkbench(workbench.page, 'package.json');
+    } catch (e) {
+      await screenshot(workbench.page, 'ui-endpoint-workbench-not-ready');
+      console.error(tail(server.logFile));
+      throw e;
+    }
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      await screenshot(workbench.page, `ui-failed-${this.currentTest.title}`).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await workbench?.close();
+    await server?.stop();
+    await llm?.close();
+  });
+
+  it('F1 → "Routecraft: Generate Endpoint" → a description → Refactor Preview lists the files with their diff → Apply writes them and opens the route', async function () {
+    const p = page();
+    llm!.enqueue({ kind: 'text', text: specAnswer(), chunkSize: 64 });
+    const appBefore = fs.readFileSync(path.join(workspace, 'src', 'app.ts'), 'utf8');
+
+    await runCommand(p, 'Routecraft: Generate Endpoint');
+    const input = p.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await p.locator('.quick-input-widget', { hasText: 'Describe the endpoint' }).waitFor({ timeout: 10_000 });
+    await input.fill(DESCRIPTION);
+    await p.keyboard.press('Enter');
+
+    // The review: one row per file, nothing on disk yet.
+    await previewRow(p, 'products.test.ts').waitFor({ timeout: 60_000 });
+    for (const name of ['products.ts', 'productRepository.ts', 'app.ts']) {
+      await previewRow(p, name).waitFor({ timeout: 10_000 });
+    }
+    assert.equal(fs.existsSync(path.join(workspace, 'src', 'routes', 'products.ts')), false, 'nothing written before Apply');
+    assert.equal(fs.readFileSync(path.join(workspace, 'src', 'app.ts'), 'utf8'), appBefore);
+    const bodies = llm!.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
+    assert.equal(bodies.length, 1, 'one chat request');
+    assert.ok(bodies[0]?.includes(DESCRIPTION), 'the request carries the typed description');
+
+    // VS Code starts every entry with needsConfirmation unticked, and Apply applies only ticked
+    // ones: a person ticks the files first (the preview's diff shows only ticked changes).
+    const ticked = await tickAllInPreview(p);
+    console.log(`    ticked ${ticked} checkbox(es) in the Refactor Preview`);
+    // Opening app.ts's entry shows the change in a diff editor.
+    await previewRow(p, 'app.ts').click();
+    const modified = p.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'productsRouter' }).first();
+    await modified.waitFor({ timeout: 20_000 });
+
+    const shot = process.env.UPDATE_SCREENSHOT === '1'
+      ? path.join(repoRoot, 'media', 'screenshot-endpoint.png')
+      : path.join(resultsDir, 'screenshot-endpoint.png');
+    await p.mouse.move(0, 0);
+    await screenshot(p, 'screenshot-endpoint', shot);
+
+    await pressPreviewButton(p, 'Apply');
+
+    const route = await waitForFileContent(path.join(workspace, 'src', 'routes', 'products.ts'), (c) => c.includes('productsRouter'));
+    assert.match(route, /productsRouter/);
+    for (const file of ['src/schemas/products.ts', 'src/repositories/productRepository.ts', 'test/products.test.ts']) {
+      await waitForFileContent(path.join(workspace, file), (c) => c.length > 0);
+    }
+    const app = await waitForFileContent(path.join(workspace, 'src', 'app.ts'), (c) => c !== appBefore);
+    assert.equal(count(app, "app.use('/products', productsRouter)"), 1, app);
+    const tab = await waitForTab(p, 'products.ts');
+    assert.ok(await tab.isVisible(), 'the route file is open in an editor tab');
+    await refactorPreview(p).locator('.monaco-list-row').first().waitFor({ state: 'detached', timeout: 10_000 });
+  });
+});
