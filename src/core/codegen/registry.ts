@@ -1,10 +1,11 @@
 import { RoutecraftError } from '../errors';
 import { expressGenerator } from './express/expressGenerator';
+import { fastifyGenerator } from './fastify/fastifyGenerator';
 import { nestjsGenerator } from './nestjs/nestjsGenerator';
 import type { CodegenOptions, EndpointGenerator } from './types';
 
 /** One line per framework: adding a framework means adding its folder and a line here. */
-const GENERATORS: readonly EndpointGenerator[] = [expressGenerator, nestjsGenerator];
+const GENERATORS: readonly EndpointGenerator[] = [expressGenerator, fastifyGenerator, nestjsGenerator];
 
 /** The generator for a framework, or undefined when none is written yet. */
 export function getGenerator(framework: CodegenOptions['framework']): EndpointGenerator | undefined {

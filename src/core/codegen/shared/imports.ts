@@ -48,3 +48,16 @@ export function ensureImport(file: SourceFile, spec: ImportSpec): boolean {
   });
   return true;
 }
+
+/** Removes the semicolons ts-morph put after imports it added, in a project that writes none. */
+export function matchImportSemicolons(file: SourceFile, semicolons: boolean): void {
+  if (semicolons) {
+    return;
+  }
+  for (const decl of file.getImportDeclarations()) {
+    const text = decl.getText();
+    if (text.endsWith(';')) {
+      decl.replaceWithText(text.slice(0, -1));
+    }
+  }
+}

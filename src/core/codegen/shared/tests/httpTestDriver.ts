@@ -13,6 +13,10 @@ export interface SendRequest {
   readonly query?: string;
   /** A JSON-like literal for the body. */
   readonly body?: string;
+  /** `url` with the query encoded into it (`'/products/search?q=x'`); equal to `url` without a query. */
+  readonly urlWithQuery: string;
+  /** Whether a later step of the test reads this answer's body (a driver may parse it once, here). */
+  readonly readsBody: boolean;
 }
 
 /** What a driver needs around a top-level suite: an app built before its tests and closed after them. */
@@ -27,7 +31,7 @@ export interface SuiteSetup {
 
 /**
  * The framework-specific piece of a generated test: how to send a request to the project's app and
- * read the answer. Express uses supertest; Fastify would use `app.inject`, Hono `app.request`.
+ * read the answer. Express uses supertest; Fastify uses `app.inject`, Hono `app.request`.
  */
 export interface HttpTestDriver {
   /** The imports a test file needs: the request library, the app. `testFile` is relative to the root. */

@@ -26,7 +26,45 @@ function urlExpression(r: Render, parts: readonly UrlPart[]): string {
   return `\`${text}\``;
 }
 
-function stepStatements(r: Render, step: TestStep): string[] {
+/** `?a=1&b=x` for a query object (every value as text, arrays repeated), `''` when empty. */
+function queryString(query: unknown): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (item !== undefined) {
+        params.append(key, typeof item === 'string' ? item : JSON.stringify(item));
+      }
+    }
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The answers whose body a later step reads. */
+function bodiesRead(steps: readonly TestStep[]): Set<string> {
+  const read = new Set<string>();
+  const refs = (parts: readonly UrlPart[]): void => parts.forEach((p) => typeof p !== 'string' && read.add(p.res));
+  for (const step of steps) {
+    switch (step.kind) {
+      case 'send':
+      case 'location':
+        refs(step.url);
+        break;
+      case 'sameBody':
+      case 'listContains':
+        read.add(step.res).add(step.other);
+        break;
+      case 'validationIssue':
+        read.add(step.res);
+        break;
+      case 'status':
+        break;
+    }
+  }
+  return read;
+}
+
+function stepStatements(r: Render, step: TestStep, read: ReadonlySet<string>): string[] {
   const { driver, runner } = r;
   const style = r.ctx.input.options.style;
   switch (step.kind) {
@@ -35,6 +73,8 @@ function stepStatements(r: Render, step: TestStep): string[] {
         res: step.res, method: step.method, url: urlExpression(r, step.url),
         ...(step.query !== undefined ? { query: literal(step.query, style) } : {}),
         ...(step.body !== undefined ? { body: literal(step.body, style) } : {}),
+        urlWithQuery: urlExpression(r, [...step.url, queryString(step.query)].filter((p) => p !== '')),
+        readsBody: read.has(step.res),
       });
     case 'status':
       return [runner.equal(driver.status(step.res), String(step.status))];
@@ -56,9 +96,10 @@ function stepStatements(r: Render, step: TestStep): string[] {
 }
 
 function writeTest(r: Render, w: CodeBlockWriter, test: TestCase): void {
+  const read = bodiesRead(test.steps);
   w.write(`it(${q(r, test.title)}, async () => `).inlineBlock(() => {
     for (const step of test.steps) {
-      for (const statement of stepStatements(r, step)) {
+      for (const statement of stepStatements(r, step, read)) {
         w.writeLine(statement);
       }
     }
@@ -96,11 +137,11 @@ function ensureSuite(r: Render, file: SourceFile, title: string): { body: Statem
     return { body: existingBody, changed: false };
   }
   const setup = r.driver.suite;
-  file.addStatements((w) => w.blankLine().write(`describe(${q(r, title)}, () => `).inlineBlock(() => {
+  file.addStatements((w) => w.newLine().write(`describe(${q(r, title)}, () => `).inlineBlock(() => {
     if (setup) {
       setup.declarations.forEach((d) => w.writeLine(d));
-      w.blankLine().write(`${r.runner.hooks.before}(async () => `).inlineBlock(() => setup.before.forEach((s) => w.writeLine(s))).write(');').newLine();
-      w.blankLine().write(`${r.runner.hooks.after}(async () => `).inlineBlock(() => setup.after.forEach((s) => w.writeLine(s))).write(');').newLine();
+      w.blankLine().write(`${r.runner.hooks.before}(async () => `).inlineBlock(() => setup.before.forEach((s) => w.writeLine(s))).write(');');
+      w.newLine().blankLine().write(`${r.runner.hooks.after}(async () => `).inlineBlock(() => setup.after.forEach((s) => w.writeLine(s))).write(');');
     }
   }).write(');'));
   const created = describeCalls(file).get(title);
@@ -130,7 +171,7 @@ export function buildTestFile(ctx: GenerationContext, driver: HttpTestDriver): G
     }
     suite.body.addStatements((w) => {
       if (suite.body.getStatements().length > 0) {
-        w.blankLine();
+        w.newLine();
       }
       w.write(`describe(${q(r, group.title)}, () => `).inlineBlock(() => {
         for (const [i, test] of group.tests.entries()) {
