@@ -7,7 +7,7 @@ const MochaTestSchema = z.object({
   fullTitle: z.string(),
   file: z.string().optional(),
   duration: z.number().optional(),
-  err: z.object({ message: z.string().optional(), stack: z.string().optional() }).passthrough().optional(),
+  err: z.object({ message: z.string().optional(), stack: z.string().optional() }).optional(),
 });
 
 /** Mocha's `json` reporter output. */

@@ -62,6 +62,12 @@ function errorText(fields: Map<string, string>): string {
   return [`${name ? `${name}: ` : ''}${message}`, ...stack].join('\n');
 }
 
+/** The child's stderr, which Node prints as TAP comments, from its first `…Error` line on. */
+function loadError(diagnostics: readonly string[]): string | undefined {
+  const start = diagnostics.findIndex((line) => /^\w*Error\b/.test(line));
+  return start < 0 ? undefined : diagnostics.slice(start).join('\n');
+}
+
 /**
  * Parses Node's `--test-reporter=tap` output for a run of one test file (`testFile` root-relative):
  * nested `# Subtest:` names become the full title; suites are not reported as tests.
@@ -70,10 +76,14 @@ export function parseTap(text: string, testFile: string): TapReport {
   const lines = text.split(/\r?\n/);
   const ancestors: string[] = [];
   const tests: TestCaseResult[] = [];
+  const diagnostics: string[] = [];
   let fileError: string | undefined;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const depth = Math.floor(indentOf(line) / 4);
+    if (depth === 0 && line.startsWith('# ') && !line.startsWith('# Subtest:') && tests.length === 0 && fileError === undefined) {
+      diagnostics.push(line.slice(2));
+    }
     const subtest = /^\s*# Subtest: (.*)$/.exec(line);
     if (subtest) {
       ancestors.length = depth;
@@ -92,7 +102,7 @@ export function parseTap(text: string, testFile: string): TapReport {
     if (fields.get('type') === 'suite' || isFile) {
       const hookOrLoadFailure = failed && fields.get('failureType') !== 'subtestsFailed';
       if (hookOrLoadFailure) {
-        fileError = summarizeError(errorText(fields));
+        fileError = summarizeError(loadError(diagnostics) ?? errorText(fields));
       }
       continue;
     }
