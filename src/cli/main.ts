@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { describeError, RoutecraftError } from '../core/errors';
 import { endpointHelp, runEndpoint } from './endpointCli';
 import { explainHelp, runExplain } from './explainCli';
+import { runTests, testsHelp } from './testsCli';
 import { specJsonSchema } from '../core/spec/inputs/specJsonSchema';
 import type { CliIo } from './io';
 
@@ -13,6 +14,7 @@ Commands:
   explain FILE[:START[-END]]   explain code with your LLM (Markdown on stdout)
   endpoint "DESCRIPTION"       generate endpoints, validation and tests (diff; --write applies)
   endpoint --spec FILE         the same from a Routecraft spec or an OpenAPI document (no LLM)
+  tests FILE[:SYMBOL]          write tests, run them, keep the ones that pass (diff; --write applies)
   spec-schema                  print the JSON Schema of the endpoint spec format
 
 Run "routecraft COMMAND --help" for a command's options.
@@ -70,6 +72,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'spec-schema') {
       io.stdout.write(`${JSON.stringify(specJsonSchema(), undefined, 2)}\n`);
       return 0;
+    }
+    if (command === 'tests') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          ...LLM_OPTIONS,
+          project: { type: 'string' },
+          write: { type: 'boolean' },
+          'test-runner': { type: 'string' },
+          'timeout-run': { type: 'string' },
+          coverage: { type: 'boolean' },
+        },
+      });
+      if (values.help) {
+        io.stdout.write(`${testsHelp}\n`);
+        return 0;
+      }
+      if (positionals.length !== 1) {
+        io.stderr.write(`routecraft tests takes one FILE[:SYMBOL].\n\n${testsHelp}\n`);
+        return 2;
+      }
+      return await runTests(positionals[0]!, values, io);
     }
     if (command === 'endpoint') {
       const { values, positionals } = parseArgs({
