@@ -5,6 +5,7 @@ import { ApiKeyStore } from './apiKey';
 import { CommandIds, type CommandId } from './commandIds';
 import { generateEndpointCommand } from './endpointCommand';
 import { explainSelection } from './explainCommand';
+import { generateTestsCommand } from './testsCommand';
 import { ExplainPanel } from './explainPanel';
 import { LlmServices } from './llmServices';
 import { OutputLogger } from './outputLogger';
@@ -45,6 +46,13 @@ export class Routecraft implements vscode.Disposable {
             { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) },
             typeof args[0] === 'string' ? args[0] : undefined,
           );
+        case CommandIds.generateTests:
+          return await generateTestsCommand({
+            createClient: (scope) => this.services.client(scope),
+            reportError: (m) => this.reportError(m),
+            logger: this.logger,
+            showLog: () => this.logger.channel.show(true),
+          });
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:

@@ -3,6 +3,7 @@ export const CommandIds = {
   explainSelection: 'routecraft.explainSelection',
   explainSelectionFresh: 'routecraft.explainSelectionFresh',
   generateEndpoint: 'routecraft.generateEndpoint',
+  generateTests: 'routecraft.generateTests',
   previewPrompt: 'routecraft.previewPrompt',
   openAuditLog: 'routecraft.openAuditLog',
   clearCache: 'routecraft.clearCache',
