@@ -116,9 +116,10 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     const route = await waitForFileContent(path.join(workspace, 'src', 'routes', 'products.ts'), (c) => c.includes('productsRouter'));
     assert.match(route, /productsRouter/);
     for (const file of ['src/schemas/products.ts', 'src/repositories/productRepository.ts', 'test/products.test.ts']) {
-      await waitForFileContent(path.join(workspace, file), (c) => c.length > 0);
+      await waitForFileContent(path.join(workspace, file), (c) => c.trim().length > 0);
     }
-    const app = await waitForFileContent(path.join(workspace, 'src', 'app.ts'), (c) => c !== appBefore);
+    // Saving is not atomic: wait for the whole registration, then count it.
+    const app = await waitForFileContent(path.join(workspace, 'src', 'app.ts'), (c) => c.includes("app.use('/products', productsRouter)") && c.trimEnd().endsWith('})'));
     assert.equal(count(app, "app.use('/products', productsRouter)"), 1, app);
     const tab = await waitForTab(p, 'products.ts');
     assert.ok(await tab.isVisible(), 'the route file is open in an editor tab');
