@@ -142,7 +142,7 @@ function importStructure(decl: ts.ImportDeclaration): OptionalKind<ImportDeclara
   const moduleSpecifier = (decl.moduleSpecifier as ts.StringLiteral).text;
   return {
     moduleSpecifier,
-    ...(clause?.isTypeOnly === true ? { isTypeOnly: true } : {}),
+    ...(clause?.phaseModifier === ts.SyntaxKind.TypeKeyword ? { isTypeOnly: true } : {}),
     ...(clause?.name === undefined ? {} : { defaultImport: clause.name.text }),
     ...(bindings !== undefined && ts.isNamespaceImport(bindings) ? { namespaceImport: bindings.name.text } : {}),
     ...(bindings !== undefined && ts.isNamedImports(bindings)

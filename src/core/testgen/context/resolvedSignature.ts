@@ -1,6 +1,6 @@
-import { Node, ts, type ClassDeclaration, type Type } from 'ts-morph';
+import { Node, Scope, ts, type ClassDeclaration, type Type } from 'ts-morph';
 
-const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
+const FLAGS: ts.TypeFormatFlags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
 
 /** A type as the checker resolves it, named as code at `at` would name it. */
 export function typeText(type: Type, at: Node): string {
@@ -40,12 +40,12 @@ function classSignature(cls: ClassDeclaration): string {
     members.push(resolvedSignature('constructor', ctor));
   }
   for (const prop of cls.getProperties()) {
-    if (prop.getScope() !== 'private' && !prop.getName().startsWith('#')) {
+    if (prop.getScope() !== Scope.Private && !prop.getName().startsWith('#')) {
       members.push(`${prop.isStatic() ? 'static ' : ''}${prop.getName()}: ${typeText(prop.getType(), prop)}`);
     }
   }
   for (const method of cls.getMethods()) {
-    if (method.getScope() !== 'private' && !method.getName().startsWith('#')) {
+    if (method.getScope() !== Scope.Private && !method.getName().startsWith('#')) {
       members.push(`${method.isStatic() ? 'static ' : ''}${resolvedSignature(method.getName(), method)}`);
     }
   }

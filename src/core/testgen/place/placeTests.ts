@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { assertInsideRoot } from '../../changes/assertInsideRoot';
 import { createCodeProject, formatFragment, formatSourceFile } from '../../codegen/shared/codeStyle';
 import { stringLiteral } from '../../codegen/shared/literal';
-import type { ProjectFacts } from '../../project';
+import { SyntaxKind, type Project } from 'ts-morph';
+import type { CodeStyle, ProjectFacts } from '../../project';
 import { identifiersUsed } from '../answer/caseCode';
 import type { ParsedTestPlan } from '../answer/parseTestPlan';
 import type { TestContext } from '../context/testContext';
@@ -50,6 +51,18 @@ export async function placeTests(root: string, facts: ProjectFacts, context: Tes
   return placeTestsInText({ file, before, facts, context, plan });
 }
 
+/** The fragment with its plain string literals in the project's quotes. */
+function matchQuotes(project: Project, text: string, style: CodeStyle): string {
+  const scratch = project.createSourceFile('/__quotes.ts', text, { overwrite: true });
+  const literals = scratch.getDescendantsOfKind(SyntaxKind.StringLiteral).filter((s) => !s.getText().startsWith(style.quote === 'single' ? "'" : '"'));
+  for (const literal of literals.reverse()) {
+    literal.replaceWithText(stringLiteral(literal.getLiteralText(), style));
+  }
+  const result = scratch.getFullText();
+  project.removeSourceFile(scratch);
+  return result;
+}
+
 /** `placeTests` over given text (no file system). */
 export function placeTestsInText(input: PlacementInput): PlacedTests {
   const { context, plan } = input;
@@ -68,13 +81,8 @@ export function placeTestsInText(input: PlacementInput): PlacedTests {
   const semi = style.semicolons ? ';' : '';
   for (const c of cases) {
     const asyncKeyword = /\bawait\b/.test(c.body) ? 'async ' : '';
-    const text = formatFragment(project, `it(${stringLiteral(c.title, style)}, ${asyncKeyword}() => {\n${c.body}\n})${semi}\n`, style);
-    body.addStatements((writer) => {
-      if (body.getStatements().length > 0) {
-        writer.blankLine();
-      }
-      writer.write(text);
-    });
+    const text = formatFragment(project, matchQuotes(project, `it(${stringLiteral(c.title, style)}, ${asyncKeyword}() => {\n${c.body}\n})${semi}`, style), style);
+    body.addStatements(body.getStatements().length > 0 ? `\n${text}` : text);
   }
   const used = new Set(['describe', 'it', ...cases.flatMap((c) => [...identifiersUsed(c.body)])]);
   const importsBefore = new Set(file.getImportDeclarations());
