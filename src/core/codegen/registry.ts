@@ -1,11 +1,12 @@
 import { RoutecraftError } from '../errors';
 import { expressGenerator } from './express/expressGenerator';
 import { fastifyGenerator } from './fastify/fastifyGenerator';
+import { honoGenerator } from './hono/honoGenerator';
 import { nestjsGenerator } from './nestjs/nestjsGenerator';
 import type { CodegenOptions, EndpointGenerator } from './types';
 
 /** One line per framework: adding a framework means adding its folder and a line here. */
-const GENERATORS: readonly EndpointGenerator[] = [expressGenerator, fastifyGenerator, nestjsGenerator];
+const GENERATORS: readonly EndpointGenerator[] = [expressGenerator, fastifyGenerator, nestjsGenerator, honoGenerator];
 
 /** The generator for a framework, or undefined when none is written yet. */
 export function getGenerator(framework: CodegenOptions['framework']): EndpointGenerator | undefined {

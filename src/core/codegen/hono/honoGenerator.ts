@@ -1,0 +1,39 @@
+import { createGenerationContext } from '../shared/generationContext';
+import { buildRepositoryFile } from '../shared/repositoryFile';
+import { buildSchemaFile } from '../shared/schemaFile';
+import { buildTestFile } from '../shared/tests/testFile';
+import { buildValidationErrorFile } from '../shared/validationErrorFile';
+import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
+import { buildAppRegistration } from './appRegistration';
+import { appFilePath } from './honoApp';
+import { requestDriver } from './requestDriver';
+import { buildRouteFile } from './routeFile';
+import { findValidatorHook } from './validatorHook';
+
+/**
+ * Hono 4: a sub-app per resource, validated with the project's `zValidator` hook when it has one
+ * (else safeParse), the in-memory repository for CRUD, `app.route()` in the app file, and
+ * `app.request()` tests in the project's runner.
+ */
+export const honoGenerator: EndpointGenerator = {
+  framework: 'hono',
+  handlerContract:
+    'The body is the statements of an async Hono handler that runs after validation. In scope: `params`, `query` and `body` ' +
+    '(the validated, typed input), `repository` (the resource\'s repository, for CRUD resources: list/get/create/update/delete, all async), ' +
+    'and Hono\'s context `c`. Answer with `return c.json(VALUE, CODE);` (or `return c.body(null, 204);`); `await` is allowed. ' +
+    'Do not validate again, do not import anything.',
+  generate(input: GeneratorInput): GeneratedFile[] {
+    const ctx = createGenerationContext(input);
+    const hook = findValidatorHook(ctx, appFilePath(ctx));
+    const registration = buildAppRegistration(ctx);
+    const files = [
+      buildSchemaFile(ctx),
+      hook ? undefined : buildValidationErrorFile(ctx),
+      buildRepositoryFile(ctx),
+      buildRouteFile(ctx, hook),
+      registration.file,
+      buildTestFile(ctx, requestDriver(registration.app, input.options.importExtension, input.options.style)),
+    ];
+    return files.filter((f): f is GeneratedFile => f !== undefined);
+  },
+};
