@@ -9,8 +9,9 @@ import * as vscode from 'vscode';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 
 const GENERATE = 'routecraft.generateEndpoint';
-const APPLY = 'refactorPreview.apply';
-const DISCARD = 'refactorPreview.discard';
+/** The review is a quick pick (Enter applies the checked files, Escape discards) beside a diff. */
+const APPLY = 'workbench.action.acceptSelectedQuickOpenItem';
+const DISCARD = 'workbench.action.closeQuickOpen';
 
 type Outcome =
   | { readonly kind: 'applied'; readonly written: readonly string[]; readonly skipped: readonly string[] }
@@ -96,59 +97,32 @@ const newsletterSpec = {
   }],
 };
 
-let uiRequests = 0;
-
-/**
- * Asks the session driving this window (test/e2e/harness/hostSession.ts) to do what only a person
- * can, in the page: `tick-preview` waits for the Refactor Preview and ticks every entry. Resolves
- * with the session's answer.
- */
-async function personDoes(action: 'tick-preview'): Promise<{ ok: boolean; clicks?: number; error?: string }> {
-  const result = process.env.ROUTECRAFT_E2E_RESULT;
-  assert.ok(result, 'ROUTECRAFT_E2E_RESULT is set by the session');
-  uiRequests += 1;
-  const answer = path.join(path.dirname(result), `ui-answer-${uiRequests}.json`);
-  console.log(`ROUTECRAFT_E2E_UI ${action} ${answer}`);
-  for (;;) {
-    if (fs.existsSync(answer)) {
-      return JSON.parse(fs.readFileSync(answer, 'utf8')) as { ok: boolean; clicks?: number; error?: string };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 interface Review {
-  /** The workbench command pressed once the preview holds the change (Apply or Discard). */
+  /** The workbench command pressed once the review shows the change (apply or discard). */
   readonly press: string;
-  /** Tick every entry first, as a person must: VS Code starts needsConfirmation entries unticked. */
-  readonly tick?: boolean;
   /** Runs on every round too, e.g. closing the "changed while generating" warning (no toasts here). */
   readonly also?: string;
 }
 
+/** The review is showing: a side-by-side diff of a proposed file is open. */
+function reviewShowing(): boolean {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'routecraft-proposal');
+}
+
 /**
- * Runs the command and plays the person in front of the review. Until the refactor preview holds
- * the change, its Apply / Discard commands are no-ops (the pane has no input), so `press` is
- * repeated until the command resolves; with `tick`, only after the page ticked every entry.
+ * Runs the command and plays the person in front of the review: once the review shows its diff,
+ * presses `press` (Enter on the checklist, or Escape) until the command resolves.
  */
 async function generate(text: string, review: Review): Promise<Outcome> {
   let settled = false;
   const pending = Promise.resolve(vscode.commands.executeCommand<Outcome>(GENERATE, text)).finally(() => { settled = true; });
-  let ready = !review.tick;
-  let tickError: string | undefined;
-  if (review.tick) {
-    void personDoes('tick-preview').then((a) => { tickError = a.ok ? undefined : a.error ?? 'failed'; ready = true; });
-  }
   const deadline = Date.now() + 60_000;
   while (!settled) {
     if (Date.now() > deadline) {
       throw new Error(`${GENERATE} did not settle within 60 s (pressing ${review.press})`);
     }
     await new Promise((r) => setTimeout(r, 250));
-    if (tickError) {
-      throw new Error(`ticking the refactor preview failed: ${tickError}`);
-    }
-    if (!settled && ready) {
+    if (!settled && reviewShowing()) {
       await vscode.commands.executeCommand(review.press);
     }
     if (!settled && review.also) {
@@ -192,9 +166,9 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     await llm.close();
   });
 
-  it('a pasted YAML spec (no LLM) → refactor preview → Apply writes the files and registers the router once', async function () {
+  it('a pasted YAML spec (no LLM) → review → Enter applies: the files are written and registers the router once', async function () {
     const yaml = fs.readFileSync(path.join(examples, 'products-crud.yaml'), 'utf8');
-    const outcome = await generate(yaml, { press: APPLY, tick: true });
+    const outcome = await generate(yaml, { press: APPLY });
 
     assert.equal(outcome.kind, 'applied', JSON.stringify(outcome));
     assert.ok(outcome.kind === 'applied');
@@ -212,7 +186,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(root(), 'src', 'routes', 'products.ts'), 'the main file is open');
   });
 
-  it('Discard in the refactor preview writes nothing', async function () {
+  it('Escape in the review writes nothing', async function () {
     const before = snapshot();
     const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
 
@@ -228,7 +202,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     llm.enqueue({ kind: 'text', text: specAnswer(accountSpec), chunkSize: 64 });
     const before = llm.requests.length;
 
-    const outcome = await generate(description, { press: APPLY, tick: true });
+    const outcome = await generate(description, { press: APPLY });
 
     const bodies = llm.requests.slice(before).filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
     assert.equal(bodies.length, 1, 'one chat request');
@@ -271,7 +245,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     })();
 
     // Not the stale test's words: its answer is in the response cache and would send no request.
-    const outcome = await generate('a newsletter subscription that takes an email address', { press: APPLY, tick: true });
+    const outcome = await generate('a newsletter subscription that takes an email address', { press: APPLY });
     await editing;
 
     const app = read('src/app.ts');

@@ -11,7 +11,7 @@ import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { startCodeServer, tail, type CodeServer } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
-import { pressPreviewButton, previewRow, refactorPreview, tickAllInPreview, waitForFileContent } from '../harness/refactorPreview';
+import { waitForFileContent } from '../harness/refactorPreview';
 import { openWorkbench, runCommand, screenshot, waitForTab, waitForWorkbench, type Workbench } from '../harness/workbench';
 
 const DESCRIPTION = 'CRUD for products: name (1-120 chars) and a positive price, optional tags';
@@ -73,7 +73,7 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await llm?.close();
   });
 
-  it('F1 → "Routecraft: Generate Endpoint" → a description → Refactor Preview lists the files with their diff → Apply writes them and opens the route', async function () {
+  it('F1 → "Routecraft: Generate Endpoint" → a description → the review lists the files beside their diff → Enter writes them and opens the route', async function () {
     const p = page();
     llm!.enqueue({ kind: 'text', text: specAnswer(), chunkSize: 64 });
     const appBefore = fs.readFileSync(path.join(workspace, 'src', 'app.ts'), 'utf8');
@@ -85,24 +85,25 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await input.fill(DESCRIPTION);
     await p.keyboard.press('Enter');
 
-    // The review: one row per file, nothing on disk yet.
-    await previewRow(p, 'products.test.ts').waitFor({ timeout: 60_000 });
-    for (const name of ['products.ts', 'productRepository.ts', 'app.ts']) {
-      await previewRow(p, name).waitFor({ timeout: 10_000 });
+    // The review: a checklist with one checked row per file, beside a side-by-side diff; nothing on disk yet.
+    const review = p.locator('.quick-input-widget', { hasText: 'Routecraft:' });
+    const row = (name: string) => review.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row('products.test.ts').waitFor({ timeout: 60_000 });
+    for (const name of ['src/routes/products.ts', 'productRepository.ts', 'src/app.ts']) {
+      await row(name).waitFor({ timeout: 10_000 });
     }
-    assert.equal(fs.existsSync(path.join(workspace, 'src', 'routes', 'products.ts')), false, 'nothing written before Apply');
+    assert.equal(await review.locator('.quick-input-list .monaco-list-row input[type=checkbox]:not(:checked)').count(), 0, 'every file starts checked');
+    assert.equal(fs.existsSync(path.join(workspace, 'src', 'routes', 'products.ts')), false, 'nothing written before Enter');
     assert.equal(fs.readFileSync(path.join(workspace, 'src', 'app.ts'), 'utf8'), appBefore);
     const bodies = llm!.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
     assert.equal(bodies.length, 1, 'one chat request');
     assert.ok(bodies[0]?.includes(DESCRIPTION), 'the request carries the typed description');
 
-    // VS Code starts every entry with needsConfirmation unticked, and Apply applies only ticked
-    // ones: a person ticks the files first (the preview's diff shows only ticked changes).
-    const ticked = await tickAllInPreview(p);
-    console.log(`    ticked ${ticked} checkbox(es) in the Refactor Preview`);
-    // Opening app.ts's entry shows the change in a diff editor.
-    await previewRow(p, 'app.ts').click();
-    const modified = p.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'productsRouter' }).first();
+    // Moving to app.ts's row shows its change in the diff editor beside the list.
+    await row('src/app.ts').hover();
+    await row('src/app.ts').locator('.codicon-diff').click();
+    await p.locator('.tabs-container .tab', { hasText: 'app.ts ↔ Routecraft proposal' }).first().waitFor({ timeout: 20_000 });
+    const modified = p.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: "app.use('/products', productsRouter)" }).first();
     await modified.waitFor({ timeout: 20_000 });
 
     const shot = process.env.UPDATE_SCREENSHOT === '1'
@@ -111,7 +112,8 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await p.mouse.move(0, 0);
     await screenshot(p, 'screenshot-endpoint', shot);
 
-    await pressPreviewButton(p, 'Apply');
+    await p.locator('.quick-input-widget .quick-input-box input').focus();
+    await p.keyboard.press('Enter');
 
     const route = await waitForFileContent(path.join(workspace, 'src', 'routes', 'products.ts'), (c) => c.includes('productsRouter'));
     assert.match(route, /productsRouter/);
@@ -123,6 +125,6 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     assert.equal(count(app, "app.use('/products', productsRouter)"), 1, app);
     const tab = await waitForTab(p, 'products.ts');
     assert.ok(await tab.isVisible(), 'the route file is open in an editor tab');
-    await refactorPreview(p).locator('.monaco-list-row').first().waitFor({ state: 'detached', timeout: 10_000 });
+    await review.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });
