@@ -74,6 +74,9 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
           void vscode.window.showInformationMessage(`Routecraft: ${note}`);
         }
         const outcome = await reviewChangeSet(result.changeSet, result.changeSet.summary, result.mainFile);
+        if (outcome.kind === 'applied' && result.installCommand && outcome.written.includes('package.json')) {
+          offerInstall(folder, result.installCommand);
+        }
         if (outcome.kind === 'stale') {
           const again = await vscode.window.showWarningMessage(
             `Routecraft: ${outcome.files.join(', ')} changed while the code was being generated. Nothing was written, so your edits are safe.`,
@@ -87,6 +90,17 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
       }
     }
   }
+}
+
+/** package.json gained zod: offer to run the project's package manager in a terminal. */
+function offerInstall(folder: vscode.WorkspaceFolder, command: string): void {
+  void vscode.window.showInformationMessage(`Routecraft: package.json now lists zod. Run \`${command}\`?`, 'Run').then((choice) => {
+    if (choice === 'Run') {
+      const terminal = vscode.window.createTerminal({ name: 'Routecraft: install', cwd: folder.uri });
+      terminal.show();
+      terminal.sendText(command);
+    }
+  });
 }
 
 function failed(deps: EndpointDeps, message: string): EndpointOutcome {

@@ -35,7 +35,17 @@ export interface EndpointRequest {
 }
 
 export type EndpointResult =
-  | { readonly kind: 'ok'; readonly changeSet: ChangeSet; readonly spec: EndpointSpec; readonly facts: ProjectFacts; readonly baseline: Baseline; readonly notes: readonly string[]; readonly mainFile?: string }
+  | {
+      readonly kind: 'ok';
+      readonly changeSet: ChangeSet;
+      readonly spec: EndpointSpec;
+      readonly facts: ProjectFacts;
+      readonly baseline: Baseline;
+      readonly notes: readonly string[];
+      readonly mainFile?: string;
+      /** Set when package.json gained a dependency: the command that installs it. */
+      readonly installCommand?: string;
+    }
   | { readonly kind: 'needs-input'; readonly questions: readonly UnknownFact[]; readonly facts: ProjectFacts }
   | Exclude<LlmResult<never>, { kind: 'ok' }>;
 
@@ -118,7 +128,8 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
     notes.push('Some generated code still has type errors; they are marked in the review. Fix them before running the tests.');
   }
   const mainFile = changeSet.files.find((f) => f.before === undefined && f.path.includes(options.layout.routesDir))?.path;
-  return { kind: 'ok', changeSet, spec, facts, baseline, notes, ...(mainFile ? { mainFile } : {}) };
+  const installCommand = changeSet.files.some((f) => f.path === 'package.json') ? INSTALL[facts.packageManager] : undefined;
+  return { kind: 'ok', changeSet, spec, facts, baseline, notes, ...(mainFile ? { mainFile } : {}), ...(installCommand ? { installCommand } : {}) };
 }
 
 function hasErrors(changeSet: ChangeSet): boolean {
@@ -144,6 +155,8 @@ function projectFiles(root: string): ProjectFiles {
   };
 }
 
+const INSTALL: Readonly<Record<ProjectFacts['packageManager'], string>> = { npm: 'npm install', pnpm: 'pnpm install', yarn: 'yarn install', bun: 'bun install' };
+
 /** A project without zod gets it in package.json, the version matched to its TypeScript. */
 function zodDependencyChange(root: string, facts: ProjectFacts, notes: string[]): FileChange | undefined {
   const path = join(root, 'package.json');
@@ -152,8 +165,7 @@ function zodDependencyChange(root: string, facts: ProjectFacts, notes: string[])
   }
   const before = readFileSync(path, 'utf8');
   const choice = zodVersionForTypeScript(facts.typescriptVersion);
-  const install = { npm: 'npm install', pnpm: 'pnpm install', yarn: 'yarn install', bun: 'bun install' }[facts.packageManager];
-  notes.push(`zod ${choice.range} was added to package.json; run \`${install}\` after accepting.`);
+  notes.push(`zod ${choice.range} was added to package.json; run \`${INSTALL[facts.packageManager]}\` after accepting.`);
   return { path: 'package.json', before, after: addDependencyChange(before, 'zod', choice.range) };
 }
 
