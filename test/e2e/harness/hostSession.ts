@@ -4,7 +4,6 @@ import { format } from 'node:util';
 import type { HostStats } from '../suite/index';
 import { startCodeServer, tail, type CodeServer } from './codeServer';
 import { resultsDir } from './paths';
-import { previewRow, tickAllInPreview } from './refactorPreview';
 import { openWorkbench, screenshot, type Workbench } from './workbench';
 
 /** One in-host mocha run: a bundled suite folder (index.js + *.test.js) against one workspace. */
@@ -30,12 +29,6 @@ export interface HostSessionResult {
 }
 
 const BEGIN_MARKER = 'ROUTECRAFT_E2E_BEGIN';
-/**
- * An in-host test asking for what only a person can do, e.g. `ROUTECRAFT_E2E_UI tick-preview FILE`:
- * the session does it in the page and writes `{"ok":true,"clicks":N}` or `{"ok":false,"error":…}`
- * to FILE, which the test polls (suite/endpoint.test.ts: `personDoes`).
- */
-export const UI_REQUEST_MARKER = 'ROUTECRAFT_E2E_UI ';
 const STATS_MARKER = 'ROUTECRAFT_E2E_STATS ';
 /** Workbench chatter that codeAutomationLog forwards along with the extension host's console. */
 const NOISE = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[AccountPolicyGate\]|\[AgentHost|Creating a socket|Resolv(ing|ed) connection token|\[reconnection-grace-time\]|\[Service Worker\]|Unable to resolve resource vscode-bulkeditpreview-editor:)/;
@@ -65,9 +58,7 @@ export async function runHostSession(options: HostSessionOptions): Promise<HostS
       onExit: resolveExit,
       onLog: (type, args) => {
         const line = format(...args);
-        if (line.startsWith(UI_REQUEST_MARKER)) {
-          void answerUiRequest(workbench, line.slice(UI_REQUEST_MARKER.length));
-        } else if (line.startsWith(STATS_MARKER)) {
+        if (line.startsWith(STATS_MARKER)) {
           stats ??= JSON.parse(line.slice(STATS_MARKER.length)) as HostStats;
         } else if (line.startsWith(BEGIN_MARKER)) {
           testsStarted = true;
@@ -120,26 +111,4 @@ export async function runHostSession(options: HostSessionOptions): Promise<HostS
   // A run that failed without a failing test (nothing ran, host crashed, timeout) still counts as one.
   const failures = exitCode !== 0 ? Math.max(1, summary.failures) : summary.failures;
   return { exitCode, passes: summary.passes, failures, pending: summary.pending };
-}
-
-/** Does a person's part for an in-host test (see {@link UI_REQUEST_MARKER}) and writes the answer file. */
-async function answerUiRequest(workbench: Workbench | undefined, request: string): Promise<void> {
-  const [action, answerFile] = request.trim().split(/\s+/, 2);
-  if (!answerFile) {
-    return;
-  }
-  let answer: Record<string, unknown>;
-  try {
-    if (!workbench) {
-      throw new Error('the workbench is not open yet');
-    }
-    if (action !== 'tick-preview') {
-      throw new Error(`unknown UI action "${action ?? ''}"`);
-    }
-    await previewRow(workbench.page, '').waitFor({ state: 'visible', timeout: 45_000 });
-    answer = { ok: true, clicks: await tickAllInPreview(workbench.page) };
-  } catch (e) {
-    answer = { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
-  fs.writeFileSync(answerFile, JSON.stringify(answer));
 }

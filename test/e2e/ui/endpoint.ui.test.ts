@@ -11,7 +11,7 @@ import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { startCodeServer, tail, type CodeServer } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
-import { waitForFileContent } from '../harness/refactorPreview';
+import { waitForFileContent } from '../harness/files';
 import { openWorkbench, runCommand, screenshot, waitForTab, waitForWorkbench, type Workbench } from '../harness/workbench';
 
 const DESCRIPTION = 'CRUD for products: name (1-120 chars) and a positive price, optional tags';

@@ -10,7 +10,7 @@ import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { startCodeServer, tail, type CodeServer } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
-import { waitForFileContent } from '../harness/refactorPreview';
+import { waitForFileContent } from '../harness/files';
 import { openFile, openWorkbench, runCommand, screenshot, waitForTab, waitForWorkbench, type Workbench } from '../harness/workbench';
 
 /** The model's answer: two good cases and one that expects a wrong value (a run drops it). */
