@@ -8,11 +8,10 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { prepareWorkspace } from '../../generation/fixtureWorkspace';
-import { FakeLlmServer } from '../../support/fakeLlmServer';
-import { startCodeServer, tail, type CodeServer } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
 import { waitForFileContent } from '../harness/files';
-import { openWorkbench, runCommand, screenshot, waitForTab, waitForWorkbench, type Workbench } from '../harness/workbench';
+import { runCommand, screenshot, waitForTab } from '../harness/workbench';
+import { useUiSession } from '../harness/uiSession';
 
 const DESCRIPTION = 'CRUD for products: name (1-120 chars) and a positive price, optional tags';
 
@@ -27,56 +26,13 @@ function count(haystack: string, needle: string): number {
 
 describe('Generate Endpoint in the real editor (UI)', function () {
   this.timeout(120_000);
-  let llm: FakeLlmServer | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  let workspace = '';
-
-  const page = (): Page => {
-    assert.ok(workbench, 'workbench is open');
-    return workbench.page;
-  };
-
-  before(async function () {
-    workspace = prepareWorkspace('express5-vitest', 'e2e-express5-ui');
-    llm = await FakeLlmServer.start();
-    server = await startCodeServer({
-      workspace,
-      label: 'ui-endpoint',
-      settings: {
-        'routecraft.llm.baseUrl': llm.baseUrl,
-        'routecraft.llm.model': 'fake-model',
-        'routecraft.llm.maxRetries': 0,
-        'routecraft.llm.timeoutSeconds': 30,
-        'editor.minimap.enabled': false,
-      },
-    });
-    workbench = await openWorkbench({ server, workspace });
-    try {
-      await waitForWorkbench(workbench.page, 'package.json');
-    } catch (e) {
-      await screenshot(workbench.page, 'ui-endpoint-workbench-not-ready');
-      console.error(tail(server.logFile));
-      throw e;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await screenshot(workbench.page, `ui-failed-${this.currentTest.title}`).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-    await server?.stop();
-    await llm?.close();
-  });
+  const session = useUiSession({ workspace: () => prepareWorkspace('express5-vitest', 'e2e-express5-ui'), label: 'endpoint' });
+  const page = (): Page => session.page();
 
   it('F1 → "Routecraft: Generate Endpoint" → a description → the review lists the files beside their diff → Enter writes them and opens the route', async function () {
     const p = page();
-    llm!.enqueue({ kind: 'text', text: specAnswer(), chunkSize: 64 });
-    const appBefore = fs.readFileSync(path.join(workspace, 'src', 'app.ts'), 'utf8');
+    session.llm().enqueue({ kind: 'text', text: specAnswer(), chunkSize: 64 });
+    const appBefore = fs.readFileSync(path.join(session.workspace(), 'src', 'app.ts'), 'utf8');
 
     await runCommand(p, 'Routecraft: Generate Endpoint');
     const input = p.locator('.quick-input-widget .quick-input-box input');
@@ -93,9 +49,9 @@ describe('Generate Endpoint in the real editor (UI)', function () {
       await row(name).waitFor({ timeout: 10_000 });
     }
     assert.equal(await review.locator('.quick-input-list .monaco-list-row input[type=checkbox]:not(:checked)').count(), 0, 'every file starts checked');
-    assert.equal(fs.existsSync(path.join(workspace, 'src', 'routes', 'products.ts')), false, 'nothing written before Enter');
-    assert.equal(fs.readFileSync(path.join(workspace, 'src', 'app.ts'), 'utf8'), appBefore);
-    const bodies = llm!.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
+    assert.equal(fs.existsSync(path.join(session.workspace(), 'src', 'routes', 'products.ts')), false, 'nothing written before Enter');
+    assert.equal(fs.readFileSync(path.join(session.workspace(), 'src', 'app.ts'), 'utf8'), appBefore);
+    const bodies = session.llm().requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
     assert.equal(bodies.length, 1, 'one chat request');
     assert.ok(bodies[0]?.includes(DESCRIPTION), 'the request carries the typed description');
 
@@ -115,13 +71,13 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await p.locator('.quick-input-widget .quick-input-box input').focus();
     await p.keyboard.press('Enter');
 
-    const route = await waitForFileContent(path.join(workspace, 'src', 'routes', 'products.ts'), (c) => c.includes('productsRouter'));
+    const route = await waitForFileContent(path.join(session.workspace(), 'src', 'routes', 'products.ts'), (c) => c.includes('productsRouter'));
     assert.match(route, /productsRouter/);
     for (const file of ['src/schemas/products.ts', 'src/repositories/productRepository.ts', 'test/products.test.ts']) {
-      await waitForFileContent(path.join(workspace, file), (c) => c.trim().length > 0);
+      await waitForFileContent(path.join(session.workspace(), file), (c) => c.trim().length > 0);
     }
     // Saving is not atomic: wait for the whole registration, then count it.
-    const app = await waitForFileContent(path.join(workspace, 'src', 'app.ts'), (c) => c.includes("app.use('/products', productsRouter)") && c.trimEnd().endsWith('})'));
+    const app = await waitForFileContent(path.join(session.workspace(), 'src', 'app.ts'), (c) => c.includes("app.use('/products', productsRouter)") && c.trimEnd().endsWith('})'));
     assert.equal(count(app, "app.use('/products', productsRouter)"), 1, app);
     const tab = await waitForTab(p, 'products.ts');
     assert.ok(await tab.isVisible(), 'the route file is open in an editor tab');

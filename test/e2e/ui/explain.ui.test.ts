@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
-import { startCodeServer, tail, type CodeServer } from '../harness/codeServer';
 import { explainDemoWorkspace, repoRoot, resultsDir } from '../harness/paths';
-import { openFile, openWorkbench, runCommand, screenshot, waitForTab, waitForWorkbench, webviewContent, type Workbench } from '../harness/workbench';
+import { openFile, runCommand, screenshot, waitForTab, webviewContent } from '../harness/workbench';
+import { useUiSession } from '../harness/uiSession';
 
 const ANSWER = [
   '## What `applyDiscount` does',
@@ -46,56 +46,15 @@ function chatBodies(llm: FakeLlmServer): string[] {
 
 describe('Explain Selection in the real editor (UI)', function () {
   this.timeout(120_000);
-  let llm: FakeLlmServer | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-
-  const page = (): Page => {
-    assert.ok(workbench, 'workbench is open');
-    return workbench.page;
-  };
-
-  before(async function () {
-    llm = await FakeLlmServer.start();
-    server = await startCodeServer({
-      workspace: explainDemoWorkspace,
-      label: 'ui',
-      settings: {
-        'routecraft.llm.baseUrl': llm.baseUrl,
-        'routecraft.llm.model': 'fake-model',
-        'routecraft.llm.maxRetries': 0,
-        'routecraft.llm.timeoutSeconds': 30,
-        'editor.minimap.enabled': false, // a cleaner README screenshot
-      },
-    });
-    workbench = await openWorkbench({ server, workspace: explainDemoWorkspace });
-    try {
-      await waitForWorkbench(workbench.page, 'package.json');
-    } catch (e) {
-      await screenshot(workbench.page, 'ui-workbench-not-ready');
-      console.error(tail(server.logFile));
-      throw e;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await screenshot(workbench.page, `ui-failed-${this.currentTest.title}`).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-    await server?.stop();
-    await llm?.close();
-  });
+  const session = useUiSession({ workspace: explainDemoWorkspace, label: 'explain' });
+  const page = (): Page => session.page();
 
   it('selects a function, runs "Routecraft: Explain Selection" from F1, and reads the rendered answer', async function () {
     const p = page();
     await openFile(p, 'src/pricing.ts');
     await selectApplyDiscount(p);
-    llm!.enqueue({ kind: 'text', text: ANSWER, chunkSize: 12, chunkDelayMs: 15 });
-    const before = chatBodies(llm!).length;
+    session.llm().enqueue({ kind: 'text', text: ANSWER, chunkSize: 12, chunkDelayMs: 15 });
+    const before = chatBodies(session.llm()).length;
 
     await runCommand(p, 'Routecraft: Explain Selection');
 
@@ -107,7 +66,7 @@ describe('Explain Selection in the real editor (UI)', function () {
     await view.locator('#footer', { hasText: 'fake-model' }).waitFor({ timeout: 10_000 });
     assert.equal(await view.locator('#content h2').count(), 1, 'the heading is rendered once, as HTML, not as "##" text');
 
-    const bodies = chatBodies(llm!).slice(before);
+    const bodies = chatBodies(session.llm()).slice(before);
     assert.equal(bodies.length, 1, 'one chat request');
     assert.ok(bodies[0]?.includes('export function applyDiscount(totalCents: number, percent: number): number'), 'the request carries the selected code');
 
@@ -123,16 +82,16 @@ describe('Explain Selection in the real editor (UI)', function () {
     // The same question again: answered from the cache, at once, and the footer says so.
     await runCommand(p, 'Routecraft: Explain Selection');
     await webviewContent(p).locator('#footer', { hasText: 'from cache, 0 tokens' }).waitFor({ timeout: 15_000 });
-    assert.equal(chatBodies(llm!).length, before + 1, 'no second request');
+    assert.equal(chatBodies(session.llm()).length, before + 1, 'no second request');
     await p.locator('.statusbar-item', { hasText: 'tok' }).first().waitFor({ timeout: 10_000 });
   });
 
   it('cancels a slow answer with Cancel on its progress notification', async function () {
     const p = page();
     await selectApplyDiscount(p);
-    llm!.enqueue({ kind: 'hang' });
-    const requestsBefore = llm!.requests.length;
-    const disconnectsBefore = llm!.clientDisconnects;
+    session.llm().enqueue({ kind: 'hang' });
+    const requestsBefore = session.llm().requests.length;
+    const disconnectsBefore = session.llm().clientDisconnects;
 
     await runCommand(p, 'Routecraft: Explain Selection (Skip Cache)');
     await webviewContent(p).locator('#status', { hasText: 'Asking fake-model' }).waitFor({ timeout: 15_000 });
@@ -142,11 +101,11 @@ describe('Explain Selection in the real editor (UI)', function () {
     await p.locator('[id="status.notifications"]').click();
     const item = p.locator('.notifications-center .notification-list-item', { hasText: 'Explaining' }).first();
     await item.waitFor({ timeout: 15_000 });
-    await until('the request to reach the fake server', () => llm!.requests.length > requestsBefore);
+    await until('the request to reach the fake server', () => session.llm().requests.length > requestsBefore);
     await item.getByRole('button', { name: 'Cancel' }).click();
 
     await webviewContent(p).locator('#error', { hasText: 'Cancelled' }).waitFor({ timeout: 15_000 });
-    await llm!.waitForClientDisconnects(disconnectsBefore + 1, 10_000);
+    await session.llm().waitForClientDisconnects(disconnectsBefore + 1, 10_000);
     await item.waitFor({ state: 'detached', timeout: 10_000 });
     await p.keyboard.press('Escape');
   });
@@ -154,8 +113,8 @@ describe('Explain Selection in the real editor (UI)', function () {
   it('shows a server error in the panel and as an error notification naming the server', async function () {
     const p = page();
     await selectApplyDiscount(p);
-    llm!.enqueue({ kind: 'status', status: 500, body: { error: { message: 'model exploded', type: 'server_error' } } });
-    const server = llm!.baseUrl.replace(/\/v1$/, '');
+    session.llm().enqueue({ kind: 'status', status: 500, body: { error: { message: 'model exploded', type: 'server_error' } } });
+    const server = session.llm().baseUrl.replace(/\/v1$/, '');
 
     await runCommand(p, 'Routecraft: Explain Selection (Skip Cache)');
 

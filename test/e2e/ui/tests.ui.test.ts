@@ -7,11 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { prepareWorkspace } from '../../generation/fixtureWorkspace';
-import { FakeLlmServer } from '../../support/fakeLlmServer';
-import { startCodeServer, tail, type CodeServer } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
 import { waitForFileContent } from '../harness/files';
-import { openFile, openWorkbench, runCommand, screenshot, waitForTab, waitForWorkbench, type Workbench } from '../harness/workbench';
+import { openFile, runCommand, screenshot, waitForTab } from '../harness/workbench';
+import { useUiSession } from '../harness/uiSession';
 
 /** The model's answer: two good cases and one that expects a wrong value (a run drops it). */
 function answer(): string {
@@ -33,55 +32,12 @@ function testFiles(root: string): string[] {
 
 describe('Generate Tests in the real editor (UI)', function () {
   this.timeout(120_000);
-  let llm: FakeLlmServer | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  let workspace = '';
-
-  const page = (): Page => {
-    assert.ok(workbench, 'workbench is open');
-    return workbench.page;
-  };
-
-  before(async function () {
-    workspace = prepareWorkspace('express5-vitest', 'e2e-express5-tests-ui');
-    llm = await FakeLlmServer.start();
-    server = await startCodeServer({
-      workspace,
-      label: 'ui-tests',
-      settings: {
-        'routecraft.llm.baseUrl': llm.baseUrl,
-        'routecraft.llm.model': 'fake-model',
-        'routecraft.llm.maxRetries': 0,
-        'routecraft.llm.timeoutSeconds': 30,
-        'editor.minimap.enabled': false,
-      },
-    });
-    workbench = await openWorkbench({ server, workspace });
-    try {
-      await waitForWorkbench(workbench.page, 'package.json');
-    } catch (e) {
-      await screenshot(workbench.page, 'ui-tests-workbench-not-ready');
-      console.error(tail(server.logFile));
-      throw e;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await screenshot(workbench.page, `ui-failed-${this.currentTest.title}`).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-    await server?.stop();
-    await llm?.close();
-  });
+  const session = useUiSession({ workspace: () => prepareWorkspace('express5-vitest', 'e2e-express5-tests-ui'), label: 'tests' });
+  const page = (): Page => session.page();
 
   it('cursor in priceWithTax → F1 "Routecraft: Generate Tests" → the review lists the test file beside its diff → Enter writes the passing tests', async function () {
     const p = page();
-    llm!.enqueue({ kind: 'text', text: answer(), chunkSize: 64 });
+    session.llm().enqueue({ kind: 'text', text: answer(), chunkSize: 64 });
 
     await openFile(p, 'src/lib/testgenPricing.ts');
     await p.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Math.round(net' }).first().click();
@@ -94,10 +50,10 @@ describe('Generate Tests in the real editor (UI)', function () {
     assert.equal(await review.locator('.quick-input-list .monaco-list-row').count(), 1, 'one file: the test file');
     assert.equal(await review.locator('.quick-input-list .monaco-list-row input[type=checkbox]:not(:checked)').count(), 0, 'it starts checked');
     await review.getByText('2 kept').first().waitFor({ timeout: 5_000 });
-    assert.deepEqual(testFiles(workspace), [], 'nothing written before Enter');
+    assert.deepEqual(testFiles(session.workspace()), [], 'nothing written before Enter');
     await p.locator('.tabs-container .tab', { hasText: 'testgenPricing.test.ts ↔ Routecraft proposal' }).first().waitFor({ timeout: 20_000 });
     await p.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'rounds to cents' }).first().waitFor({ timeout: 20_000 });
-    const bodies = llm!.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
+    const bodies = session.llm().requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
     assert.equal(bodies.length, 1, 'one chat request');
     assert.ok(bodies[0]?.includes('priceWithTax'), 'the request carries the function at the cursor');
 
@@ -112,12 +68,12 @@ describe('Generate Tests in the real editor (UI)', function () {
 
     await review.waitFor({ state: 'hidden', timeout: 20_000 });
     const deadline = Date.now() + 20_000;
-    while (testFiles(workspace).length === 0 && Date.now() < deadline) {
+    while (testFiles(session.workspace()).length === 0 && Date.now() < deadline) {
       await p.waitForTimeout(100);
     }
-    const [file] = testFiles(workspace);
+    const [file] = testFiles(session.workspace());
     assert.ok(file, 'the test file exists on disk');
-    const written = await waitForFileContent(path.join(workspace, file), (c) => c.includes('rounds to cents'));
+    const written = await waitForFileContent(path.join(session.workspace(), file), (c) => c.includes('rounds to cents'));
     assert.match(written, /adds the tax rate/);
     assert.doesNotMatch(written, /expects the wrong value/, 'the failing case is not written');
     assert.ok(await (await waitForTab(p, path.basename(file))).isVisible(), 'the test file is open in an editor tab');

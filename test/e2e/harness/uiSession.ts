@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { FakeLlmServer } from '../../support/fakeLlmServer';
+import { startCodeServer, tail, type CodeServer } from './codeServer';
+import { openWorkbench, screenshot, waitForWorkbench, type Workbench } from './workbench';
+
+export interface UiSessionOptions {
+  /** The folder to open; a function when it is prepared in `before` (e.g. a fixture copy). */
+  readonly workspace: string | (() => string);
+  readonly label: string;
+}
+
+/** What a UI suite uses once the session is up. */
+export interface UiSession {
+  page(): Page;
+  llm(): FakeLlmServer;
+  workspace(): string;
+}
+
+/**
+ * Registers the mocha hooks of a UI suite: a fake LLM, code-server on the workspace with the
+ * extension under development pointed at that LLM, chromium on the workbench; a screenshot of every
+ * failed test; everything stopped afterwards. Call inside `describe`.
+ */
+export function useUiSession(options: UiSessionOptions): UiSession {
+  let llm: FakeLlmServer | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+  let workspace = '';
+
+  before(async function () {
+    workspace = typeof options.workspace === 'function' ? options.workspace() : options.workspace;
+    llm = await FakeLlmServer.start();
+    server = await startCodeServer({
+      workspace,
+      label: `ui-${options.label}`,
+      settings: {
+        'routecraft.llm.baseUrl': llm.baseUrl,
+        'routecraft.llm.model': 'fake-model',
+        'routecraft.llm.maxRetries': 0,
+        'routecraft.llm.timeoutSeconds': 30,
+        'editor.minimap.enabled': false, // cleaner README screenshots
+      },
+    });
+    workbench = await openWorkbench({ server, workspace });
+    try {
+      await waitForWorkbench(workbench.page, 'package.json');
+    } catch (e) {
+      await screenshot(workbench.page, `ui-${options.label}-workbench-not-ready`);
+      console.error(tail(server.logFile));
+      throw e;
+    }
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      await screenshot(workbench.page, `ui-failed-${this.currentTest.title}`).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await workbench?.close();
+    await server?.stop();
+    await llm?.close();
+  });
+
+  return {
+    page: () => {
+      assert.ok(workbench, 'workbench is open');
+      return workbench.page;
+    },
+    llm: () => {
+      assert.ok(llm, 'the fake LLM is running');
+      return llm;
+    },
+    workspace: () => workspace,
+  };
+}
