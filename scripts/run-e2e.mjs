@@ -90,7 +90,10 @@ async function main() {
     try {
       const outdir = await bundleHostSuite();
       console.log(`\n[e2e] bundled the in-host suite into ${outdir} in ${seconds(t)}`);
-      ok = step('in-host tests (extension host of code-server)', process.execPath, [...tsx, join(root, 'test', 'e2e', 'runHostTests.ts')]) && ok;
+      ok = step('in-host tests (extension host of code-server)', process.execPath, [
+        ...tsx, join(root, 'test', 'e2e', 'harness', 'runHostSuite.ts'),
+        '--suite', outdir, '--workspace', join('test', 'fixtures', 'explain-demo'), '--label', 'main',
+      ]) && ok;
     } catch (e) {
       console.error(`[e2e] bundling the in-host suite failed: ${e instanceof Error ? e.message : String(e)}`);
       ok = false;

@@ -2,6 +2,7 @@
 // Usage (scripts/run-e2e.mjs does this after bundling):
 //   node --import tsx test/e2e/harness/runHostSuite.ts --suite out/e2e-suite-endpoint \
 //     --fixture express5-vitest --copy e2e-express5-host --label endpoint
+//   node --import tsx test/e2e/harness/runHostSuite.ts --suite out/e2e-suite --workspace test/fixtures/explain-demo
 // Appends {"suite":"e2e-host",...} to $ROUTECRAFT_TEST_SUMMARY when set; exits with the suite's code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,12 +16,13 @@ async function main(): Promise<number> {
     options: {
       suite: { type: 'string' },
       fixture: { type: 'string' },
+      workspace: { type: 'string' },
       copy: { type: 'string' },
       label: { type: 'string', default: 'suite' },
     },
   });
-  if (!values.suite || !values.fixture) {
-    console.error('usage: runHostSuite.ts --suite DIR --fixture NAME [--copy NAME] [--label NAME]');
+  if (!values.suite || (values.fixture === undefined) === (values.workspace === undefined)) {
+    console.error('usage: runHostSuite.ts --suite DIR (--fixture NAME [--copy NAME] | --workspace DIR) [--label NAME]');
     return 2;
   }
   const suiteEntry = path.resolve(repoRoot, values.suite, 'index.js');
@@ -29,7 +31,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = Date.now();
-  const workspace = prepareWorkspace(values.fixture, values.copy ?? `e2e-${values.fixture}`);
+  const workspace = values.workspace !== undefined
+    ? path.resolve(repoRoot, values.workspace)
+    : prepareWorkspace(values.fixture!, values.copy ?? `e2e-${values.fixture!}`);
   const result = await runHostSession({
     workspace,
     suiteEntry,
