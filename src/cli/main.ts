@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeError, RoutecraftError } from '../core/errors';
 import { endpointHelp, runEndpoint } from './endpointCli';
 import { explainHelp, runExplain } from './explainCli';
@@ -49,81 +49,48 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (command === 'explain') {
-      const { values, positionals } = parseArgs({
-        args: [...rest],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...LLM_OPTIONS,
-          'max-lines': { type: 'string' },
-          'dry-run': { type: 'boolean' },
-        },
+      return await subcommand(rest, { ...LLM_OPTIONS, 'max-lines': { type: 'string' }, 'dry-run': { type: 'boolean' } }, {
+        help: explainHelp,
+        usage: 'routecraft explain takes one FILE[:START[-END]].',
+        accepts: (n) => n === 1,
+        io,
+        run: (values, positionals) => runExplain(positionals[0]!, values, io),
       });
-      if (values.help) {
-        io.stdout.write(`${explainHelp}\n`);
-        return 0;
-      }
-      if (positionals.length !== 1) {
-        io.stderr.write(`routecraft explain takes one FILE[:START[-END]].\n\n${explainHelp}\n`);
-        return 2;
-      }
-      return await runExplain(positionals[0]!, values, io);
     }
     if (command === 'spec-schema') {
       io.stdout.write(`${JSON.stringify(specJsonSchema(), undefined, 2)}\n`);
       return 0;
     }
     if (command === 'tests') {
-      const { values, positionals } = parseArgs({
-        args: [...rest],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...LLM_OPTIONS,
-          project: { type: 'string' },
-          write: { type: 'boolean' },
-          'test-runner': { type: 'string' },
-          'timeout-run': { type: 'string' },
-          coverage: { type: 'boolean' },
-        },
+      const options = { ...LLM_OPTIONS, project: { type: 'string' }, write: { type: 'boolean' }, 'test-runner': { type: 'string' }, 'timeout-run': { type: 'string' }, coverage: { type: 'boolean' } } as const;
+      return await subcommand(rest, options, {
+        help: testsHelp,
+        usage: 'routecraft tests takes one FILE[:SYMBOL].',
+        accepts: (n) => n === 1,
+        io,
+        run: (values, positionals) => runTests(positionals[0]!, values, io),
       });
-      if (values.help) {
-        io.stdout.write(`${testsHelp}\n`);
-        return 0;
-      }
-      if (positionals.length !== 1) {
-        io.stderr.write(`routecraft tests takes one FILE[:SYMBOL].\n\n${testsHelp}\n`);
-        return 2;
-      }
-      return await runTests(positionals[0]!, values, io);
     }
     if (command === 'endpoint') {
-      const { values, positionals } = parseArgs({
-        args: [...rest],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          project: { type: 'string' },
-          spec: { type: 'string' },
-          operation: { type: 'string', multiple: true },
-          write: { type: 'boolean' },
-          'allow-type-errors': { type: 'boolean' },
-          framework: { type: 'string' },
-          'test-runner': { type: 'string' },
-          'routes-dir': { type: 'string' },
-          'app-file': { type: 'string' },
-          ...LLM_OPTIONS,
-        },
+      const options = {
+        ...LLM_OPTIONS,
+        project: { type: 'string' },
+        spec: { type: 'string' },
+        operation: { type: 'string', multiple: true },
+        write: { type: 'boolean' },
+        'allow-type-errors': { type: 'boolean' },
+        framework: { type: 'string' },
+        'test-runner': { type: 'string' },
+        'routes-dir': { type: 'string' },
+        'app-file': { type: 'string' },
+      } as const;
+      return await subcommand(rest, options, {
+        help: endpointHelp,
+        usage: 'routecraft endpoint takes one DESCRIPTION (quote it).',
+        accepts: (n) => n <= 1,
+        io,
+        run: (values, positionals) => runEndpoint(positionals[0], values, io),
       });
-      if (values.help) {
-        io.stdout.write(`${endpointHelp}\n`);
-        return 0;
-      }
-      if (positionals.length > 1) {
-        io.stderr.write(`routecraft endpoint takes one DESCRIPTION (quote it).\n\n${endpointHelp}\n`);
-        return 2;
-      }
-      return await runEndpoint(positionals[0], values, io);
     }
     io.stderr.write(`routecraft: unknown command "${command}".\n\n${mainHelp}\n`);
     return 2;
@@ -135,6 +102,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`routecraft: ${describeError(error)}\n`);
     return error instanceof RoutecraftError && error.code === 'invalid-input' ? 2 : 1;
   }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>;
+
+/** Parses a command's flags; answers --help and a wrong number of positionals; runs the rest. */
+async function subcommand<const O extends Options>(
+  args: readonly string[],
+  options: O,
+  how: { help: string; usage: string; accepts: (positionals: number) => boolean; io: CliIo; run: (values: Parsed<O>['values'], positionals: string[]) => Promise<number> },
+): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  if ((values as { help?: boolean }).help) {
+    how.io.stdout.write(`${how.help}\n`);
+    return 0;
+  }
+  if (!how.accepts(positionals.length)) {
+    how.io.stderr.write(`${how.usage}\n\n${how.help}\n`);
+    return 2;
+  }
+  return how.run(values, positionals);
 }
 
 function isParseArgsError(error: unknown): error is Error {
