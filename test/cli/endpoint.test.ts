@@ -1,31 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { FakeLlmServer } from '../support/fakeLlmServer';
+import { snapshotTree } from '../support/snapshotTree';
 import { prepareWorkspace } from '../generation/fixtureWorkspace';
 
 const examples = join(__dirname, '..', '..', 'docs', 'spec-examples');
 
-/** Every file under root (node_modules excluded) with its content, to prove nothing was touched. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (name === 'node_modules') {
-        continue;
-      }
-      if (statSync(path).isDirectory()) {
-        walk(path);
-      } else {
-        out[relative(root, path)] = readFileSync(path, 'utf8');
-      }
-    }
-  };
-  walk(root);
-  return out;
-}
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -73,12 +55,12 @@ describe('routecraft endpoint (CLI)', function () {
   });
 
   it('--spec prints the diff and writes nothing; --write applies it; a re-run changes nothing', async () => {
-    const before = snapshot(root);
+    const before = snapshotTree(root);
     const dry = await cli(['endpoint', '--spec', join(examples, 'products-crud.yaml'), '--project', root]);
     assert.equal(dry.code, 0, dry.err);
     assert.match(dry.out, /^diff --git a\/src\/schemas\/products\.ts/m);
     assert.match(dry.out, /\+\+\+ b\/src\/app\.ts/);
-    assert.deepEqual(snapshot(root), before, 'nothing written without --write');
+    assert.deepEqual(snapshotTree(root), before, 'nothing written without --write');
     assert.equal(llm.requests.length, 0);
 
     const wrote = await cli(['endpoint', '--spec', join(examples, 'products-crud.yaml'), '--project', root, '--write']);
@@ -104,27 +86,27 @@ describe('routecraft endpoint (CLI)', function () {
   });
 
   it('an answer that fails validation twice is a clear error and changes nothing', async () => {
-    const before = snapshot(root);
+    const before = snapshotTree(root);
     llm.enqueue({ kind: 'text', text: 'not json at all' }, { kind: 'text', text: '```json\n{"version": 2}\n```' });
     const r = await cli(['endpoint', 'something', '--project', root], { OPENAI_BASE_URL: llm.baseUrl });
     assert.equal(r.code, 1);
     assert.match(r.err, /could not be used; nothing was written/);
     assert.equal(llm.requests.length, 2, 'one repair turn');
-    assert.deepEqual(snapshot(root), before);
+    assert.deepEqual(snapshotTree(root), before);
   });
 
   it('a hostile spec that aims outside the project is refused', async () => {
-    const before = snapshot(root);
+    const before = snapshotTree(root);
     const hostile = { ...registrationSpec, resource: '../../etc/passwd' };
     llm.enqueue({ kind: 'text', text: answer(hostile, '') }, { kind: 'text', text: answer(hostile, '') });
     const r = await cli(['endpoint', 'x', '--project', root], { OPENAI_BASE_URL: llm.baseUrl });
     assert.equal(r.code, 1);
     assert.match(r.err, /resource/);
-    assert.deepEqual(snapshot(root), before);
+    assert.deepEqual(snapshotTree(root), before);
   });
 
   it('a handler body with type errors gets one repair round; remaining errors block --write', async () => {
-    const before = snapshot(root);
+    const before = snapshotTree(root);
     llm.enqueue(
       { kind: 'text', text: answer(registrationSpec, 'const n: number = body.email;\nres.status(201).json({ n });') },
       { kind: 'text', text: '```ts registerAccount\nconst n: number = body.phone;\nres.status(201).json({ n });\n```' },
@@ -135,7 +117,7 @@ describe('routecraft endpoint (CLI)', function () {
     assert.equal(r.code, 1);
     assert.match(r.err, /error TS2322/);
     assert.match(r.err, /nothing was written/);
-    assert.deepEqual(snapshot(root), before);
+    assert.deepEqual(snapshotTree(root), before);
   });
 
   it('spec-schema prints the JSON Schema of the spec format', async () => {

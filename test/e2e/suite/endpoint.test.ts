@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
+import { snapshotTree } from '../../support/snapshotTree';
 
 const GENERATE = 'routecraft.generateEndpoint';
 /** The review is a quick pick (Enter applies the checked files, Escape discards) beside a diff. */
@@ -35,24 +36,9 @@ function read(relative: string): string {
   return fs.readFileSync(path.join(root(), relative), 'utf8');
 }
 
-/** Every file under the workspace (node_modules excluded) with its content. */
+/** Every file of the workspace with its content (node_modules excluded). */
 function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.name === 'node_modules') {
-        continue;
-      }
-      if (entry.isDirectory()) {
-        walk(full);
-      } else {
-        out[path.relative(root(), full)] = fs.readFileSync(full, 'utf8');
-      }
-    }
-  };
-  walk(root());
-  return out;
+  return snapshotTree(root());
 }
 
 function count(haystack: string, needle: string): number {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
+import { snapshotTree } from '../../support/snapshotTree';
 
 const GENERATE = 'routecraft.generateTests';
 const APPLY = 'workbench.action.acceptSelectedQuickOpenItem';
@@ -42,24 +43,9 @@ function root(): string {
   return folder.uri.fsPath;
 }
 
-/** Every file under the workspace (node_modules excluded) with its content. */
+/** Every file of the workspace with its content (node_modules excluded). */
 function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.name === 'node_modules') {
-        continue;
-      }
-      if (entry.isDirectory()) {
-        walk(full);
-      } else {
-        out[path.relative(root(), full)] = fs.readFileSync(full, 'utf8');
-      }
-    }
-  };
-  walk(root());
-  return out;
+  return snapshotTree(root());
 }
 
 /** Opens src/lib/testgenPricing.ts with the cursor inside the body of `fn`. */
