@@ -1,7 +1,7 @@
 import { Node, type SourceFile, type Statement } from 'ts-morph';
 import { formatFragment } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
-import { ensureImport, relativeModule } from '../shared/imports';
+import { ensureImport, matchImportSemicolons, relativeModule } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
@@ -18,19 +18,6 @@ function useCalls(file: SourceFile, appName: string): { statement: Statement; ar
     }
   }
   return calls;
-}
-
-/** Removes the semicolons ts-morph put after imports it added, in a project that writes none. */
-function matchImportSemicolons(file: SourceFile, semicolons: boolean): void {
-  if (semicolons) {
-    return;
-  }
-  for (const decl of file.getImportDeclarations()) {
-    const text = decl.getText();
-    if (text.endsWith(';')) {
-      decl.replaceWithText(text.slice(0, -1));
-    }
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Node, type ClassDeclaration, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { RoutecraftError } from '../../errors';
 import type { GenerationContext } from '../shared/generationContext';
-import { ensureImport, relativeModule } from '../shared/imports';
+import { ensureImport, matchImportSemicolons, relativeModule } from '../shared/imports';
 import { repositoryNames } from '../shared/repositoryFile';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
@@ -40,19 +40,6 @@ function ensureArrayElement(meta: ObjectLiteralExpression, key: string, element:
   }
   init.addElement(element);
   return true;
-}
-
-/** Removes the semicolons ts-morph put after imports it added, in a project that writes none. */
-function matchImportSemicolons(file: SourceFile, semicolons: boolean): void {
-  if (semicolons) {
-    return;
-  }
-  for (const decl of file.getImportDeclarations()) {
-    const text = decl.getText();
-    if (text.endsWith(';')) {
-      decl.replaceWithText(text.slice(0, -1));
-    }
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { GenerationContext } from '../shared/generationContext';
 import { relativeModule } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
 import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
+import { supertestCalls } from '../shared/tests/supertestCalls';
 import type { NestLayout } from './nestLayout';
 
 /**
@@ -19,19 +20,7 @@ export function nestTestDriver(ctx: GenerationContext, layout: NestLayout, rootM
       { moduleSpecifier: 'supertest', defaultName: 'request' },
       { moduleSpecifier: relativeModule(testFile, layout.rootModule, ext), named: [{ name: rootModuleClass }] },
     ],
-    send: (req) => {
-      let chain = `await request(app.getHttpServer()).${req.method.toLowerCase()}(${req.url})`;
-      if (req.query !== undefined) {
-        chain += `.query(${req.query})`;
-      }
-      if (req.body !== undefined) {
-        chain += `.send(${req.body})`;
-      }
-      return [`const ${req.res} = ${chain};`];
-    },
-    status: (res) => `${res}.status`,
-    body: (res) => `${res}.body`,
-    header: (res, name) => `${res}.headers.${name}`,
+    ...supertestCalls('app.getHttpServer()'),
     suite: {
       declarations: ['let app: INestApplication;'],
       before: [
