@@ -27,7 +27,7 @@ interface FileItem extends vscode.QuickPickItem {
 /**
  * Reviews a ChangeSet: a checklist of every touched file (all checked; uncheck what you do not want)
  * beside a side-by-side diff of the file under the cursor. Enter applies the checked files as one
- * undoable edit (then saves them and opens the main file); Escape discards. Nothing touches disk
+ * workspace edit (then saves them and opens the main file); Escape discards. Nothing touches disk
  * before that, and files changed since generation are refused, never overwritten.
  */
 export async function reviewChangeSet(changeSet: ReviewableChangeSet, label: string, mainFile?: string): Promise<ReviewOutcome> {
@@ -53,7 +53,7 @@ export async function reviewChangeSet(changeSet: ReviewableChangeSet, label: str
     if (open) {
       await vscode.window.showTextDocument(fileUri(root, open), { preview: false });
     }
-    void vscode.window.showInformationMessage(`Routecraft: ${label} — wrote ${written.length} file(s)${skipped.length ? `, skipped ${skipped.length}` : ''}. Undo reverts it in one step.`);
+    void vscode.window.showInformationMessage(`Routecraft: ${label} — wrote ${written.length} file(s)${skipped.length ? `, skipped ${skipped.length}` : ''}.`);
     return { kind: 'applied', written, skipped };
   } finally {
     await closeProposalTabs(docs.scheme);
@@ -111,7 +111,7 @@ function pickFiles(changeSet: ReviewableChangeSet, root: vscode.Uri, label: stri
   });
 }
 
-/** One WorkspaceEdit (one undo step), then every written document saved. */
+/** One WorkspaceEdit for all files, then every written document saved. */
 async function apply(files: readonly ReviewableFile[], root: vscode.Uri): Promise<string[]> {
   const edit = new vscode.WorkspaceEdit();
   for (const file of files) {
