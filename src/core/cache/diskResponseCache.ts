@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from '../llm/types';
 import { silentLogger } from '../llm/types';
 import { atomicWrite } from './atomicWrite';
-import { DiskIndex, parseEntryFile } from './diskIndex';
+import { entriesToEvict, isNotFound, parseEntryFile, scanEntries, touchEntry, type EntryInfo } from './diskEntries';
 import { sha256Hex } from './sha256';
 import { newCounters, type CachedAnswer, type CacheStats, type ResponseCache } from './types';
 
@@ -11,8 +11,6 @@ import { newCounters, type CachedAnswer, type CacheStats, type ResponseCache } f
 export const DISK_CACHE_FOLDER = 'responses-v1';
 export const DEFAULT_DISK_CACHE_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-/** Delay before access times of hits are written to the index (hits never wait for it). */
-const INDEX_FLUSH_DELAY_MS = 200;
 
 export interface DiskCacheOptions {
   /** A directory the cache may use (e.g. the extension's global storage); entries go in a sub-folder. */
@@ -27,11 +25,13 @@ export interface DiskCacheOptions {
 }
 
 /**
- * The embedded default cache: one JSON file per entry (written atomically) plus an index with
- * sizes, access times and expiry, under `<dir>/responses-v1`. Survives restarts. Never rejects:
- * a corrupt or unreadable entry is a miss (and is removed), a failed write is skipped and logged.
- * Writes are serialized within a process; several processes may share the folder (each file is
- * whole at all times; the size cap is then enforced by whichever process writes last).
+ * The embedded default cache: one JSON file per entry (written atomically) under
+ * `<dir>/responses-v1`, and no index — the folder is the truth. Size, last access (the file's
+ * mtime, moved forward on every hit) and expiry (inside the file) are read from the files, so
+ * several processes (VS Code windows, CLI runs) share the folder safely: every write rescans it
+ * and enforces the size cap over every process's entries, and temp files another process is
+ * about to rename are left alone. Never rejects: a corrupt or unreadable entry is a miss (and is
+ * removed), a failed write is skipped and logged.
  */
 export class DiskResponseCache implements ResponseCache {
   readonly folder: string;
@@ -40,12 +40,10 @@ export class DiskResponseCache implements ResponseCache {
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly counters = newCounters();
-  private index: Promise<DiskIndex> | undefined;
-  /** The loaded index, for the synchronous `stats()`. */
-  private lastIndex: DiskIndex | undefined;
+  /** What the last scan found, kept current by this process's own changes; for `stats()`. */
+  private known: Map<string, EntryInfo> | undefined;
+  private firstScan: Promise<void> | undefined;
   private queue: Promise<void> = Promise.resolve();
-  private flushTimer: NodeJS.Timeout | undefined;
-  private dirty = false;
 
   constructor(options: DiskCacheOptions) {
     this.folder = join(options.dir, DISK_CACHE_FOLDER);
@@ -56,35 +54,40 @@ export class DiskResponseCache implements ResponseCache {
   }
 
   async get(key: string): Promise<CachedAnswer | undefined> {
+    await this.scanOnce();
     const name = fileName(key);
+    const path = join(this.folder, name);
     let text: string;
     try {
-      text = await readFile(join(this.folder, name), 'utf8');
+      text = await readFile(path, 'utf8');
     } catch (error) {
       if (!isNotFound(error)) {
         this.fail('read', error);
       }
-      await this.forget(name, false);
+      this.known?.delete(name);
       this.counters.misses++;
       return undefined;
     }
     const entry = parseEntryFile(text);
     if (entry === undefined || entry.key !== key) {
       this.logger.warn(`Response cache: removed a corrupt entry (${name}).`);
-      await this.forget(name, true);
+      await this.forget(name);
       this.counters.misses++;
       return undefined;
     }
     const now = this.now();
     if (entry.expiresAt <= now) {
       this.counters.evictions++;
-      await this.forget(name, true);
+      await this.forget(name);
       this.counters.misses++;
       return undefined;
     }
-    const index = await this.loadIndex();
-    index.entries.set(name, { size: Buffer.byteLength(text), lastAccess: now, expiresAt: entry.expiresAt });
-    this.scheduleFlush();
+    try {
+      await touchEntry(path, now);
+    } catch (error) {
+      this.fail('touch', error);
+    }
+    this.known?.set(name, { name, size: Buffer.byteLength(text), lastAccess: now });
     this.counters.hits++;
     return entry.answer;
   }
@@ -93,28 +96,23 @@ export class DiskResponseCache implements ResponseCache {
     await this.exclusive('write', async () => {
       const now = this.now();
       const name = fileName(key);
-      const expiresAt = now + this.ttlMs;
-      const text = JSON.stringify({ key, expiresAt, answer: value });
-      const size = Buffer.byteLength(text);
-      if (size > this.maxBytes) {
+      const text = JSON.stringify({ key, expiresAt: now + this.ttlMs, answer: value });
+      if (Buffer.byteLength(text) > this.maxBytes) {
         return;
       }
-      const index = await this.loadIndex();
       await mkdir(this.folder, { recursive: true });
-      await atomicWrite(join(this.folder, name), text);
-      index.entries.set(name, { size, lastAccess: now, expiresAt });
+      const path = join(this.folder, name);
+      await atomicWrite(path, text);
+      await touchEntry(path, now);
       this.counters.writes++;
-      await this.evict(index, now);
-      await this.saveIndex(index);
+      await this.evict(now);
     });
   }
 
   async clear(): Promise<void> {
     await this.exclusive('clear', async () => {
       await rm(this.folder, { recursive: true, force: true });
-      this.lastIndex = DiskIndex.empty();
-      this.index = Promise.resolve(this.lastIndex);
-      this.dirty = false;
+      this.known = new Map();
     });
   }
 
@@ -122,14 +120,9 @@ export class DiskResponseCache implements ResponseCache {
     return { backend: 'disk', ...this.counters, ...this.sizes() };
   }
 
-  /** Writes pending access times to the index. */
+  /** Nothing is pending: every change is on disk when its call resolves. */
   async flush(): Promise<void> {
-    this.cancelFlushTimer();
-    await this.exclusive('write index', async () => {
-      if (this.dirty) {
-        await this.saveIndex(await this.loadIndex());
-      }
-    });
+    await this.queue;
   }
 
   async close(): Promise<void> {
@@ -137,68 +130,47 @@ export class DiskResponseCache implements ResponseCache {
   }
 
   private sizes(): { entries?: number; bytes?: number } {
-    const index = this.lastIndex;
-    return index === undefined ? {} : { entries: index.entries.size, bytes: index.totalBytes() };
+    if (this.known === undefined) {
+      return {};
+    }
+    let bytes = 0;
+    for (const entry of this.known.values()) {
+      bytes += entry.size;
+    }
+    return { entries: this.known.size, bytes };
   }
 
-  private loadIndex(): Promise<DiskIndex> {
-    this.index ??= DiskIndex.load(this.folder).then((index) => {
-      this.lastIndex = index;
-      return index;
-    });
-    return this.index;
-  }
-
-  private async saveIndex(index: DiskIndex): Promise<void> {
-    this.dirty = false;
-    this.lastIndex = index;
-    await mkdir(this.folder, { recursive: true });
-    await index.save(this.folder);
-  }
-
-  /** Removes expired entries, then least recently used ones until the folder fits the cap. */
-  private async evict(index: DiskIndex, now: number): Promise<void> {
-    let total = index.totalBytes();
-    for (const name of index.lruOrder()) {
-      const entry = index.entries.get(name)!;
-      if (entry.expiresAt > now && total <= this.maxBytes) {
-        continue;
+  /** The first use reads the folder, so `stats()` knows what other processes left there. */
+  private scanOnce(): Promise<void> {
+    this.firstScan ??= this.exclusive('scan', async () => {
+      if (this.known === undefined) {
+        await this.rescan();
       }
-      await rm(join(this.folder, name), { force: true });
-      index.entries.delete(name);
-      total -= entry.size;
+    });
+    return this.firstScan;
+  }
+
+  private async rescan(): Promise<EntryInfo[]> {
+    const entries = await scanEntries(this.folder);
+    this.known = new Map(entries.map((e) => [e.name, e]));
+    return entries;
+  }
+
+  /** Rescans the folder (every process's entries) and removes expired, then least recently used entries past the cap. */
+  private async evict(now: number): Promise<void> {
+    const entries = await this.rescan();
+    for (const entry of entriesToEvict(entries, now, this.ttlMs, this.maxBytes)) {
+      await rm(join(this.folder, entry.name), { force: true });
+      this.known?.delete(entry.name);
       this.counters.evictions++;
     }
   }
 
-  private async forget(name: string, removeFile: boolean): Promise<void> {
+  private async forget(name: string): Promise<void> {
     await this.exclusive('remove', async () => {
-      const index = await this.loadIndex();
-      if (removeFile) {
-        await rm(join(this.folder, name), { force: true });
-      }
-      if (index.entries.delete(name)) {
-        await this.saveIndex(index);
-      }
+      await rm(join(this.folder, name), { force: true });
+      this.known?.delete(name);
     });
-  }
-
-  private scheduleFlush(): void {
-    this.dirty = true;
-    if (this.flushTimer === undefined) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = undefined;
-        void this.flush();
-      }, INDEX_FLUSH_DELAY_MS);
-      this.flushTimer.unref();
-    }
-  }
-
-  private cancelFlushTimer(): void {
-    if (this.flushTimer !== undefined) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
   }
 
   /** Runs `task` after every earlier one; a failure is logged and counted, never rethrown. */
@@ -218,8 +190,4 @@ export class DiskResponseCache implements ResponseCache {
 /** Keys from `cacheKey()` are hex already; anything else is hashed so it is a safe file name. */
 function fileName(key: string): string {
   return `${/^[0-9a-f]{64}$/.test(key) ? key : sha256Hex(key)}.json`;
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { STALE_TEMP_MS } from '../../../src/core/cache/diskEntries';
 import { DiskResponseCache, type DiskCacheOptions } from '../../../src/core/cache/diskResponseCache';
 import { answer, key } from './cacheFixtures';
 
@@ -41,11 +42,11 @@ describe('DiskResponseCache', () => {
     assert.equal(second.stats().entries, 1);
   });
 
-  it('writes one file per entry plus an index, and leaves no temp files', async () => {
+  it('writes one file per entry, no shared index, and leaves no temp files', async () => {
     const cache = open();
     await Promise.all([1, 2, 3].map((n) => cache.set(key(n), answer(`a${n}`))));
     const names = (await readdir(cache.folder)).sort();
-    assert.deepEqual(names, [`${key(1)}.json`, `${key(2)}.json`, `${key(3)}.json`, 'index.json']);
+    assert.deepEqual(names, [`${key(1)}.json`, `${key(2)}.json`, `${key(3)}.json`]);
   });
 
   it('treats an expired entry as a miss and removes it', async () => {
@@ -55,7 +56,7 @@ describe('DiskResponseCache', () => {
     assert.equal((await cache.get(key(1)))?.text, 'old');
     clock += 1;
     assert.equal(await cache.get(key(1)), undefined);
-    assert.deepEqual(await readdir(cache.folder), ['index.json']);
+    assert.deepEqual(await readdir(cache.folder), []);
     assert.equal(cache.stats().evictions, 1);
   });
 
@@ -85,7 +86,7 @@ describe('DiskResponseCache', () => {
     await cache.set(key(1), answer('fine'));
     await writeFile(join(cache.folder, `${key(1)}.json`), '{"key": "trunc');
     assert.equal(await cache.get(key(1)), undefined);
-    assert.deepEqual(await readdir(cache.folder), ['index.json']);
+    assert.deepEqual(await readdir(cache.folder), []);
     assert.equal(cache.stats().entries, 0);
   });
 
@@ -97,18 +98,41 @@ describe('DiskResponseCache', () => {
     assert.equal(await cache.get(key(2)), undefined);
   });
 
-  it('rebuilds a corrupt index from the entry files', async () => {
+  it('cleans up after an older version and a dead writer, but leaves another process its in-flight temp file', async () => {
     const first = open();
     await first.set(key(1), answer('one'));
-    await first.set(key(2), answer('two'));
     await first.close();
-    await writeFile(join(first.folder, 'index.json'), 'not json');
-    await writeFile(join(first.folder, `${key(3)}.json`), 'garbage');
-    await writeFile(join(first.folder, `${key(4)}.json.123.abc.tmp`), 'half');
+    const stale = join(first.folder, `${key(4)}.json.123.abc.tmp`);
+    const inFlight = join(first.folder, `${key(5)}.json.456.def.tmp`);
+    await writeFile(join(first.folder, 'index.json'), '{"version":1,"entries":{}}');
+    await writeFile(stale, 'half');
+    await writeFile(inFlight, 'half');
+    const old = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
+    await utimes(stale, old, old);
     const second = open();
-    assert.equal((await second.get(key(2)))?.text, 'two');
-    assert.equal(second.stats().entries, 2);
-    assert.deepEqual((await readdir(second.folder)).sort(), [`${key(1)}.json`, `${key(2)}.json`, 'index.json']);
+    assert.equal((await second.get(key(1)))?.text, 'one');
+    assert.equal(second.stats().entries, 1);
+    assert.deepEqual((await readdir(second.folder)).sort(), [`${key(1)}.json`, `${key(5)}.json.456.def.tmp`]);
+  });
+
+  it('sees and evicts entries written by another process (no index to overwrite)', async () => {
+    const probe = open();
+    await probe.set(key(99), answer('x'.repeat(100)));
+    const entrySize = probe.stats().bytes!;
+    await probe.clear();
+    const windowA = open({ maxBytes: entrySize * 3 });
+    const windowB = open({ maxBytes: entrySize * 3 });
+    for (const n of [1, 2]) {
+      clock += 10;
+      await windowA.set(key(n), answer('x'.repeat(100)));
+    }
+    for (const n of [3, 4]) {
+      clock += 10;
+      await windowB.set(key(n), answer('x'.repeat(100)));
+    }
+    assert.deepEqual((await readdir(windowA.folder)).sort(), [2, 3, 4].map((n) => `${key(n)}.json`).sort(), 'B evicted A\'s oldest entry');
+    assert.equal((await windowA.get(key(4)))?.text.length, 100, 'A reads what B wrote');
+    assert.equal(windowB.stats().entries, 3);
   });
 
   it('clear removes every entry', async () => {
