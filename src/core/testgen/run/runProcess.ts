@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 /** How one child process ended. */
 export interface ProcessOutcome {
@@ -62,14 +63,17 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     });
     let output = '';
     let ending: 'timeout' | 'cancelled' | undefined;
-    const append = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
+    // One decoder per stream: a character split across two chunks is decoded whole.
+    const appender = (decoder: StringDecoder) => (chunk: Buffer): void => {
+      output += decoder.write(chunk);
       if (output.length > max * 2) {
         output = boundText(output, max);
       }
     };
-    child.stdout.on('data', append);
-    child.stderr.on('data', append);
+    const stdoutDecoder = new StringDecoder('utf8');
+    const stderrDecoder = new StringDecoder('utf8');
+    child.stdout.on('data', appender(stdoutDecoder));
+    child.stderr.on('data', appender(stderrDecoder));
     // A grandchild outside the group could hold the pipes open; once killed, stop waiting for them.
     const releasePipes = (): void => {
       child.stdout.destroy();
@@ -94,6 +98,7 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       if (child.pid !== undefined) {
         killProcessGroup(child.pid);
       }
+      output += stdoutDecoder.end() + stderrDecoder.end();
       resolve({ kind: ending ?? 'exited', exitCode, output: boundText(output.trim(), max), durationMs: Date.now() - started });
     };
     child.once('error', (error) => {
