@@ -17,6 +17,17 @@ const lazyAdapter = {
   },
 };
 
+/**
+ * The tokenizer's 2.4 MB table is loaded on first use only: its dynamic import becomes an import
+ * of the separate dist/tokenizer.js chunk instead of being inlined into adapter.js and cli.js.
+ */
+const lazyTokenizer = {
+  name: 'lazy-tokenizer',
+  setup(build) {
+    build.onResolve({ filter: /^gpt-tokenizer\/encoding\/o200k_base$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './tokenizer.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -31,8 +42,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyAdapter], metafile: true },
-  { ...common, entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode'], metafile: true },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
+  { ...common, entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode'], plugins: [lazyTokenizer], metafile: true },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTokenizer], define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
+  { ...common, entryPoints: ['src/core/audit/tokenizerChunk.ts'], outfile: 'dist/tokenizer.js', metafile: true },
 ];
 
 if (watch) {
