@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import type { TestCaseResult } from './runResult';
 import { summarizeError } from './summarizeError';
 
@@ -17,40 +18,29 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-function unquote(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'")) {
-    return trimmed.slice(1, -1).replace(/''/g, "'");
-  }
-  return trimmed;
-}
-
-/** Reads the YAML block (`---` … `...`) after a test line: flat keys, `|-` blocks joined. */
+/** Reads the YAML block (`---` … `...`) after a test line with a YAML parser; top-level values as text. */
 function readDiagnostics(lines: readonly string[], start: number): Diagnostics {
   const fields = new Map<string, string>();
   if ((lines[start] ?? '').trim() !== '---') {
     return { fields, end: start };
   }
-  const keyIndent = indentOf(lines[start] ?? '');
+  const indent = indentOf(lines[start] ?? '');
   let index = start + 1;
+  const block: string[] = [];
   while (index < lines.length && (lines[index] ?? '').trim() !== '...') {
-    const line = lines[index] ?? '';
-    const match = /^\s*([\w-]+):\s?(.*)$/.exec(line);
-    if (match && indentOf(line) === keyIndent) {
-      const key = match[1] ?? '';
-      const value = match[2] ?? '';
-      if (value === '|-' || value === '|' || value === '>-') {
-        const block: string[] = [];
-        while (index + 1 < lines.length && indentOf(lines[index + 1] ?? '') > keyIndent && (lines[index + 1] ?? '').trim() !== '...') {
-          index += 1;
-          block.push((lines[index] ?? '').trim());
-        }
-        fields.set(key, block.join('\n'));
-      } else {
-        fields.set(key, unquote(value));
-      }
-    }
+    block.push((lines[index] ?? '').slice(indent));
     index += 1;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(block.join('\n'));
+  } catch {
+    data = undefined;
+  }
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+      fields.set(key, typeof value === 'string' ? value.replace(/\n$/, '') : JSON.stringify(value));
+    }
   }
   return { fields, end: index };
 }

@@ -21,6 +21,18 @@ describe('runner report parsers', () => {
     assert.equal(report.tests[1]?.error, 'AssertionError: Expected values to be strictly equal:\n\n1 !== 2\n  at TestContext.<anonymous> (/x/test/p.test.ts:6:28)');
   });
 
+  it('reads the diagnostics as YAML: double-quoted escapes, nested values, folded blocks', () => {
+    const tap = [
+      'TAP version 13', '# Subtest: quoted', 'not ok 1 - quoted', '  ---', '  duration_ms: 3', "  failureType: 'testCodeFailure'",
+      '  error: "first line\\nsecond: \\"quoted\\""', '  expected:', '    a: 1', '  actual:', '    a: 2', "  name: 'AssertionError'",
+      '  stack: >-', '    TestContext.<anonymous>', '    (/x/test/q.test.ts:3:1)', '  ...', '1..1',
+    ].join('\n');
+    const [test] = parseTap(tap, 'test/q.test.ts').tests;
+    assert.equal(test?.status, 'failed');
+    assert.equal(test?.durationMs, 3);
+    assert.equal(test?.error, 'AssertionError: first line\nsecond: "quoted"\n  at TestContext.<anonymous> (/x/test/q.test.ts:3:1)');
+  });
+
   it('reads mocha JSON for the candidate file only, a failing hook as the file error', () => {
     const test = (title: string, file: string, err?: object): object => ({ title, fullTitle: `s ${title}`, file, duration: 3, err: err ?? {} });
     const json = JSON.stringify({
