@@ -45,10 +45,17 @@ describe('project/addDependencyChange', () => {
     doTest('{}\n', '{\n  "dependencies": {\n    "zod": "^4.0.0"\n  }\n}\n');
   });
 
-  it('handles a one-line section and values with nested objects and escaped quotes', () => {
+  it('handles values with nested objects and escaped quotes; a one-line section becomes multi-line, as npm writes it', () => {
     doTest(
       '{\n  "config": { "a": "x\\"}" },\n  "dependencies": { "express": "^4.0.0" }\n}\n',
-      '{\n  "config": { "a": "x\\"}" },\n  "dependencies": { "express": "^4.0.0", "zod": "^4.0.0" }\n}\n',
+      '{\n  "config": { "a": "x\\"}" },\n  "dependencies": {\n    "express": "^4.0.0",\n    "zod": "^4.0.0"\n  }\n}\n',
+    );
+  });
+
+  it('reads a package.json with comments or a "}" inside a string without losing anything', () => {
+    doTest(
+      '{\n  "scripts": { "x": "echo \\"}\\" // not a comment" },\n  "dependencies": {\n    "a": "1"\n  }\n}\n',
+      '{\n  "scripts": { "x": "echo \\"}\\" // not a comment" },\n  "dependencies": {\n    "a": "1",\n    "zod": "^4.0.0"\n  }\n}\n',
     );
   });
 
