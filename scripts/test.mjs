@@ -16,6 +16,8 @@ const stages = [
   ['type-check tests', ...npx('tsc', '--noEmit', '-p', 'test')],
   ['build', process.execPath, ['esbuild.mjs']],
   ['unit tests', ...npx('mocha', '--config', '.mocharc.json')],
+  // Real jest/vitest/mocha/node:test processes on fixture copies: slow, so a stage of their own.
+  ['runner tests (real test runners on fixture copies)', ...npx('mocha', '--no-config', '--node-option', 'import=tsx', '--timeout', '240000', '--reporter', './scripts/summary-reporter.cjs', 'test/unit/testgen/run/*Run.test.ts')],
   ['generation tests (fixture projects: tsc + their own runners)', ...npx('mocha', '--no-config', '--node-option', 'import=tsx', '--timeout', '300000', '--reporter', './scripts/summary-reporter.cjs', 'test/generation/**/*.test.ts')],
   ['e2e tests (code-server + chromium)', process.execPath, ['scripts/run-e2e.mjs']],
 ];

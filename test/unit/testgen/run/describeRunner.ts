@@ -11,8 +11,13 @@ import { PID_FILE, type RunnerScenario } from './candidates';
 import { eventually, isAlive, processesIn, snapshotTree } from './processProbe';
 
 const RUN_TIMEOUT_MS = 90_000;
-/** Long enough for any runner to start and reach the hanging test on a busy machine. */
-const HANG_TIMEOUT_MS = 20_000;
+/**
+ * The hang test's timeout must let the runner start and reach the hanging test, and no more: it is
+ * 2.5 × the slowest whole run this machine just did on the same fixture, between 5 and 20 s.
+ */
+function hangTimeoutMs(slowestRunMs: number): number {
+  return Math.min(20_000, Math.max(5_000, Math.ceil(2.5 * slowestRunMs)));
+}
 
 async function withOverlay<T>(root: string, extraFiles: Record<string, string>, use: (overlay: Overlay) => Promise<T>): Promise<T> {
   const overlay = await createOverlay(root, { extraFiles });
@@ -44,6 +49,7 @@ export function describeRunner(scenario: RunnerScenario, coverage: 'measured' | 
     let root = '';
     let facts: ProjectFacts;
     let snapshot: Map<string, string>;
+    let slowestRunMs = 8_000;
 
     before(async () => {
       root = prepareWorkspace(scenario.fixture, `testgen-run-${scenario.fixture}`);
@@ -60,6 +66,7 @@ export function describeRunner(scenario: RunnerScenario, coverage: 'measured' | 
       const result = await withOverlay(root, { [scenario.testFile]: scenario.mixed }, (overlay) =>
         keepPassing(overlay, facts, scenario.testFile, { timeoutMs: RUN_TIMEOUT_MS, runs: 2 }));
       assert.equal(result.kind, 'ran', result.runs.map((run) => run.output).join('\n'));
+      slowestRunMs = Math.max(...result.runs.map((run) => run.durationMs));
       const byTitle = new Map(result.tests.map((test) => [test.title, test]));
       const verdicts = [...byTitle.entries()].map(([title, test]) => [title, test.verdict, test.suspectedBug]);
       assert.deepEqual(verdicts.sort(), [
@@ -84,7 +91,7 @@ export function describeRunner(scenario: RunnerScenario, coverage: 'measured' | 
 
     it('kills a hanging run and every process it started when the timeout passes', async () => {
       await withOverlay(root, { [scenario.testFile]: scenario.hang }, async (overlay) => {
-        const result = await runTestFile(overlay, facts, scenario.testFile, { timeoutMs: HANG_TIMEOUT_MS });
+        const result = await runTestFile(overlay, facts, scenario.testFile, { timeoutMs: hangTimeoutMs(slowestRunMs) });
         assert.equal(result.kind, 'timeout');
         await assertNothingSurvives(overlay, true);
       });
