@@ -32,6 +32,7 @@ const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
+  // The CLI and the tokenizer chunk also run on Node 20.19+ (engines.node; CI runs on Node 20).
   target: 'node20',
   minify: production,
   sourcemap: !production,
@@ -41,8 +42,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyAdapter], metafile: true },
-  { ...common, entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode'], plugins: [lazyTokenizer], metafile: true },
+  // The extension runs in VS Code's extension host: Node 22 from VS Code 1.101 on (engines.vscode).
+  { ...common, target: 'node22', entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyAdapter], metafile: true },
+  { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode'], plugins: [lazyTokenizer], metafile: true },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTokenizer], define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
   { ...common, entryPoints: ['src/core/audit/tokenizerChunk.ts'], outfile: 'dist/tokenizer.js', metafile: true },
 ];

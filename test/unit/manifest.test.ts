@@ -66,4 +66,12 @@ describe('package.json (extension manifest)', () => {
     assert.ok(engine && types);
     assert.ok(Number(types[1]) * 1000 + Number(types[2]) <= Number(engine[1]) * 1000 + Number(engine[2]));
   });
+
+  it('declares a VS Code whose extension host runs the Node that openai needs (Node 22: VS Code 1.101+)', () => {
+    const engine = /(\d+)\.(\d+)/.exec(manifest.engines.vscode);
+    assert.ok(engine && Number(engine[1]) * 1000 + Number(engine[2]) >= 1101, `engines.vscode ${manifest.engines.vscode}`);
+    const openai = JSON.parse(readFileSync(join(root, 'node_modules', 'openai', 'package.json'), 'utf8')) as { engines?: { node?: string } };
+    const openaiNode = /(\d+)/.exec(openai.engines?.node ?? '>=0');
+    assert.ok(openaiNode && Number(openaiNode[1]) <= 22, 'openai needs a newer Node than VS Code 1.101 ships');
+  });
 });
