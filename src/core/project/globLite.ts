@@ -1,56 +1,18 @@
+import picomatch from 'picomatch';
 import { DEFAULT_IGNORED_DIRS, type GlobOptions, type ProjectDirEntry } from './projectFs';
 
-/** Expands `{a,b}` groups (not nested) into several patterns. */
-function expandBraces(pattern: string): string[] {
-  const match = /\{([^{}]*)\}/.exec(pattern);
-  if (!match) {
-    return [pattern];
-  }
-  const before = pattern.slice(0, match.index);
-  const after = pattern.slice(match.index + match[0].length);
-  return (match[1] ?? '').split(',').flatMap((part) => expandBraces(`${before}${part}${after}`));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A regular expression for one brace-free glob over `/`-separated paths. */
-function singleGlobToRegExp(pattern: string): string {
-  let out = '';
-  for (let i = 0; i < pattern.length; i += 1) {
-    const char = pattern[i] ?? '';
-    if (char === '*' && pattern[i + 1] === '*') {
-      const slashAfter = pattern[i + 2] === '/';
-      out += slashAfter ? '(?:.*/)?' : '.*';
-      i += slashAfter ? 2 : 1;
-    } else if (char === '*') {
-      out += '[^/]*';
-    } else if (char === '?') {
-      out += '[^/]';
-    } else {
-      out += escapeRegExp(char);
-    }
-  }
-  return out;
-}
-
-/** Compiles a glob (`*`, `?`, `**`, `{a,b}`) to a regular expression over root-relative paths. */
+/**
+ * Compiles a glob to a regular expression over root-relative `/` paths with picomatch (`*`, `?`,
+ * `**`, `[...]`, `!(…)`, nested `{a,{b,c}}`); `*` does not match dotfiles, as in every shell.
+ */
 export function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^(?:${expandBraces(pattern).map(singleGlobToRegExp).join('|')})$`);
+  return picomatch.makeRe(pattern.replace(/^\.\//, ''), { dot: false });
 }
 
 /** The fixed directory a pattern starts in (`src/**\/*.ts` → `src`), so the walk starts there. */
 function staticBase(pattern: string): string {
-  const segments = pattern.split('/');
-  const fixed: string[] = [];
-  for (const segment of segments.slice(0, -1)) {
-    if (/[*?{]/.test(segment)) {
-      break;
-    }
-    fixed.push(segment);
-  }
-  return fixed.join('/');
+  const base = picomatch.scan(pattern.replace(/^\.\//, '')).base;
+  return base === '.' ? '' : base;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { globToRegExp } from '../../project/globLite';
+import { createNodeProjectFs } from '../../project/nodeProjectFs';
 import { hasPackage, readIfExists } from './nodeBin';
 
 /** What the project's `test` script tells about running node:test. */
@@ -58,23 +57,21 @@ export function nodeTestCommand(root: string): NodeTestCommand {
   return { nodeOptions: hasPackage(root, 'tsx') ? ['--import', 'tsx'] : [], patterns: [] };
 }
 
-async function listFiles(root: string, dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(join(root, dir), { withFileTypes: true });
-  for (const entry of entries) {
-    const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
-      await listFiles(root, rel, out);
-    } else if (entry.isFile()) {
-      out.push(rel);
-    }
-  }
-}
+/** Bounds of the walk: a test script's glob must not read a whole monorepo. */
+const TEST_GLOB_LIMITS = { limit: 2000, maxDirs: 2000 } as const;
 
-/** Expands the script's patterns (or `fallback`, a glob from the project's layout) to root-relative files. */
+/**
+ * Expands the script's patterns (or `fallback`, a glob from the project's layout) to root-relative
+ * files, with the same bounded, node_modules-skipping walk that project detection uses.
+ */
 export async function expandTestPatterns(root: string, patterns: readonly string[], fallback: string): Promise<string[]> {
   const globs = patterns.length > 0 ? patterns : [fallback];
-  const files: string[] = [];
-  await listFiles(root, '', files);
-  const matchers = globs.map((glob) => globToRegExp(glob.replace(/^\.\//, '')));
-  return files.filter((file) => matchers.some((matcher) => matcher.test(file))).sort();
+  const fs = createNodeProjectFs(root);
+  const files = new Set<string>();
+  for (const glob of globs) {
+    for (const file of await fs.glob(glob.replace(/^\.\//, ''), TEST_GLOB_LIMITS)) {
+      files.add(file);
+    }
+  }
+  return [...files].sort();
 }
