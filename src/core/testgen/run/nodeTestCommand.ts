@@ -16,6 +16,23 @@ function tokenize(script: string): string[] {
   return [...script.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
+/** Drops what comes before the command itself: `NODE_ENV=test`, `cross-env A=b`, `npx`, `dotenv --`. */
+function withoutLaunchers(tokens: readonly string[]): string[] {
+  let start = 0;
+  while (start < tokens.length) {
+    const token = tokens[start] ?? '';
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(token) || token === 'cross-env' || token === 'npx' || token === '--') {
+      start += 1;
+    } else if (token === 'dotenv' || token === 'dotenvx') {
+      const end = tokens.indexOf('--', start);
+      start = end < 0 ? tokens.length : end + 1;
+    } else {
+      break;
+    }
+  }
+  return tokens.slice(start);
+}
+
 function fromTokens(tokens: readonly string[]): NodeTestCommand {
   const nodeOptions: string[] = [];
   const patterns: string[] = [];
@@ -46,7 +63,7 @@ export function nodeTestCommand(root: string): NodeTestCommand {
   const scripts: unknown = manifest === undefined ? undefined : (JSON.parse(manifest) as { scripts?: unknown }).scripts;
   const script = typeof scripts === 'object' && scripts !== null ? (scripts as Record<string, unknown>)['test'] : undefined;
   const segment = typeof script === 'string' ? script.split(/&&|;|\|\|/).find((part) => part.includes('--test')) : undefined;
-  const tokens = segment === undefined ? [] : tokenize(segment.trim());
+  const tokens = segment === undefined ? [] : withoutLaunchers(tokenize(segment.trim()));
   if (tokens[0] === 'node') {
     return fromTokens(tokens);
   }
