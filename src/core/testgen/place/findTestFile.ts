@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
 import { createNodeProjectFs, type ProjectFacts, type ProjectFs } from '../../project';
+import { testPathLikeNeighbour } from './placeLikeNeighbour';
+import { nearestTests, pairTests, type TestPair } from './testNeighbours';
 
 /** Where the tests of one module live, or would go. */
 export interface TestFileLocation {
@@ -7,8 +9,13 @@ export interface TestFileLocation {
   readonly path: string;
   /** True when the file is already there (tests are added into it). */
   readonly exists: boolean;
-  /** How it was found: the project's convention, an import of the module, or a new file. */
-  readonly reason: 'colocated' | 'mirrored' | 'imports-module' | 'new';
+  /**
+   * How it was found: beside the module or in the mirrored tests folder, a test file named after
+   * the module (`__tests__/x.test.ts`), a test file importing the module, or a new file.
+   */
+  readonly reason: 'colocated' | 'mirrored' | 'tests-module' | 'imports-module' | 'new';
+  /** The neighbouring test whose placement was copied (`src/a/__tests__/b.test.ts tests src/a/b.ts`). */
+  readonly evidence?: string;
 }
 
 const TEST_FILES = '**/*.{test,spec}.{ts,tsx,mts,cts,js,mjs,cjs}';
@@ -20,8 +27,11 @@ export async function listTestFiles(fs: ProjectFs): Promise<readonly string[]> {
 }
 
 /**
- * The test file for `sourceFile` by the project's convention: a colocated `x.test.ts`/`x.spec.ts`
- * beside `x.ts`, the mirrored path in the tests folder, or any test file importing the module;
+ * The test file for `sourceFile`, copying the nearest neighbour: a colocated `x.test.ts` beside
+ * `x.ts` or the mirrored path in the tests folder when it exists; a test file named after the
+ * module wherever it is (`__tests__/x.test.ts`); the path where the nearest tested module's test
+ * sits, copied onto this module (beside it, in `__tests__/`, in the mirrored tree, in a shared test
+ * folder), with that test's `.test.ts`/`.spec.ts`; an unpaired test file importing the module;
  * otherwise a new file where the project keeps its tests (`facts.layout`).
  */
 export async function findTestFile(root: string, facts: ProjectFacts, sourceFile: string, fs: ProjectFs = createNodeProjectFs(root)): Promise<TestFileLocation> {
@@ -39,10 +49,25 @@ export async function findTestFile(root: string, facts: ProjectFacts, sourceFile
       return { path: candidate, exists: true, reason: 'mirrored' };
     }
   }
-  for (const test of await listTestFiles(fs)) {
-    if (importsModule(await fs.readFile(test), test, stem)) {
-      return { path: test, exists: true, reason: 'imports-module' };
+  const pairs = await pairTests(fs, await listTestFiles(fs));
+  const like = nearestTests(pairs.filter((p) => p.module !== undefined && p.module !== sourceFile), sourceFile)
+    .map((pair) => ({ pair, path: testPathLikeNeighbour(pair, sourceFile) }))
+    .find((c): c is { pair: TestPair; path: string } => c.path !== undefined);
+  const evidence = like === undefined ? {} : { evidence: `${like.pair.test} tests ${like.pair.module ?? ''}` };
+  const own = pairs.filter((p) => p.module === sourceFile).sort((a, b) => Number(b.test === like?.path) - Number(a.test === like?.path) || a.test.localeCompare(b.test));
+  if (own[0] !== undefined) {
+    return { path: own[0].test, exists: true, reason: 'tests-module', evidence: `${own[0].test} is named after ${sourceFile}` };
+  }
+  if (like !== undefined && (await fs.exists(like.path))) {
+    return { path: like.path, exists: true, reason: 'tests-module', ...evidence };
+  }
+  for (const pair of pairs.filter((p) => p.module === undefined)) {
+    if (importsModule(await fs.readFile(pair.test), pair.test, stem, facts.pathAliases)) {
+      return { path: pair.test, exists: true, reason: 'imports-module' };
     }
+  }
+  if (like !== undefined) {
+    return { path: like.path, exists: false, reason: 'new', ...evidence };
   }
   const [suffix = '.test.ts'] = suffixes;
   const path = layout.testsColocated ? `${stem}${suffix}` : (mirroredPaths(facts, stem, [suffix])[0] ?? `${stem}${suffix}`);
@@ -58,13 +83,18 @@ function mirroredPaths(facts: ProjectFacts, stem: string, suffixes: readonly str
   return stems.flatMap((s) => suffixes.map((suffix) => `${s}${suffix}`));
 }
 
-/** Whether `text` (the file at `testPath`) imports the module whose path without extension is `stem`. */
-export function importsModule(text: string, testPath: string, stem: string): boolean {
-  const specifiers = text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\1/g);
+/**
+ * Whether `text` (the file at `testPath`) imports the module whose path without extension is
+ * `stem`, by a relative path or through one of the project's path aliases (`@/` → `src/`).
+ */
+export function importsModule(text: string, testPath: string, stem: string, aliases: ProjectFacts['pathAliases'] = []): boolean {
+  const specifiers = text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)(['"])([^'"]+)\1/g);
   for (const match of specifiers) {
     const spec = match[2] ?? '';
-    const resolved = posix.normalize(posix.join(posix.dirname(testPath), spec)).replace(TS_EXT, '');
-    if (resolved === stem || `${resolved}/index` === stem) {
+    const alias = aliases.find((a) => spec.startsWith(a.prefix));
+    const path = spec.startsWith('.') ? posix.join(posix.dirname(testPath), spec) : alias === undefined ? undefined : `${alias.target}${spec.slice(alias.prefix.length)}`;
+    const resolved = path === undefined ? undefined : posix.normalize(path).replace(TS_EXT, '');
+    if (resolved !== undefined && (resolved === stem || `${resolved}/index` === stem)) {
       return true;
     }
   }
