@@ -26,10 +26,16 @@ function systemRules(context: TestContext): string {
     '- No snapshot tests. Each case checks one behaviour, with concrete expected values derived from the code.',
     '- Use only the code shown and public APIs; do not invent functions, fields or modules.',
     `- The project is ${context.moduleKind === 'esm' ? 'ESM' : 'CommonJS'}; relative imports ${context.importExtension === '.js' ? "end in '.js'" : 'have no extension'}.`,
+    ...aliasRule(context),
     'Answer format:',
     ...TEST_PLAN_CODE_RULES.map((r) => `- ${r}`),
   ];
   return rules.join('\n');
+}
+
+function aliasRule(context: TestContext): string[] {
+  const alias = context.conventions?.targetImport.alias;
+  return alias === undefined ? [] : [`- Like the project's tests, import project modules through the '${alias.prefix}' path alias (${alias.prefix}x for ${alias.target}x), not by relative path.`];
 }
 
 function fence(part: ContextPart): string {

@@ -7,12 +7,15 @@ import { stringLiteral } from '../../codegen/shared/literal';
 import { RoutecraftError } from '../../errors';
 import type { ProjectFacts } from '../../project';
 import { findTestFile, listTestFiles } from '../place/findTestFile';
+import { nearestTests, pairTests } from '../place/testNeighbours';
 import { createNodeProjectFs } from '../../project';
 import { findTestTarget, type FoundTarget } from './findTestTarget';
 import { LineBudget } from './lineBudget';
 import { calleeDeclarations, usedTypeDeclarations } from './projectReferences';
 import { resolvedSignature } from './resolvedSignature';
 import { runnerNotes } from './runnerNotes';
+import { importSpecifierFor } from './targetImportStyle';
+import { learnTestConventions } from './testConventions';
 import { DEFAULT_TEST_CONTEXT_LIMITS, type ContextPart, type TestContext, type TestContextLimits, type TestTargetRequest } from './testContext';
 
 const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
@@ -49,13 +52,18 @@ export async function gatherTestContext(root: string, facts: ProjectFacts, targe
     throw new RoutecraftError('internal', `Could not read the code of ${found.name}.`);
   }
   const fs = createNodeProjectFs(rootDir);
-  const testFile = await findTestFile(rootDir, facts, file, fs);
+  const pairs = await pairTests(fs, await listTestFiles(fs));
+  const testFile = await findTestFile(rootDir, facts, file, fs, pairs);
+  const types = project.getCompilerOptions().types ?? [];
+  const learned = await learnTestConventions(fs, facts, file, pairs, types);
+  const specifier = (from: string, to: string): string => importSpecifierFor(learned.conventions.targetImport, from, to, facts.importExtension);
   const exportInfo = exportOf(found);
   const importFrom = exportInfo === undefined ? file : relative(rootDir, exportInfo.node);
-  const importPath = moduleSpecifier(testFile.path, importFrom, facts.importExtension);
-  const types = usedTypeDeclarations(found.node, found.declaration, rootDir).flatMap((d) => partOf(typeLabel(d), d) ?? []);
+  const importPath = specifier(testFile.path, importFrom);
+  const typeParts = usedTypeDeclarations(found.node, found.declaration, rootDir).flatMap((d) => partOf(typeLabel(d), d) ?? []);
   const callees = calleeDeclarations(found.node, rootDir).flatMap((d) => partOf(`calls ${declName(d)}`, d) ?? []);
-  const examples = await exampleTests(rootDir, testFile.exists ? testFile.path : undefined, bounds.maxExamples, budget);
+  const nearest = nearestTests(pairs.filter((p) => p.module !== undefined), file).map((p) => p.test);
+  const examples = await exampleTests(rootDir, testFile.exists ? testFile.path : undefined, nearest, bounds.maxExamples, budget);
   const runnerName = facts.testRunner?.name ?? 'vitest';
   if (facts.testRunner === undefined) {
     budget.omitted.push('The project has no detected test runner: vitest is assumed.');
@@ -74,15 +82,16 @@ export async function gatherTestContext(root: string, facts: ProjectFacts, targe
     },
     testFile,
     importPath,
-    importHints: importHints(project, rootDir, facts, testFile.path, importPath, exportInfo, found),
+    importHints: importHints(project, rootDir, { ...facts, style: learned.style }, testFile.path, importPath, exportInfo, found, specifier),
     callees,
-    types,
+    types: typeParts,
     examples,
-    runner: { name: runnerName, ...(facts.testRunner?.assertion === undefined ? {} : { assertion: facts.testRunner.assertion }), notes: runnerNotes(runnerName, facts.testRunner?.assertion) },
+    runner: { name: runnerName, ...(facts.testRunner?.assertion === undefined ? {} : { assertion: facts.testRunner.assertion }), notes: runnerNotes(runnerName, facts.testRunner?.assertion, learned.conventions.runnerApi) },
     ...(facts.httpTester === undefined ? {} : { httpTester: facts.httpTester }),
     moduleKind: facts.moduleKind,
     importExtension: facts.importExtension,
-    style: facts.style,
+    style: learned.style,
+    conventions: learned.conventions,
     omitted: budget.omitted,
   };
 }
@@ -163,21 +172,23 @@ function typeLabel(node: Node): string {
   return `${kind} ${localName(node)}`;
 }
 
-/** The same module's test file first, then the smallest other test files, within the budget. */
-async function exampleTests(root: string, sameModule: string | undefined, max: number, budget: LineBudget): Promise<ContextPart[]> {
+/** The same module's test file first, then the nearest other test files (smaller first among equals), within the budget. */
+async function exampleTests(root: string, sameModule: string | undefined, nearest: readonly string[], max: number, budget: LineBudget): Promise<ContextPart[]> {
   const fs = createNodeProjectFs(root);
+  const rank = new Map(nearest.map((path, i) => [path, i]));
   const others: { path: string; text: string }[] = [];
   for (const path of await listTestFiles(fs)) {
     if (path !== sameModule) {
       others.push({ path, text: await fs.readFile(path) });
     }
   }
-  others.sort((a, b) => a.text.split('\n').length - b.text.split('\n').length || a.path.localeCompare(b.path));
+  const lines = (t: { text: string }): number => t.text.split('\n').length;
+  others.sort((a, b) => (rank.get(a.path) ?? nearest.length) - (rank.get(b.path) ?? nearest.length) || lines(a) - lines(b) || a.path.localeCompare(b.path));
   const chosen = sameModule === undefined ? others : [{ path: sameModule, text: readFileSync(`${root}/${sameModule}`, 'utf8') }, ...others];
   return chosen.slice(0, max).flatMap((t) => budget.take(`example test ${t.path}`, t.path, 1, t.text.trimEnd()) ?? []);
 }
 
-function importHints(project: Project, root: string, facts: ProjectFacts, testPath: string, importPath: string, exp: ExportInfo | undefined, found: FoundTarget): string[] {
+function importHints(project: Project, root: string, facts: ProjectFacts, testPath: string, importPath: string, exp: ExportInfo | undefined, found: FoundTarget, specifier: (from: string, to: string) => string): string[] {
   const semi = facts.style.semicolons ? ';' : '';
   const q = (text: string): string => stringLiteral(text, facts.style);
   const hints: string[] = [];
@@ -191,7 +202,7 @@ function importHints(project: Project, root: string, facts: ProjectFacts, testPa
     }
     const app = project.addSourceFileAtPathIfExists(`${root}/${appFile}`);
     const names = app === undefined ? [] : [...app.getExportedDeclarations().keys()];
-    const appSpecifier = moduleSpecifier(testPath, appFile, facts.importExtension);
+    const appSpecifier = specifier(testPath, appFile);
     const appName = names.find((n) => n === 'app') ?? names.find((n) => n !== 'default');
     if (appName !== undefined && appSpecifier !== importPath) {
       hints.push(`import { ${appName} } from ${q(appSpecifier)}${semi}`);

@@ -1,17 +1,25 @@
 import type { AssertionStyle, TestRunnerName } from '../../project';
+import type { RunnerApiImport } from './runnerApiImport';
 
-/** How tests are written with one runner: what the model must (and must not) use. */
-export function runnerNotes(runner: TestRunnerName, assertion: AssertionStyle | undefined): string[] {
+/**
+ * How tests are written with one runner: what the model must (and must not) use. `api` says
+ * whether this project's tests import describe/it/expect (and from where) or use them as globals.
+ */
+export function runnerNotes(runner: TestRunnerName, assertion: AssertionStyle | undefined, api?: RunnerApiImport): string[] {
   switch (runner) {
     case 'vitest':
       return [
-        "Import the test API from 'vitest': import { describe, it, expect, vi } from 'vitest' (only what you use).",
+        api !== undefined && api.module === undefined
+          ? 'describe, it, expect and vi are globals in this project (vitest globals): do not import them.'
+          : "Import the test API from 'vitest': import { describe, it, expect, vi } from 'vitest' (only what you use).",
         'Mocks and spies: vi.fn(), vi.spyOn(), vi.mock(); never jest.fn / jest.mock / @jest/globals.',
         'Assertions: expect(x).toBe / toEqual / toThrow / rejects.toThrow.',
       ];
     case 'jest':
       return [
-        'describe, it, expect and jest are globals (from @types/jest): do not import them.',
+        api?.module === '@jest/globals'
+          ? "Import the test API from '@jest/globals' like the project's tests: import { describe, it, expect, jest } from '@jest/globals' (only what you use)."
+          : 'describe, it, expect and jest are globals (from @types/jest): do not import them.',
         'Mocks and spies: jest.fn(), jest.spyOn(), jest.mock(); never vi.fn or anything from vitest.',
         'Assertions: expect(x).toBe / toEqual / toThrow / rejects.toThrow.',
       ];

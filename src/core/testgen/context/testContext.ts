@@ -1,5 +1,6 @@
 import type { AssertionStyle, CodeStyle, HttpTester, TestRunnerName } from '../../project';
 import type { TestFileLocation } from '../place/findTestFile';
+import type { TestConventions } from './testConventions';
 
 /** What to write tests for: a file, and the code at an offset or a named symbol. */
 export interface TestTargetRequest {
@@ -80,7 +81,10 @@ export interface TestContext {
   readonly httpTester?: HttpTester;
   readonly moduleKind: 'esm' | 'cjs';
   readonly importExtension: '' | '.js';
+  /** The test file's code style: the project's, with the nearest test's quotes and semicolons. */
   readonly style: CodeStyle;
+  /** How the nearest tests are written (API globals or imports, aliases, import order); absent: defaults. */
+  readonly conventions?: TestConventions;
   /** What was cut or left out to stay within the limits, one line each. */
   readonly omitted: readonly string[];
 }

@@ -32,9 +32,16 @@ export async function listTestFiles(fs: ProjectFs): Promise<readonly string[]> {
  * module wherever it is (`__tests__/x.test.ts`); the path where the nearest tested module's test
  * sits, copied onto this module (beside it, in `__tests__/`, in the mirrored tree, in a shared test
  * folder), with that test's `.test.ts`/`.spec.ts`; an unpaired test file importing the module;
- * otherwise a new file where the project keeps its tests (`facts.layout`).
+ * otherwise a new file where the project keeps its tests (`facts.layout`). `knownPairs`: the
+ * project's tests paired with their modules, when the caller already has them.
  */
-export async function findTestFile(root: string, facts: ProjectFacts, sourceFile: string, fs: ProjectFs = createNodeProjectFs(root)): Promise<TestFileLocation> {
+export async function findTestFile(
+  root: string,
+  facts: ProjectFacts,
+  sourceFile: string,
+  fs: ProjectFs = createNodeProjectFs(root),
+  knownPairs?: readonly TestPair[],
+): Promise<TestFileLocation> {
   const { layout } = facts;
   const suffixes = layout.testSuffix === '.spec.ts' ? ['.spec.ts', '.test.ts'] : ['.test.ts', '.spec.ts'];
   const stem = sourceFile.replace(TS_EXT, '');
@@ -49,7 +56,7 @@ export async function findTestFile(root: string, facts: ProjectFacts, sourceFile
       return { path: candidate, exists: true, reason: 'mirrored' };
     }
   }
-  const pairs = await pairTests(fs, await listTestFiles(fs));
+  const pairs = knownPairs ?? (await pairTests(fs, await listTestFiles(fs)));
   const like = nearestTests(pairs.filter((p) => p.module !== undefined && p.module !== sourceFile), sourceFile)
     .map((pair) => ({ pair, path: testPathLikeNeighbour(pair, sourceFile) }))
     .find((c): c is { pair: TestPair; path: string } => c.path !== undefined);

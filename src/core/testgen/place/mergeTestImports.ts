@@ -3,12 +3,31 @@ import { ensureImport, type ImportSpec } from '../../codegen/shared/imports';
 import { namesOf } from '../answer/parseTestPlan';
 import type { TestContext } from '../context/testContext';
 
-const RUNNER_API: Readonly<Record<TestContext['runner']['name'], { module: string; names: readonly string[] } | undefined>> = {
-  vitest: { module: 'vitest', names: ['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'describe', 'expect', 'it', 'test', 'vi'] },
-  'node:test': { module: 'node:test', names: ['after', 'afterEach', 'before', 'beforeEach', 'describe', 'it', 'mock', 'test'] },
-  jest: undefined,
-  mocha: undefined,
+const API_NAMES: Readonly<Record<string, readonly string[]>> = {
+  vitest: ['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'describe', 'expect', 'it', 'test', 'vi'],
+  'node:test': ['after', 'afterEach', 'before', 'beforeEach', 'describe', 'it', 'mock', 'test'],
+  '@jest/globals': ['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'describe', 'expect', 'it', 'jest', 'test'],
 };
+
+const DEFAULT_API_MODULE: Readonly<Record<TestContext['runner']['name'], string | undefined>> = { vitest: 'vitest', 'node:test': 'node:test', jest: undefined, mocha: undefined };
+
+/** The module the runner's API is imported from (undefined: globals), as the project's tests do. */
+function apiModule(file: SourceFile, context: TestContext): string | undefined {
+  if (file.getImportDeclaration('@jest/globals') !== undefined && context.runner.name === 'jest') {
+    return '@jest/globals';
+  }
+  return context.conventions === undefined ? DEFAULT_API_MODULE[context.runner.name] : context.conventions.runnerApi.module;
+}
+
+/** The answer's import without the runner's API names when the project uses them as globals. */
+function withoutGlobals(structure: OptionalKind<ImportDeclarationStructure>, runnerModule: string | undefined): OptionalKind<ImportDeclarationStructure> | undefined {
+  const names = API_NAMES[structure.moduleSpecifier];
+  if (names === undefined || runnerModule === structure.moduleSpecifier || structure.isTypeOnly === true || !Array.isArray(structure.namedImports)) {
+    return structure;
+  }
+  const namedImports = structure.namedImports.filter((n) => typeof n === 'function' || (typeof n === 'string' ? !names.includes(n) : n.isTypeOnly === true || !names.includes(n.name)));
+  return namedImports.length === 0 && structure.defaultImport === undefined && structure.namespaceImport === undefined ? undefined : { ...structure, namedImports };
+}
 
 /** The names the file's imports (and top-level declarations) already bring into scope. */
 function declaredNames(file: SourceFile): Set<string> {
@@ -31,9 +50,10 @@ function declaredNames(file: SourceFile): Set<string> {
 
 /**
  * Merges the imports the placed cases need into the file, never twice and only names the cases
- * use: the runner's API (vitest, node:test, `@jest/globals` when the file already uses it, the
- * project's assertion library), the target's own import, then the answer's extra imports (a name
- * the file already has is skipped, whatever module it came from).
+ * use: the runner's API from the module the project's tests import it from (none when they use
+ * globals; `@jest/globals` when the file already uses it), the project's assertion library, the
+ * target's own import, then the answer's extra imports (a name the file already has is skipped,
+ * whatever module it came from; the runner's API names are skipped when they are globals).
  */
 export function mergeTestImports(file: SourceFile, context: TestContext, imports: readonly OptionalKind<ImportDeclarationStructure>[], used: ReadonlySet<string>): void {
   const declared = declaredNames(file);
@@ -50,9 +70,9 @@ export function mergeTestImports(file: SourceFile, context: TestContext, imports
     });
     fresh.forEach((n) => declared.add(n));
   };
-  const runnerApi = RUNNER_API[context.runner.name] ?? (file.getImportDeclaration('@jest/globals') !== undefined ? { module: '@jest/globals', names: ['describe', 'expect', 'it', 'jest', 'test', 'beforeEach', 'afterEach'] } : undefined);
-  if (runnerApi !== undefined) {
-    add({ moduleSpecifier: runnerApi.module, named: runnerApi.names.filter((n) => used.has(n)).map((name) => ({ name })) });
+  const runnerModule = apiModule(file, context);
+  if (runnerModule !== undefined) {
+    add({ moduleSpecifier: runnerModule, named: (API_NAMES[runnerModule] ?? []).filter((n) => used.has(n)).map((name) => ({ name })) });
   }
   if (used.has('assert') && context.runner.assertion !== 'chai') {
     add({ moduleSpecifier: 'node:assert/strict', defaultName: 'assert' });
@@ -64,7 +84,7 @@ export function mergeTestImports(file: SourceFile, context: TestContext, imports
   if (target.importName !== undefined && used.has(target.importName)) {
     add(target.defaultExport ? { moduleSpecifier: context.importPath, defaultName: target.importName } : { moduleSpecifier: context.importPath, named: [{ name: target.importName }] });
   }
-  for (const structure of imports) {
+  for (const structure of imports.flatMap((i) => withoutGlobals(i, runnerModule) ?? [])) {
     addStructure(file, structure, used, declared, add);
   }
 }

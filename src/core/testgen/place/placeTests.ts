@@ -8,6 +8,7 @@ import { identifiersUsed } from '../answer/caseCode';
 import type { ParsedTestPlan } from '../answer/parseTestPlan';
 import type { TestContext } from '../context/testContext';
 import { ensureDescribe, findDescribe, testsIn } from './describeBlock';
+import { orderImports } from './importOrder';
 import { mergeTestImports } from './mergeTestImports';
 
 /** What placement starts from; kept so cases can be removed by placing again. */
@@ -36,7 +37,8 @@ export interface PlacedTests {
 /**
  * Places the plan's cases into the module's test file (`context.testFile`): inside its top-level
  * `describe('<target>')` (added when missing), imports merged without duplicates, titles already
- * in that describe skipped (re-running adds nothing). A new file is written in the project's style.
+ * in that describe skipped (re-running adds nothing). A new file is written in the style of the
+ * nearest tests (`context.style`, `context.conventions`: quotes, API globals, import order).
  * Reads the file; writes nothing.
  */
 export async function placeTests(root: string, facts: ProjectFacts, context: TestContext, plan: ParsedTestPlan): Promise<PlacedTests> {
@@ -66,7 +68,7 @@ function matchQuotes(project: Project, text: string, style: CodeStyle): string {
 /** `placeTests` over given text (no file system). */
 export function placeTestsInText(input: PlacementInput): PlacedTests {
   const { context, plan } = input;
-  const style = input.facts.style;
+  const style = context.style;
   const project = createCodeProject(style);
   const file = project.createSourceFile(`/${input.file}`, input.before ?? '', { overwrite: true });
   const title = context.target.name;
@@ -87,6 +89,10 @@ export function placeTestsInText(input: PlacementInput): PlacedTests {
   const used = new Set(['describe', 'it', ...cases.flatMap((c) => [...identifiersUsed(c.body)])]);
   const importsBefore = new Set(file.getImportDeclarations());
   mergeTestImports(file, context, plan.imports, used);
+  const order = context.conventions?.importOrder;
+  if (order !== undefined) {
+    orderImports(file, order, context.conventions?.aliasPrefixes ?? [], new Set(file.getImportDeclarations().filter((d) => !importsBefore.has(d))), input.before === undefined);
+  }
   if (input.before === undefined) {
     formatSourceFile(file, style);
   } else if (!style.semicolons) {

@@ -111,7 +111,7 @@ describe('gatherTestContext (jest, CommonJS)', () => {
     assert.equal(ctx.runner.name, 'jest');
     assert.ok(ctx.types.some((t) => t.label === 'interface User'));
     const lib = await gatherTestContext(root, facts, { file: 'src/lib/testgenDiscount.ts', symbol: 'applyDiscount' });
-    assert.deepEqual(lib.testFile, { path: 'src/lib/testgenDiscount.spec.ts', exists: false, reason: 'new' });
+    assert.deepEqual(lib.testFile, { path: 'src/lib/testgenDiscount.spec.ts', exists: false, reason: 'new', evidence: 'src/routes/users.spec.ts tests src/routes/users.ts' });
     assert.equal(lib.importPath, './testgenDiscount');
   });
 });
