@@ -26,7 +26,7 @@ export function wildcardAliases(paths: Readonly<Record<string, readonly string[]
   const aliases: PathAlias[] = [];
   for (const [key, targets] of Object.entries(paths)) {
     const first = targets[0];
-    if (!key.endsWith('/*') || first === undefined || !first.endsWith('/*')) {
+    if (!key.endsWith('/*') || first === undefined || !(first.endsWith('/*') || first === '*')) {
       continue;
     }
     const joined = posix.normalize(posix.join(baseUrl ?? '.', first.slice(0, -1)));
