@@ -45,8 +45,10 @@ export function ensureDescribe(file: SourceFile, title: string, style: CodeStyle
     return existing;
   }
   const semi = style.semicolons ? ';' : '';
+  const hasStatements = file.getStatements().length > 0;
   file.addStatements((writer) => {
-    writer.blankLineIfLastNot().write(`describe(${stringLiteral(title, style)}, () => {`).newLine().write(`})${semi}`);
+    // ts-morph already ends the previous statement's line: one newLine() makes the one blank line.
+    writer.conditionalNewLine(hasStatements).write(`describe(${stringLiteral(title, style)}, () => {`).newLine().write(`})${semi}`);
   });
   const body = findDescribe(file, title);
   if (body === undefined) {

@@ -100,6 +100,12 @@ export function orderImports(file: SourceFile, order: ImportOrder, aliasPrefixes
     file.replaceWithText(`${full.slice(0, first.getStart())}${text}${full.slice(last.getEnd())}`);
     return;
   }
+  const blankAfter = (): boolean => {
+    const last = file.getImportDeclarations().at(-1);
+    const next = last?.getNextSibling();
+    return last !== undefined && next !== undefined && next.getStartLineNumber() - last.getEndLineNumber() > 1;
+  };
+  const hadBlank = blankAfter();
   for (const decl of file.getImportDeclarations().filter((d) => added.has(d))) {
     const others = file.getImportDeclarations().filter((d) => d !== decl && !added.has(d));
     if (others.length === 0) {
@@ -116,5 +122,9 @@ export function orderImports(file: SourceFile, order: ImportOrder, aliasPrefixes
     decl.remove();
     const index = anchorIndex > own ? anchorIndex - 1 : anchorIndex;
     file.insertImportDeclaration(Math.max(0, index), structure);
+  }
+  const last = file.getImportDeclarations().at(-1);
+  if (hadBlank && !blankAfter() && last !== undefined && last.getNextSibling() !== undefined) {
+    file.insertText(last.getEnd(), '\n');
   }
 }
