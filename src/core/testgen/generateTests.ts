@@ -84,6 +84,12 @@ export async function generateTests(request: TestsRequest): Promise<TestsResult>
 
   progress('Type-checking the new tests…');
   let placed = await placeTests(request.root, facts, context, plan);
+  for (const skip of placed.skipped) {
+    dropped.push({ title: titleOf(plan, skip.id), reason: `already there: ${skip.reason}` });
+  }
+  if (Object.keys(placed.caseLines).length === 0) {
+    return { kind: 'none-kept', summary: { target: `${context.target.name} (${request.target.file})`, testFile: placed.file, generated, compiled: 0, passed: 0, kept: 0, dropped, suspectedBugs: [] } };
+  }
   const typeErrors = await caseTypeErrors(request.root, placed);
   for (const [id, message] of typeErrors) {
     dropped.push({ title: titleOf(plan, id), reason: `does not compile: ${message}` });
