@@ -112,6 +112,9 @@ export function placeTestsInText(input: PlacementInput): PlacedTests {
       caseLines[c.id] = { start: node.getStartLineNumber(), end: node.getEndLineNumber() };
     }
   }
-  const after = file.getFullText();
-  return { file: input.file, before: input.before, after: after.endsWith('\n') ? after : `${after}\n`, caseLines, skipped, basis: input };
+  const text = file.getFullText();
+  const ended = text.endsWith('\n') ? text : `${text}\n`;
+  // A file written with CRLF keeps CRLF on every line, the added ones included.
+  const after = input.before?.includes('\r\n') === true ? ended.replace(/\r?\n/g, '\r\n') : ended;
+  return { file: input.file, before: input.before, after, caseLines, skipped, basis: input };
 }

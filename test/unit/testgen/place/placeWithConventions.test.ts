@@ -80,3 +80,14 @@ describe('placeTests with the project\'s conventions', () => {
     assert.doesNotMatch(text, /Import the test API from 'vitest'/);
   });
 });
+
+describe('placeTests in a CRLF file', () => {
+  it('writes the added lines with CRLF too', () => {
+    const before = 'import { handle } from "@/common/utils/httpHandlers";\r\n\r\ndescribe("other", () => {\r\n\tit("x", () => {});\r\n});\r\n';
+    const plan = parseTestPlan(answerText([{ id: 'c1', title: 'works', body: 'expect(handle()).toBe(1);' }]), { name: 'vitest' });
+    const placed = placeTestsInText({ file: 'a.test.ts', before, facts: { style }, context: contextWith(issueProject), plan });
+    assert.ok(placed.after.startsWith(before.slice(0, -2)), 'the user\'s lines are unchanged');
+    assert.doesNotMatch(placed.after, /[^\r]\n/, 'no bare LF');
+    assert.match(placed.after, /describe\("handle", \(\) => \{\r\n\tit\("works", \(\) => \{\r\n/);
+  });
+});
