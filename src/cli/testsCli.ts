@@ -111,4 +111,7 @@ function printSummary(summary: TestsSummary, io: CliIo): void {
   if (summary.coverageNote) {
     io.stderr.write(`  ${summary.coverageNote}\n`);
   }
+  for (const line of summary.conventions ?? []) {
+    io.stderr.write(`  follows the project: ${line}\n`);
+  }
 }

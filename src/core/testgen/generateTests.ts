@@ -9,6 +9,7 @@ import { parseTestPlan, type ParsedTestPlan } from './answer/parseTestPlan';
 import { TEST_PLAN_FORMAT, TestPlanAnswerSchema } from './answer/testPlanAnswer';
 import { formatTestContextPrompt } from './context/formatTestContextPrompt';
 import { gatherTestContext } from './context/gatherTestContext';
+import { describeConventions } from './context/testConventions';
 import type { TestContext, TestTargetRequest } from './context/testContext';
 import { placeTests, type PlacedTests } from './place/placeTests';
 import { removeCases } from './place/removeCases';
@@ -46,6 +47,8 @@ export interface TestsSummary {
   readonly suspectedBugs: readonly { readonly title: string; readonly error: string }[];
   readonly coverage?: CoverageDelta;
   readonly coverageNote?: string;
+  /** What the tests copy from the project, one line each with its evidence (location, API globals, imports). */
+  readonly conventions?: readonly string[];
 }
 
 export type TestsResult =
@@ -88,7 +91,7 @@ export async function generateTests(request: TestsRequest): Promise<TestsResult>
     dropped.push({ title: titleOf(plan, skip.id), reason: `already there: ${skip.reason}` });
   }
   if (Object.keys(placed.caseLines).length === 0) {
-    return { kind: 'none-kept', summary: { target: `${context.target.name} (${request.target.file})`, testFile: placed.file, generated, compiled: 0, passed: 0, kept: 0, dropped, suspectedBugs: [] } };
+    return { kind: 'none-kept', summary: { target: `${context.target.name} (${request.target.file})`, testFile: placed.file, generated, compiled: 0, passed: 0, kept: 0, dropped, suspectedBugs: [], ...conventionsOf(context) } };
   }
   const typeErrors = await caseTypeErrors(request.root, placed);
   for (const [id, message] of typeErrors) {
@@ -153,6 +156,7 @@ export async function generateTests(request: TestsRequest): Promise<TestsResult>
     suspectedBugs,
     ...(coverage ? { coverage } : {}),
     ...(coverageNote ? { coverageNote } : {}),
+    ...conventionsOf(context),
   };
   if (keptIds.length === 0) {
     return { kind: 'none-kept', summary };
@@ -194,6 +198,10 @@ async function caseTypeErrors(root: string, placed: PlacedTests): Promise<Map<st
     }
   }
   return errors;
+}
+
+function conventionsOf(context: TestContext): { conventions?: readonly string[] } {
+  return context.conventions === undefined ? {} : { conventions: describeConventions(context.conventions, context.testFile) };
 }
 
 function titleOf(plan: ParsedTestPlan, id: string): string {
