@@ -24,7 +24,7 @@ export function testApiUse(text: string): { readonly importsFrom?: string; reado
     }
     const clause = statement.importClause;
     const bindings = clause?.namedBindings;
-    if (clause === undefined || clause.isTypeOnly || bindings === undefined || !ts.isNamedImports(bindings)) {
+    if (clause === undefined || clause.phaseModifier === ts.SyntaxKind.TypeKeyword || bindings === undefined || !ts.isNamedImports(bindings)) {
       continue;
     }
     const names = bindings.elements.filter((e) => !e.isTypeOnly && API_NAMES.has((e.propertyName ?? e.name).text)).map((e) => e.name.text);
