@@ -14,7 +14,7 @@ import { supertestDriver } from './supertestDriver';
 
 /** The context with the layout's paths, and the base path the tests request (the site's prefix included). */
 function layoutContext(base: GenerationContext, layout: ExpressLayout): GenerationContext {
-  const prefix = layout.site.prefix;
+  const prefix = `${layout.site.prefix}${layout.mountPrefix}`;
   const basePath = prefix !== '' && !base.names.basePath.startsWith(`${prefix}/`) ? `${prefix}${base.names.basePath}` : base.names.basePath;
   return { ...base, paths: layout.paths, names: { ...base.names, basePath } };
 }

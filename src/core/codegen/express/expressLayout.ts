@@ -36,6 +36,8 @@ export interface Neighbour {
 export interface ExpressLayout {
   readonly app: ExpressApp;
   readonly site: RegistrationSite;
+  /** What the neighbour's mount path puts before its resource (`/v1` in `app.use('/v1/accounts', …)`). */
+  readonly mountPrefix: string;
   readonly neighbour?: Neighbour;
   readonly paths: ResourcePaths;
   /** The exported router variable (`gadgetRouter` beside `userRouter`; else `gadgetsRouter`). */
@@ -105,7 +107,7 @@ function schemaSibling(project: Project, ctx: GenerationContext, resolver: Modul
 
 /** The resource's own router when it is mounted already (a second spec on it), else the last router named after its path. */
 function pickNeighbour(ctx: GenerationContext, leaves: readonly Leaf[]): { leaf: Leaf; neighbour: Neighbour } | undefined {
-  const own = leaves.filter((l) => l.mount.path === expressPath(ctx.names.basePath));
+  const own = leaves.filter((l) => l.mount.path !== undefined && l.mount.path.endsWith(expressPath(ctx.names.basePath)));
   for (const leaf of [...own, ...[...leaves].reverse()]) {
     const segment = lastSegment(leaf.mount.path ?? '');
     const base = baseName(leaf.mount.target);
@@ -139,7 +141,7 @@ export function readExpressLayout(ctx: GenerationContext): ExpressLayout {
   const appFile = parseProjectFile(project, ctx.input.files, appPath) ?? project.createSourceFile(`/__scan__/${appPath}`, '', { overwrite: true });
   const app = findExpressAppOrThrow(ctx, appFile);
   const { leaves, appSite } = leafMounts(project, ctx, resolver, app, appFile);
-  const defaults = { app, site: appSite, paths: ctx.paths, routerExport: `${ctx.names.plural}Router` };
+  const defaults = { app, site: appSite, mountPrefix: '', paths: ctx.paths, routerExport: `${ctx.names.plural}Router` };
   const picked = pickNeighbour(ctx, leaves);
   if (!picked) {
     return { ...defaults, evidence: [`${app.path}: no mounted router named after its path, so the generic layout is used`] };
@@ -162,8 +164,12 @@ export function readExpressLayout(ctx: GenerationContext): ExpressLayout {
   const routerExport = exported !== undefined ? renameLike(exported, pattern, ctx.names) ?? defaults.routerExport : defaults.routerExport;
   const testAppSpecifier = neighbour.testFile ? aliasAppImport(project, ctx, resolver, neighbour.testFile, app.path) : undefined;
   const mount = neighbour.mount;
+  const own = mount.path !== undefined && mount.path.endsWith(expressPath(ctx.names.basePath));
+  const segment = lastSegment(mount.path ?? '') ?? '';
+  const at = (mount.path ?? '').lastIndexOf(`/${segment}`);
+  const mountPrefix = own ? (mount.path ?? '').slice(0, (mount.path ?? '').length - expressPath(ctx.names.basePath).length) : at > 0 && !(mount.path ?? '').slice(0, at).includes(':') ? (mount.path ?? '').slice(0, at) : '';
   return {
-    app, site: leaf.site, neighbour, paths, routerExport,
+    app, site: leaf.site, mountPrefix, neighbour, paths, routerExport,
     ...(testAppSpecifier ? { testAppSpecifier } : {}),
     evidence: [
       `${mount.file}:${String(mount.line)} ${mount.on}.use(${JSON.stringify(mount.path)}, ${mount.identifier}) → ${mount.target}${neighbour.featureFolder ? ' (a feature folder)' : ''}`,
