@@ -10,6 +10,7 @@ import { addDocumentTests } from './documentTests';
 import { readOpenApiRegistry } from './openApiRegistry';
 import { addRegistryToDocument, addRegistryToRouter } from './registryWriter';
 import { buildRouterFile, routerNames } from './routerFile';
+import { neighbourUsesVitestGlobals, withoutVitestImport } from './runnerGlobals';
 import { supertestDriver } from './supertestDriver';
 
 /** The context with the layout's paths, and the base path the tests request (the site's prefix included). */
@@ -38,7 +39,8 @@ export const expressGenerator: EndpointGenerator = {
     const names = { ...routerNames(ctx), router: layout.routerExport, mergeParams: mountPath(ctx, layout).includes(':') };
     const registry = readOpenApiRegistry(ctx, layout);
     const router = buildRouterFile(ctx, names);
-    const tests = buildTestFile(ctx, supertestDriver(layout.app, input.options.importExtension, layout.testAppSpecifier));
+    const built = buildTestFile(ctx, supertestDriver(layout.app, input.options.importExtension, layout.testAppSpecifier));
+    const tests = neighbourUsesVitestGlobals(ctx, layout.neighbour?.testFile) ? withoutVitestImport(ctx, built) : built;
     const files = [
       buildSchemaFile(ctx),
       buildValidationErrorFile(ctx),
