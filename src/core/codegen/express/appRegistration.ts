@@ -47,7 +47,8 @@ export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayo
     return undefined;
   }
   const style = ctx.input.options.style;
-  ensureImport(file, { moduleSpecifier: routerSpecifier(layout, ctx), named: [{ name: router }] });
+  const specifier = routerSpecifier(layout, ctx);
+  ensureImport(file, layout.neighbour?.mount.isDefaultImport === true ? { moduleSpecifier: specifier, defaultName: router } : { moduleSpecifier: specifier, named: [{ name: router }] });
   matchImportSemicolons(file, style.semicolons);
   const mounts = calls.filter((c) => isRouterMount(c.args));
   const paths = calls.filter((c) => c.args[0] !== undefined && Node.isStringLiteral(c.args[0]) && !/[*(]/.test(c.args[0].getLiteralValue()));

@@ -36,7 +36,7 @@ export const expressGenerator: EndpointGenerator = {
     const base = createGenerationContext(input);
     const layout = readExpressLayout(base);
     const ctx = layoutContext(base, layout);
-    const names = { ...routerNames(ctx), router: layout.routerExport, mergeParams: mountPath(ctx, layout).includes(':') };
+    const names = { ...routerNames(ctx), router: layout.routerExport, mergeParams: mountPath(ctx, layout).includes(':'), defaultExport: layout.neighbour?.mount.isDefaultImport === true };
     const registry = readOpenApiRegistry(ctx, layout);
     const router = buildRouterFile(ctx, names);
     const built = buildTestFile(ctx, supertestDriver(layout.app, input.options.importExtension, layout.testAppSpecifier));

@@ -14,6 +14,8 @@ export interface RouterNames {
   readonly router: string;
   /** The router is mounted at a path with parameters (`/warehouses/:warehouseId`): it must see them. */
   readonly mergeParams: boolean;
+  /** The neighbours export their router as the default export (`export default router`): so does ours. */
+  readonly defaultExport?: boolean;
 }
 
 /** The default names (`createGadgetsRouter`, `gadgetsRouter`). */
@@ -155,6 +157,10 @@ export function buildRouterFile(ctx: GenerationContext, names: RouterNames = rou
     }
   }
   container ??= addFactory(file, ctx, names);
+  if (names.defaultExport === true && file.getExportAssignments().length === 0) {
+    file.addExportAssignment({ isExportEquals: false, expression: names.router });
+    changed = true;
+  }
   for (const op of ops) {
     changed = ensureRoute(ctx, container, op) || changed;
   }

@@ -103,7 +103,8 @@ describe('codegen: express layout learned from the project', () => {
     files.apply(out);
     assert.ok(out.every((f) => f.path !== 'src/app.ts'), 'the app file is left alone');
     const index = files.text('src/api/index.ts');
-    assert.match(index, /import \{ gadgetsRouter \} from '\.\/gadgets\.js';/);
+    assert.match(index, /import gadgetsRouter from '\.\/gadgets\.js';/, 'a default import, like the neighbour');
+    assert.match(files.text('src/api/gadgets.ts'), /export default gadgetsRouter;/);
     assert.match(index, /router\.use\('\/gadgets', gadgetsRouter\);/);
     assert.match(files.text('test/gadgets.test.ts'), /request\(app\)\.get\('\/api\/v1\/gadgets'\)/);
   });
@@ -117,8 +118,10 @@ describe('codegen: express layout learned from the project', () => {
     files.apply(out);
     assert.ok(files.exists('src/routes/gadgetRoutes.ts'), `got ${out.map((f) => f.path).join(', ')}`);
     const app = files.text('src/app.ts');
+    assert.match(app, /import gadgetsRouter from '\.\/routes\/gadgetRoutes';/);
     assert.ok(app.indexOf("app.use('/v1/gadgets', gadgetsRouter);") > app.indexOf("app.use('/v1/accounts'"));
     assert.ok(app.indexOf("app.use('/v1/gadgets', gadgetsRouter);") < app.indexOf("app.use('*'"));
+    assert.deepEqual(expressGenerator.generate({ spec: GADGETS, options: OPTIONS, files, handlerBodies: {} }), [], 're-run changes nothing');
   });
 
   it('mounts a resource under a parameterised path in Express syntax, with mergeParams', () => {
