@@ -1,17 +1,18 @@
-import { Node, type SourceFile, type Statement } from 'ts-morph';
+import { Node, type Statement, type StatementedNode } from 'ts-morph';
 import { formatFragment } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport, matchImportSemicolons } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
+import { appStatements } from './expressApp';
 import { routerSpecifier, type ExpressLayout } from './expressLayout';
 import { expressPath } from './routeHandler';
 
 /** `<on>.use(...)` calls among the file's top-level statements. */
-function useCalls(file: SourceFile, on: string): { statement: Statement; args: Node[] }[] {
+function useCalls(container: StatementedNode, on: string): { statement: Statement; args: Node[] }[] {
   const calls: { statement: Statement; args: Node[] }[] = [];
-  for (const statement of file.getStatements()) {
+  for (const statement of container.getStatements()) {
     const call = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
     if (call && Node.isCallExpression(call) && call.getExpression().getText() === `${on}.use`) {
       calls.push({ statement, args: call.getArguments() });
@@ -42,7 +43,8 @@ export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayo
   const open = openFile(ctx, layout.site.file);
   const { file } = open;
   const router = layout.routerExport;
-  const calls = useCalls(file, layout.site.on);
+  const container = layout.site.file === layout.app.path ? appStatements(file, layout.app) : file;
+  const calls = useCalls(container, layout.site.on);
   if (calls.some((c) => c.args.some((a) => a.getText() === router))) {
     return undefined;
   }
@@ -52,12 +54,12 @@ export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayo
   matchImportSemicolons(file, style.semicolons);
   const mounts = calls.filter((c) => isRouterMount(c.args));
   const paths = calls.filter((c) => c.args[0] !== undefined && Node.isStringLiteral(c.args[0]) && !/[*(]/.test(c.args[0].getLiteralValue()));
-  const anchor = mounts.at(-1)?.statement ?? paths.at(-1)?.statement ?? siteDeclaration(file, layout.site.on);
+  const anchor = mounts.at(-1)?.statement ?? paths.at(-1)?.statement ?? siteDeclaration(container, layout.site.on);
   const text = formatFragment(ctx.project, `${layout.site.on}.use(${stringLiteral(mountPath(ctx, layout), style)}, ${router});`, style);
-  file.insertStatements(anchor ? anchor.getChildIndex() + 1 : file.getStatements().length, text);
+  container.insertStatements(anchor ? anchor.getChildIndex() + 1 : container.getStatements().length, text);
   return finishFile(ctx, open, true, false);
 }
 
-function siteDeclaration(file: SourceFile, name: string): Statement | undefined {
-  return file.getVariableDeclaration(name)?.getVariableStatement();
+function siteDeclaration(container: StatementedNode, name: string): Statement | undefined {
+  return container.getVariableStatement((st) => st.getDeclarations().some((d) => d.getName() === name));
 }

@@ -4,7 +4,7 @@ import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import { RUNNER_STYLES } from '../shared/tests/runnerStyle';
 import type { GeneratedFile } from '../types';
-import type { ExpressApp } from './expressApp';
+import { appExpression, type ExpressApp } from './expressApp';
 import { documentPath } from './registryWriter';
 
 const SUITE = 'OpenAPI document';
@@ -32,7 +32,7 @@ export function addDocumentTests(ctx: GenerationContext, app: ExpressApp, docume
   const { file } = open;
   const q = (s: string): string => stringLiteral(s, ctx.input.options.style);
   const runner = RUNNER_STYLES[ctx.input.options.testRunner];
-  const target = app.exportName === 'default' ? 'app' : app.exportName;
+  const target = appExpression(app);
   let changed = generated !== undefined;
   if (!topLevelDescribe(file, SUITE)) {
     file.addStatements((w) => w.blankLine().write(`describe(${q(SUITE)}, () => `).inlineBlock(() => undefined).write(');'));

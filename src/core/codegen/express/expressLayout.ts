@@ -4,7 +4,7 @@ import { createCodeProject } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { relativeModule } from '../shared/imports';
 import type { ResourcePaths } from '../shared/resourcePaths';
-import { appFilePath, findExpressAppOrThrow, type ExpressApp } from './expressApp';
+import { appFilePath, appStatements, findExpressAppOrThrow, type ExpressApp } from './expressApp';
 import { expressPath } from './routeHandler';
 import { createModuleResolver, type ModuleResolver } from './moduleResolver';
 import { lastSegment, namePattern, renameLike, spell, type NamePattern } from './neighbourNaming';
@@ -27,8 +27,8 @@ export interface RegistrationSite {
 export interface Neighbour {
   readonly mount: RouterMount;
   readonly pattern: NamePattern;
-  /** The neighbour's folder is named after it (`src/api/user/`): a feature folder. */
-  readonly featureFolder: boolean;
+  /** The neighbour's folder is named after it (`src/api/user/`): a feature folder, spelled this way. */
+  readonly featureFolder?: NamePattern;
   readonly testFile?: string;
 }
 
@@ -62,7 +62,7 @@ function siteOf(mount: { file: string; on: string }, prefix: string, mounts: rea
 /** The app's mounted routers, one level of index routers expanded (`app.use('/api/v1', api)` → api's mounts). */
 function leafMounts(project: Project, ctx: GenerationContext, resolver: ModuleResolver, app: ExpressApp, appFile: SourceFile): { leaves: Leaf[]; appSite: RegistrationSite } {
   const ext = ctx.input.options.importExtension;
-  const appMounts = routerMounts(appFile, app.path, app.localName, resolver);
+  const appMounts = routerMounts(appFile, app.path, app.localName, resolver, appStatements(appFile, app));
   const appSite = siteOf({ file: app.path, on: app.localName }, '', appMounts, ext);
   const leaves: Leaf[] = [];
   for (const mount of appMounts.filter((m) => m.path !== undefined)) {
@@ -115,9 +115,10 @@ function pickNeighbour(ctx: GenerationContext, leaves: readonly Leaf[]): { leaf:
     const pattern = segment === undefined ? undefined : namePattern(named, segment);
     if (pattern && segment !== undefined) {
       const folder = posix.basename(posix.dirname(leaf.mount.target));
-      const featureFolder = base !== 'index' && namePattern(folder, segment)?.token === folder;
+      const folderPattern = base === 'index' ? undefined : namePattern(folder, segment);
+      const featureFolder = folderPattern?.token === folder ? folderPattern : undefined;
       const testFile = neighbourTest(ctx, leaf.mount.target);
-      return { leaf, neighbour: { mount: leaf.mount, pattern, featureFolder, ...(testFile ? { testFile } : {}) } };
+      return { leaf, neighbour: { mount: leaf.mount, pattern, ...(featureFolder ? { featureFolder } : {}), ...(testFile ? { testFile } : {}) } };
     }
   }
   return undefined;
@@ -149,7 +150,7 @@ export function readExpressLayout(ctx: GenerationContext): ExpressLayout {
   const { leaf, neighbour } = picked;
   const { pattern } = neighbour;
   const nDir = posix.dirname(neighbour.mount.target);
-  const dir = neighbour.featureFolder ? posix.join(posix.dirname(nDir), spell(pattern, ctx.names)) : nDir;
+  const dir = neighbour.featureFolder ? posix.join(posix.dirname(nDir), spell(neighbour.featureFolder, ctx.names)) : nDir;
   const routerFile = parseProjectFile(project, ctx.input.files, neighbour.mount.target);
   const schemas = routerFile ? schemaSibling(project, ctx, resolver, routerFile, neighbour.mount.target) : undefined;
   const nRepository = `${nDir}/${pattern.token}Repository.ts`;

@@ -3,6 +3,7 @@ import { Node, SyntaxKind, type ObjectLiteralExpression, type Project, type Sour
 import { createCodeProject } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { relativeModule } from '../shared/imports';
+import { appStatements } from './expressApp';
 import type { ExpressLayout } from './expressLayout';
 import { createModuleResolver, type ModuleResolver } from './moduleResolver';
 import { renameLike } from './neighbourNaming';
@@ -98,7 +99,7 @@ export function readOpenApiRegistry(ctx: GenerationContext, layout: ExpressLayou
     return undefined;
   }
   const appFile = files.get(layout.app.path);
-  const appMounts = appFile ? routerMounts(appFile, layout.app.path, layout.app.localName, resolver) : [];
+  const appMounts = appFile ? routerMounts(appFile, layout.app.path, layout.app.localName, resolver, appStatements(appFile, layout.app)) : [];
   const server = [...files.entries()].find(([path, file]) => file.getImportDeclarations().some((d) => resolver.resolve(path, d.getModuleSpecifierValue()) === aggregate[0]) && documentUrl(file, path, appMounts) !== undefined);
   const url = server ? documentUrl(server[1], server[0], appMounts) : undefined;
   return {

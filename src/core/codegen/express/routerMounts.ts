@@ -1,4 +1,4 @@
-import { Node, type Project, type SourceFile } from 'ts-morph';
+import { Node, type Project, type SourceFile, type StatementedNode } from 'ts-morph';
 import type { ProjectFiles } from '../types';
 import type { ModuleResolver } from './moduleResolver';
 
@@ -45,9 +45,9 @@ export function importOf(file: SourceFile, identifier: string): { specifier: str
  * from a project file, in source order. Middleware calls (`app.use(cors())`) and `app.use('*', fn)` are
  * not router mounts and are skipped.
  */
-export function routerMounts(file: SourceFile, path: string, on: string, resolver: ModuleResolver): RouterMount[] {
+export function routerMounts(file: SourceFile, path: string, on: string, resolver: ModuleResolver, container: StatementedNode = file): RouterMount[] {
   const mounts: RouterMount[] = [];
-  for (const statement of file.getStatements()) {
+  for (const statement of container.getStatements()) {
     const call = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
     if (!call || !Node.isCallExpression(call) || call.getExpression().getText() !== `${on}.use`) {
       continue;

@@ -1,7 +1,7 @@
 import { relativeModule } from '../shared/imports';
 import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
 import { supertestCalls } from '../shared/tests/supertestCalls';
-import type { ExpressApp } from './expressApp';
+import { appExpression, type ExpressApp } from './expressApp';
 
 /**
  * Express tests send requests with supertest against the app the project exports, imported through
@@ -11,11 +11,12 @@ export function supertestDriver(app: ExpressApp, importExtension: '' | '.js', ap
   return {
     imports: (testFile) => {
       const moduleSpecifier = appSpecifier ?? relativeModule(testFile, app.path, importExtension);
+      const local = app.factory ?? 'app';
       return [
         { moduleSpecifier: 'supertest', defaultName: 'request' },
-        app.exportName === 'default' ? { moduleSpecifier, defaultName: 'app' } : { moduleSpecifier, named: [{ name: app.exportName }] },
+        app.exportName === 'default' ? { moduleSpecifier, defaultName: local } : { moduleSpecifier, named: [{ name: app.exportName }] },
       ];
     },
-    ...supertestCalls(app.exportName === 'default' ? 'app' : app.exportName),
+    ...supertestCalls(appExpression(app)),
   };
 }

@@ -132,4 +132,20 @@ describe('codegen: express layout learned from the project', () => {
     assert.doesNotMatch(files.text('src/app.ts'), /\{teamId\}/);
     assert.match(files.text('src/routes/members.ts'), /Router\(\{ mergeParams: true \}\)/);
   });
+
+  it('registers inside an app factory (export function createApp) and tests call the factory', () => {
+    const files = memory({
+      'src/app.ts': "import express from 'express';\nimport { userRouter } from './users/userRouter';\n\nexport function createApp() {\n  const app = express();\n  app.use('/users', userRouter);\n  app.use((_req, res) => { res.status(404).end(); });\n  return app;\n}\n",
+      'src/users/userRouter.ts': "import { Router } from 'express';\nexport const userRouter = Router();\nuserRouter.get('/', (_req, res) => { res.json([]); });\n",
+    });
+    const out = expressGenerator.generate({ spec: GADGETS, options: OPTIONS, files, handlerBodies: {} });
+    files.apply(out);
+    const app = files.text('src/app.ts');
+    assert.match(app, /\n {2}app\.use\('\/users', userRouter\);\n {2}app\.use\('\/gadgets', gadgetRouter\);\n/, 'inside the factory, after the neighbour');
+    assert.ok(files.exists('src/gadgets/gadgetRouter.ts'), `got ${out.map((f) => f.path).join(', ')}`);
+    const test = files.text('test/gadgets.test.ts');
+    assert.match(test, /import \{ createApp \} from '\.\.\/src\/app';/);
+    assert.match(test, /request\(createApp\(\)\)\.get\('\/gadgets'\)/);
+    assert.deepEqual(expressGenerator.generate({ spec: GADGETS, options: OPTIONS, files, handlerBodies: {} }), [], 're-run changes nothing');
+  });
 });
