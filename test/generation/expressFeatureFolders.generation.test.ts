@@ -21,7 +21,7 @@ function countIts(source: string): number {
 }
 
 describe('Express feature folders + zod-to-openapi registry (express-feature-folders)', function () {
-  this.timeout(300_000);
+  this.timeout(600_000);
 
   it('writes each corpus spec beside the neighbour feature, registers it in the app and the document, and the suite passes', async function () {
     const root = prepareWorkspace('express-feature-folders');
