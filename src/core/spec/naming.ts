@@ -113,6 +113,9 @@ function singularWord(word: string): string {
     const ie = word.slice(0, -1);
     return IE_WORDS.has(ie) ? ie : `${word.slice(0, -3)}y`;
   }
+  if (/(?:ou|au)ses$/.test(word)) {
+    return word.slice(0, -1); // "warehouses", "causes": the e belongs to the singular
+  }
   if (/(ss|us|x|z|ch|sh)es$/.test(word)) {
     return word.slice(0, -2);
   }

@@ -45,6 +45,9 @@ describe('naming', () => {
       assert.equal(singular(plural(word)), word, word);
     }
     assert.equal(singular('pets'), 'pet');
+    assert.equal(singular('warehouses'), 'warehouse');
+    assert.equal(singular('houses'), 'house');
+    assert.equal(singular('buses'), 'bus');
     assert.equal(singular('status'), 'status');
     assert.equal(singular('news'), 'news');
   });

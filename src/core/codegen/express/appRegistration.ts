@@ -1,44 +1,65 @@
-import { Node, type SourceFile, type Statement } from 'ts-morph';
+import { Node, type Statement, type StatementedNode } from 'ts-morph';
 import { formatFragment } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
-import { ensureImport, matchImportSemicolons, relativeModule } from '../shared/imports';
+import { ensureImport, matchImportSemicolons } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
-import { appFilePath, findExpressAppOrThrow, type ExpressApp } from './expressApp';
-import { routerNames } from './routerFile';
+import { appStatements } from './expressApp';
+import { routerSpecifier, type ExpressLayout } from './expressLayout';
+import { expressPath } from './routeHandler';
 
-/** `app.use(...)` calls among the file's top-level statements. */
-function useCalls(file: SourceFile, appName: string): { statement: Statement; args: string[] }[] {
-  const calls: { statement: Statement; args: string[] }[] = [];
-  for (const statement of file.getStatements()) {
+/** `<on>.use(...)` calls among the file's top-level statements. */
+function useCalls(container: StatementedNode, on: string): { statement: Statement; args: Node[] }[] {
+  const calls: { statement: Statement; args: Node[] }[] = [];
+  for (const statement of container.getStatements()) {
     const call = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
-    if (call && Node.isCallExpression(call) && call.getExpression().getText() === `${appName}.use`) {
-      calls.push({ statement, args: call.getArguments().map((a) => a.getText()) });
+    if (call && Node.isCallExpression(call) && call.getExpression().getText() === `${on}.use`) {
+      calls.push({ statement, args: call.getArguments() });
     }
   }
   return calls;
 }
 
+/** A router mount: a path literal (not a catch-all like `'*'`) followed by one identifier. */
+function isRouterMount(args: readonly Node[]): boolean {
+  const [path, router] = args;
+  return args.length === 2 && path !== undefined && Node.isStringLiteral(path) && !/[*(]/.test(path.getLiteralValue()) && router !== undefined && Node.isIdentifier(router);
+}
+
+/** The mount path relative to the registration site, in Express syntax (`/warehouses/:warehouseId`). */
+export function mountPath(ctx: GenerationContext, layout: ExpressLayout): string {
+  const full = ctx.names.basePath;
+  const relative = layout.site.prefix !== '' && full.startsWith(layout.site.prefix) ? full.slice(layout.site.prefix.length) || '/' : full;
+  return expressPath(relative);
+}
+
 /**
- * Registers the resource's router in the app file once (`app.use('/products', productsRouter)`),
- * next to the existing path registrations; the rest of the user's file is not reformatted.
+ * Registers the resource's router once where the project registers its routers (the app, or the index
+ * router the neighbour is mounted on): `app.use('/gadgets', gadgetRouter)`, right after the last router
+ * mount, so it stays ahead of catch-all 404 handlers and error handlers. The rest of the file is untouched.
  */
-export function buildAppRegistration(ctx: GenerationContext): { readonly app: ExpressApp; readonly file: GeneratedFile | undefined } {
-  const open = openFile(ctx, appFilePath(ctx));
+export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayout): GeneratedFile | undefined {
+  const open = openFile(ctx, layout.site.file);
   const { file } = open;
-  const app = findExpressAppOrThrow(ctx, file);
-  const { router } = routerNames(ctx);
-  const calls = useCalls(file, app.localName);
-  if (calls.some((c) => c.args.includes(router))) {
-    return { app, file: undefined };
+  const router = layout.routerExport;
+  const container = layout.site.file === layout.app.path ? appStatements(file, layout.app) : file;
+  const calls = useCalls(container, layout.site.on);
+  if (calls.some((c) => c.args.some((a) => a.getText() === router))) {
+    return undefined;
   }
   const style = ctx.input.options.style;
-  ensureImport(file, { moduleSpecifier: relativeModule(open.path, ctx.paths.router, ctx.input.options.importExtension), named: [{ name: router }] });
+  const specifier = routerSpecifier(layout, ctx);
+  ensureImport(file, layout.neighbour?.mount.isDefaultImport === true ? { moduleSpecifier: specifier, defaultName: router } : { moduleSpecifier: specifier, named: [{ name: router }] });
   matchImportSemicolons(file, style.semicolons);
-  const afterUse = [...calls].reverse().find((c) => /^['"`]/.test(c.args[0] ?? '')) ?? calls[calls.length - 1];
-  const anchor = afterUse?.statement ?? file.getVariableDeclarationOrThrow(app.localName).getVariableStatementOrThrow();
-  const text = formatFragment(ctx.project, `${app.localName}.use(${stringLiteral(ctx.names.basePath, style)}, ${router});`, style);
-  file.insertStatements(anchor.getChildIndex() + 1, text);
-  return { app, file: finishFile(ctx, open, true, false) };
+  const mounts = calls.filter((c) => isRouterMount(c.args));
+  const paths = calls.filter((c) => c.args[0] !== undefined && Node.isStringLiteral(c.args[0]) && !/[*(]/.test(c.args[0].getLiteralValue()));
+  const anchor = mounts.at(-1)?.statement ?? paths.at(-1)?.statement ?? siteDeclaration(container, layout.site.on);
+  const text = formatFragment(ctx.project, `${layout.site.on}.use(${stringLiteral(mountPath(ctx, layout), style)}, ${router});`, style);
+  container.insertStatements(anchor ? anchor.getChildIndex() + 1 : container.getStatements().length, text);
+  return finishFile(ctx, open, true, false);
+}
+
+function siteDeclaration(container: StatementedNode, name: string): Statement | undefined {
+  return container.getVariableStatement((st) => st.getDeclarations().some((d) => d.getName() === name));
 }

@@ -1,16 +1,29 @@
-import { createGenerationContext } from '../shared/generationContext';
+import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
 import { buildRepositoryFile } from '../shared/repositoryFile';
 import { buildSchemaFile } from '../shared/schemaFile';
 import { buildTestFile } from '../shared/tests/testFile';
 import { buildValidationErrorFile } from '../shared/validationErrorFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
-import { buildAppRegistration } from './appRegistration';
-import { buildRouterFile } from './routerFile';
+import { buildAppRegistration, mountPath } from './appRegistration';
+import { readExpressLayout, type ExpressLayout } from './expressLayout';
+import { addDocumentTests } from './documentTests';
+import { readOpenApiRegistry } from './openApiRegistry';
+import { addRegistryToDocument, addRegistryToRouter } from './registryWriter';
+import { buildRouterFile, routerNames } from './routerFile';
+import { neighbourUsesVitestGlobals, withoutVitestImport } from './runnerGlobals';
 import { supertestDriver } from './supertestDriver';
+
+/** The context with the layout's paths, and the base path the tests request (the site's prefix included). */
+function layoutContext(base: GenerationContext, layout: ExpressLayout): GenerationContext {
+  const prefix = `${layout.site.prefix}${layout.mountPrefix}`;
+  const basePath = prefix !== '' && !base.names.basePath.startsWith(`${prefix}/`) ? `${prefix}${base.names.basePath}` : base.names.basePath;
+  return { ...base, paths: layout.paths, names: { ...base.names, basePath } };
+}
 
 /**
  * Express 4 and 5: a router per resource with zod validation, the in-memory repository for CRUD,
- * registration in the app file, and supertest tests in the project's runner.
+ * registration where the project registers its routers, and supertest tests in the project's runner.
+ * Files go where the nearest existing feature lives, named like it (see readExpressLayout).
  */
 export const expressGenerator: EndpointGenerator = {
   framework: 'express',
@@ -20,15 +33,22 @@ export const expressGenerator: EndpointGenerator = {
     'and Express\'s `req` and `res`. Answer with `res.status(CODE).json(VALUE)` (or `res.status(204).end()`); `await` is allowed. ' +
     'Do not validate again, do not import anything.',
   generate(input: GeneratorInput): GeneratedFile[] {
-    const ctx = createGenerationContext(input);
-    const registration = buildAppRegistration(ctx);
+    const base = createGenerationContext(input);
+    const layout = readExpressLayout(base);
+    const ctx = layoutContext(base, layout);
+    const names = { ...routerNames(ctx), router: layout.routerExport, mergeParams: mountPath(ctx, layout).includes(':'), defaultExport: layout.neighbour?.mount.isDefaultImport === true };
+    const registry = readOpenApiRegistry(ctx, layout);
+    const router = buildRouterFile(ctx, names);
+    const built = buildTestFile(ctx, supertestDriver(layout.app, input.options.importExtension, layout.testAppSpecifier));
+    const tests = neighbourUsesVitestGlobals(ctx, layout.neighbour?.testFile) ? withoutVitestImport(ctx, built) : built;
     const files = [
       buildSchemaFile(ctx),
       buildValidationErrorFile(ctx),
       buildRepositoryFile(ctx),
-      buildRouterFile(ctx),
-      registration.file,
-      buildTestFile(ctx, supertestDriver(registration.app, input.options.importExtension)),
+      registry ? addRegistryToRouter(ctx, registry, router) : router,
+      buildAppRegistration(ctx, layout),
+      ...(registry ? [addRegistryToDocument(ctx, registry)] : []),
+      registry?.documentUrl !== undefined ? addDocumentTests(ctx, layout.app, registry.documentUrl, tests) : tests,
     ];
     return files.filter((f): f is GeneratedFile => f !== undefined);
   },

@@ -8,9 +8,19 @@ import { VALIDATION_ERROR_FUNCTION } from '../shared/validationErrorFile';
 import type { GeneratedFile } from '../types';
 import { expressPath, notImplementedBody, writeRoute } from './routeHandler';
 
-/** The names the router file exports for a resource. */
-export function routerNames(ctx: GenerationContext): { readonly factory: string; readonly router: string } {
-  return { factory: `create${ctx.names.PluralPascal}Router`, router: `${ctx.names.plural}Router` };
+/** The names the router file exports for a resource; `router` follows the neighbour (`gadgetRouter` beside `userRouter`). */
+export interface RouterNames {
+  readonly factory: string;
+  readonly router: string;
+  /** The router is mounted at a path with parameters (`/warehouses/:warehouseId`): it must see them. */
+  readonly mergeParams: boolean;
+  /** The neighbours export their router as the default export (`export default router`): so does ours. */
+  readonly defaultExport?: boolean;
+}
+
+/** The default names (`createGadgetsRouter`, `gadgetsRouter`). */
+export function routerNames(ctx: GenerationContext): RouterNames {
+  return { factory: `create${ctx.names.PluralPascal}Router`, router: `${ctx.names.plural}Router`, mergeParams: false };
 }
 
 /** Where routes go: the factory's body (generated files) or the module (a hand-written router). */
@@ -53,8 +63,8 @@ function insertIndexFor(container: RouteContainer, path: string): number {
   return routeStatements(container).find((r) => r.path.includes(':'))?.index ?? container.insertIndex();
 }
 
-function findContainer(file: SourceFile, ctx: GenerationContext): RouteContainer | undefined {
-  const { factory, router } = routerNames(ctx);
+function findContainer(file: SourceFile, names: RouterNames): RouteContainer | undefined {
+  const { factory, router } = names;
   const fn = file.getFunction(factory);
   if (fn) {
     return {
@@ -73,8 +83,8 @@ function findContainer(file: SourceFile, ctx: GenerationContext): RouteContainer
   return undefined;
 }
 
-function addFactory(file: SourceFile, ctx: GenerationContext): RouteContainer {
-  const { factory, router } = routerNames(ctx);
+function addFactory(file: SourceFile, ctx: GenerationContext, names: RouterNames): RouteContainer {
+  const { factory, router } = names;
   const crud = ctx.input.spec.crud !== undefined;
   const { interfaceName, className } = repositoryNames(ctx);
   file.addFunction({
@@ -83,10 +93,10 @@ function addFactory(file: SourceFile, ctx: GenerationContext): RouteContainer {
     docs: [`The ${ctx.names.plural} routes, mounted at ${ctx.names.basePath}.${crud ? ' Pass another repository to use a real store.' : ''}`],
     parameters: crud ? [{ name: 'repository', type: interfaceName, initializer: `new ${className}()` }] : [],
     returnType: 'Router',
-    statements: ['const router = Router();', 'router.use(express.json());', 'return router;'],
+    statements: [`const router = Router(${names.mergeParams ? '{ mergeParams: true }' : ''});`, 'router.use(express.json());', 'return router;'],
   });
   file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: router, initializer: `${factory}()` }] });
-  return findContainer(file, ctx)!;
+  return findContainer(file, names)!;
 }
 
 function placeCustomBody(handler: ArrowFunction, statements: string, express4: boolean): void {
@@ -121,10 +131,10 @@ function ensureRoute(ctx: GenerationContext, container: RouteContainer, op: Oper
  * re-running a spec changes nothing and a second endpoint adds only its route. A hand-written router
  * exporting `productsRouter` gets the new routes appended at module level.
  */
-export function buildRouterFile(ctx: GenerationContext): GeneratedFile | undefined {
+export function buildRouterFile(ctx: GenerationContext, names: RouterNames = routerNames(ctx)): GeneratedFile | undefined {
   const open = openFile(ctx, ctx.paths.router);
   const { file } = open;
-  let container = findContainer(file, ctx);
+  let container = findContainer(file, names);
   let changed = false;
   const ops = ctx.operations.filter((op) => container === undefined || !existingRoutes(container).has(routeKey(op.method, expressPath(op.subPath))));
   if (ops.length === 0) {
@@ -146,7 +156,11 @@ export function buildRouterFile(ctx: GenerationContext): GeneratedFile | undefin
       file.insertVariableStatement(file.getImportDeclarations().length, { declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'repository', type: interfaceName, initializer: `new ${className}()` }] });
     }
   }
-  container ??= addFactory(file, ctx);
+  container ??= addFactory(file, ctx, names);
+  if (names.defaultExport === true && file.getExportAssignments().length === 0) {
+    file.addExportAssignment({ isExportEquals: false, expression: names.router });
+    changed = true;
+  }
   for (const op of ops) {
     changed = ensureRoute(ctx, container, op) || changed;
   }

@@ -1,17 +1,22 @@
 import { relativeModule } from '../shared/imports';
 import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
 import { supertestCalls } from '../shared/tests/supertestCalls';
-import type { ExpressApp } from './expressApp';
+import { appExpression, type ExpressApp } from './expressApp';
 
-/** Express tests send requests with supertest against the app the project exports. */
-export function supertestDriver(app: ExpressApp, importExtension: '' | '.js'): HttpTestDriver {
+/**
+ * Express tests send requests with supertest against the app the project exports, imported through
+ * `appSpecifier` when the neighbouring tests use one (an alias such as `@/server`), else relatively.
+ */
+export function supertestDriver(app: ExpressApp, importExtension: '' | '.js', appSpecifier?: string): HttpTestDriver {
   return {
-    imports: (testFile) => [
-      { moduleSpecifier: 'supertest', defaultName: 'request' },
-      app.exportName === 'default'
-        ? { moduleSpecifier: relativeModule(testFile, app.path, importExtension), defaultName: 'app' }
-        : { moduleSpecifier: relativeModule(testFile, app.path, importExtension), named: [{ name: app.exportName }] },
-    ],
-    ...supertestCalls(app.exportName === 'default' ? 'app' : app.exportName),
+    imports: (testFile) => {
+      const moduleSpecifier = appSpecifier ?? relativeModule(testFile, app.path, importExtension);
+      const local = app.factory ?? 'app';
+      return [
+        { moduleSpecifier: 'supertest', defaultName: 'request' },
+        app.exportName === 'default' ? { moduleSpecifier, defaultName: local } : { moduleSpecifier, named: [{ name: app.exportName }] },
+      ];
+    },
+    ...supertestCalls(appExpression(app)),
   };
 }
