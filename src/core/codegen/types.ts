@@ -24,6 +24,11 @@ export type { CodeStyle, ProjectLayout } from '../project/projectFacts';
 export interface ProjectFiles {
   read(path: string): string | undefined;
   exists(path: string): boolean;
+  /**
+   * The entries of a folder (names only, folders ending in `/`), or `[]` when it does not exist.
+   * Optional: generators that learn the project's layout from its folders (Fastify's autoload) use it.
+   */
+  list?(dir: string): readonly string[];
 }
 
 /** One file a generator creates or changes; `before` is undefined for a new file. */

@@ -152,7 +152,16 @@ function projectFiles(root: string): ProjectFiles {
       return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
     },
     exists: (path) => existsSync(join(root, path)),
+    list: (dir) => listFolder(join(root, dir)),
   };
+}
+
+function listFolder(full: string): string[] {
+  try {
+    return readdirSync(full, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+  } catch {
+    return [];
+  }
 }
 
 const INSTALL: Readonly<Record<ProjectFacts['packageManager'], string>> = { npm: 'npm install', pnpm: 'pnpm install', yarn: 'yarn install', bun: 'bun install' };
