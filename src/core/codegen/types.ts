@@ -56,4 +56,10 @@ export interface EndpointGenerator {
    */
   readonly handlerContract: string;
   generate(input: GeneratorInput): GeneratedFile[];
+  /**
+   * Project files the generated code relies on without importing them (module augmentations in
+   * plugins a loader registers, such as `@fastify/swagger`'s route schema keys): the type check
+   * loads them beside the generated files. Optional; paths relative to the root.
+   */
+  contextFiles?(input: GeneratorInput): readonly string[];
 }

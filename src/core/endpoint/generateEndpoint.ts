@@ -106,7 +106,8 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   const files = projectFiles(request.root);
   const build = (bodies: Record<string, string>): ChangeSet => {
     const generated: FileChange[] = generator.generate({ spec: spec, options, files, handlerBodies: bodies }).map((f) => ({ ...f }));
-    const withZod = facts.zod ? generated : [...generated, zodDependencyChange(request.root, facts, notes)].filter((f): f is FileChange => f !== undefined);
+    const importsZod = generated.some((f) => /from\s+['"]zod(?:\/[\w]+)?['"]/.test(f.after));
+    const withZod = facts.zod || !importsZod ? generated : [...generated, zodDependencyChange(request.root, facts, notes)].filter((f): f is FileChange => f !== undefined);
     for (const file of withZod) {
       assertInsideRoot(request.root, file.path);
     }
@@ -115,12 +116,13 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   const baseline = await captureBaseline(request.root, generatedPaths(build(handlerBodies)));
 
   progress('Type-checking the change in your project…');
-  let changeSet = await typeCheckChangeSet(build(handlerBodies));
+  const contextFiles = generator.contextFiles?.({ spec, options, files, handlerBodies }) ?? [];
+  let changeSet = await typeCheckChangeSet(build(handlerBodies), { contextFiles });
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
     progress('Asking the model to fix its handler code…');
     const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });
     if (repaired.kind === 'ok') {
-      changeSet = await typeCheckChangeSet(build(repaired.value));
+      changeSet = await typeCheckChangeSet(build(repaired.value), { contextFiles });
       handlerBodies = repaired.value;
     }
   }

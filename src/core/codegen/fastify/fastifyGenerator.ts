@@ -97,4 +97,14 @@ export const fastifyGenerator: EndpointGenerator = {
     }
     return autoload ? generateAutoload(ctx, sources, validation, autoload) : generateRegistered(ctx, sources, validation);
   },
+  contextFiles(input: GeneratorInput): readonly string[] {
+    // Autoloaded plugins (`@fastify/swagger`'s schema keys, decorators) and the test helper are in
+    // the project's program without being imported by the new files.
+    const ctx = createGenerationContext(input);
+    const sources = projectSources(input.files);
+    const autoload = findAutoloadLayout(sources, appFilePath(ctx));
+    const helper = findTestHelper(sources, input.options.layout.testsDir);
+    const app = typeof autoload === 'object' ? [autoload.appPath, ...autoload.pluginDirs.flatMap((dir) => sources.walk(dir))] : [appFilePath(ctx)];
+    return [...app, ...(helper ? [helper.path] : [])];
+  },
 };

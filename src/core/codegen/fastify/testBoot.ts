@@ -34,11 +34,16 @@ function builderIn(file: SourceFile): { name: string; line: number } | undefined
 
 /**
  * The project's test helper: an exported `build…`/`create…` function with no required arguments
- * in `<testsDir>/helper.ts` (fastify-cli's name) or a sibling, that builds a Fastify app.
+ * in `<testsDir>/helper.ts` (fastify-cli's name), a sibling, or the same in a parent of testsDir
+ * (`test/` for tests in `test/routes/`) or in `test/`, `tests/`, that builds a Fastify app.
  */
 export function findTestHelper(sources: ProjectSources, testsDir: string): TestHelper | undefined {
-  for (const name of HELPER_FILES) {
-    const path = posix.join(testsDir, name);
+  const dirs: string[] = [];
+  for (let dir = testsDir; dir !== '.' && dir !== '' && !dirs.includes(dir); dir = posix.dirname(dir)) {
+    dirs.push(dir);
+  }
+  dirs.push(...['test', 'tests'].filter((d) => !dirs.includes(d)));
+  for (const path of dirs.flatMap((dir) => HELPER_FILES.map((name) => posix.join(dir, name)))) {
     const file = sources.get(path);
     const builder = file && /\bfastify\b|\bFastify\b/.test(file.getFullText()) ? builderIn(file) : undefined;
     if (builder) {
