@@ -96,7 +96,7 @@ function setLibraryModuleFormats(project: Project, root: string): void {
   for (let round = 0; round < 4; round++) {
     let changed = false;
     for (const file of project.getProgram().compilerObject.getSourceFiles()) {
-      const format = file.impliedNodeFormat === undefined ? ts.getImpliedNodeFormatForFile(file.fileName as ts.Path, undefined, host, options) : undefined;
+      const format = file.impliedNodeFormat === undefined ? ts.getImpliedNodeFormatForFile(file.fileName, undefined, host, options) : undefined;
       if (format !== undefined) {
         Object.assign(file, { impliedNodeFormat: format });
         changed = true;

@@ -106,8 +106,7 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   const files = projectFiles(request.root);
   const build = (bodies: Record<string, string>): ChangeSet => {
     const generated: FileChange[] = generator.generate({ spec: spec, options, files, handlerBodies: bodies }).map((f) => ({ ...f }));
-    const importsZod = generated.some((f) => /from\s+['"]zod(?:\/[\w]+)?['"]/.test(f.after));
-    const withZod = facts.zod || !importsZod ? generated : [...generated, zodDependencyChange(request.root, facts, notes)].filter((f): f is FileChange => f !== undefined);
+    const withZod = facts.zod ? generated : [...generated, zodDependencyChange(request.root, facts, notes)].filter((f): f is FileChange => f !== undefined);
     for (const file of withZod) {
       assertInsideRoot(request.root, file.path);
     }

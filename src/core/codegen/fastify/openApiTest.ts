@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type CodeBlockWriter, type StatementedNode } from 'ts-morph';
+import { Node, type CodeBlockWriter, type StatementedNode } from 'ts-morph';
 import { formatSourceFile } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { stringLiteral } from '../shared/literal';
@@ -11,7 +11,7 @@ function describeBody(container: StatementedNode, title: string): StatementedNod
   for (const statement of container.getStatements()) {
     const call = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
     if (call && Node.isCallExpression(call) && /^describe\b/.test(call.getExpression().getText())) {
-      const [first, fn] = (call as CallExpression).getArguments();
+      const [first, fn] = (call).getArguments();
       if (first && Node.isStringLiteral(first) && first.getLiteralValue() === title && fn && (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
         const body = fn.getBody();
         return Node.isBlock(body) ? body : undefined;
