@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile, ProjectFiles } from '../../src/core/codegen/types';
 
@@ -23,6 +23,7 @@ export function diskFiles(root: string): ProjectFiles {
   return {
     read: (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined),
     exists: (path) => existsSync(join(root, path)),
+    list: (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir), { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name)) : []),
   };
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Project, ts, type Diagnostic, type SourceFile } from 'ts-morph';
 import { RoutecraftError } from '../errors';
 import { assertInsideRoot } from './assertInsideRoot';
@@ -8,6 +9,8 @@ import { projectCompilerOptions } from './projectCompilerOptions';
 export interface TypeCheckOptions {
   /** The tsconfig to use; default `<root>/tsconfig.json`, or strict defaults when there is none. */
   readonly tsconfigPath?: string;
+  /** Project files to load beside the changed ones (relative to the root): declarations the change relies on without importing them. */
+  readonly contextFiles?: readonly string[];
 }
 
 /** Files the TypeScript checker reads (others in the set are returned without diagnostics). */
@@ -34,9 +37,13 @@ export async function typeCheckChangeSet(changeSet: ChangeSet, options: TypeChec
     const target = assertInsideRoot(changeSet.root, change.path);
     sourceFiles.set(change, project.createSourceFile(target, change.after, { overwrite: true }));
   }
+  for (const path of options.contextFiles ?? []) {
+    project.addSourceFileAtPathIfExists(assertInsideRoot(changeSet.root, path));
+  }
   setModuleFormats(project);
   project.resolveSourceFileDependencies();
   setModuleFormats(project);
+  setLibraryModuleFormats(project, changeSet.root);
   return {
     ...changeSet,
     files: changeSet.files.map((change) => {
@@ -74,6 +81,33 @@ function setModuleFormats(project: Project): void {
   for (const sourceFile of project.getSourceFiles()) {
     const node = sourceFile.compilerNode;
     node.impliedNodeFormat ??= ts.getImpliedNodeFormatForFile(sourceFile.getFilePath(), undefined, host, options);
+  }
+}
+
+/**
+ * The same for the declaration files the program loads from node_modules: an ESM `.d.mts` checked
+ * as CommonJS resolves its own imports through `require` conditions, so a dual package's types load
+ * twice (`@sinclair/typebox`'s esm and cjs builds) and types from the two copies never match. Sets
+ * their formats and rebuilds the program until no file is left without one (two rounds in practice).
+ */
+function setLibraryModuleFormats(project: Project, root: string): void {
+  const options = project.getCompilerOptions();
+  const host = project.getModuleResolutionHost();
+  for (let round = 0; round < 4; round++) {
+    let changed = false;
+    for (const file of project.getProgram().compilerObject.getSourceFiles()) {
+      const format = file.impliedNodeFormat === undefined ? ts.getImpliedNodeFormatForFile(file.fileName, undefined, host, options) : undefined;
+      if (format !== undefined) {
+        Object.assign(file, { impliedNodeFormat: format });
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    // Any change to the project makes ts-morph build a new program, which resolves imports again.
+    project.createSourceFile(join(root, '.routecraft-rebuild.ts'), '', { overwrite: true }).delete();
+    setModuleFormats(project);
   }
 }
 

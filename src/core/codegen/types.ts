@@ -24,6 +24,11 @@ export type { CodeStyle, ProjectLayout } from '../project/projectFacts';
 export interface ProjectFiles {
   read(path: string): string | undefined;
   exists(path: string): boolean;
+  /**
+   * The entries of a folder (names only, folders ending in `/`), or `[]` when it does not exist.
+   * Optional: generators that learn the project's layout from its folders (Fastify's autoload) use it.
+   */
+  list?(dir: string): readonly string[];
 }
 
 /** One file a generator creates or changes; `before` is undefined for a new file. */
@@ -51,4 +56,10 @@ export interface EndpointGenerator {
    */
   readonly handlerContract: string;
   generate(input: GeneratorInput): GeneratedFile[];
+  /**
+   * Project files the generated code relies on without importing them (module augmentations in
+   * plugins a loader registers, such as `@fastify/swagger`'s route schema keys): the type check
+   * loads them beside the generated files. Optional; paths relative to the root.
+   */
+  contextFiles?(input: GeneratorInput): readonly string[];
 }

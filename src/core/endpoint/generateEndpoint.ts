@@ -115,12 +115,13 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   const baseline = await captureBaseline(request.root, generatedPaths(build(handlerBodies)));
 
   progress('Type-checking the change in your project…');
-  let changeSet = await typeCheckChangeSet(build(handlerBodies));
+  const contextFiles = generator.contextFiles?.({ spec, options, files, handlerBodies }) ?? [];
+  let changeSet = await typeCheckChangeSet(build(handlerBodies), { contextFiles });
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
     progress('Asking the model to fix its handler code…');
     const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });
     if (repaired.kind === 'ok') {
-      changeSet = await typeCheckChangeSet(build(repaired.value));
+      changeSet = await typeCheckChangeSet(build(repaired.value), { contextFiles });
       handlerBodies = repaired.value;
     }
   }
@@ -152,7 +153,16 @@ function projectFiles(root: string): ProjectFiles {
       return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
     },
     exists: (path) => existsSync(join(root, path)),
+    list: (dir) => listFolder(join(root, dir)),
   };
+}
+
+function listFolder(full: string): string[] {
+  try {
+    return readdirSync(full, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+  } catch {
+    return [];
+  }
 }
 
 const INSTALL: Readonly<Record<ProjectFacts['packageManager'], string>> = { npm: 'npm install', pnpm: 'pnpm install', yarn: 'yarn install', bun: 'bun install' };

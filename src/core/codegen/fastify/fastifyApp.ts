@@ -39,11 +39,24 @@ function factoryNames(file: SourceFile): Set<string> {
   return names;
 }
 
-/** The variable in `block` initialised with a call of Fastify's factory. */
+/** `Fastify({ ... }).withTypeProvider<ZodTypeProvider>()` → the innermost call, `Fastify({ ... })`. */
+function innermostCall(node: Node | undefined): Node | undefined {
+  let current = node;
+  while (current && Node.isCallExpression(current)) {
+    const callee = current.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || !Node.isCallExpression(callee.getExpression())) {
+      return current;
+    }
+    current = callee.getExpression();
+  }
+  return current;
+}
+
+/** The variable in `block` initialised with a call of Fastify's factory (also through a chain such as `.withTypeProvider<T>()`). */
 function instanceIn(block: StatementedNode, factories: ReadonlySet<string>): string | undefined {
   for (const statement of block.getVariableStatements()) {
     for (const decl of statement.getDeclarations()) {
-      const init = decl.getInitializer();
+      const init = innermostCall(decl.getInitializer());
       if (init && Node.isCallExpression(init) && factories.has(init.getExpression().getText())) {
         return decl.getName();
       }

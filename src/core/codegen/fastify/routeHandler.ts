@@ -12,7 +12,8 @@ const PARTS = [
   { key: 'body', source: 'request.body' },
 ] as const;
 
-function crudStatements(ctx: GenerationContext, op: Operation, receiver: string, w: CodeBlockWriter): void {
+/** The CRUD handler statements (repository call, 404, status and Location), shared by every validation dialect. */
+export function crudStatements(ctx: GenerationContext, op: Operation, receiver: string, w: CodeBlockWriter): void {
   const q = (s: string): string => stringLiteral(s, ctx.input.options.style);
   const idField = ctx.input.spec.crud?.idField ?? 'id';
   const notFound = (found: string): void => {

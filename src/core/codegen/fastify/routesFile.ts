@@ -99,3 +99,17 @@ export function buildRoutesFile(ctx: GenerationContext): GeneratedFile | undefin
   }
   return finishFile(ctx, open, changed, true);
 }
+
+/**
+ * The routes file with `export default <plugin>` added (autoload registers a folder's default
+ * export). Takes the file buildRoutesFile produced, or the file on disk when it produced none.
+ */
+export function ensureDefaultExport(ctx: GenerationContext, routes: GeneratedFile | undefined): GeneratedFile | undefined {
+  const before = ctx.input.files.read(ctx.paths.router);
+  const file = ctx.project.createSourceFile(`/${ctx.paths.router}`, routes?.after ?? before ?? '', { overwrite: true });
+  if (file.getExportAssignments().some((a) => !a.isExportEquals())) {
+    return routes;
+  }
+  file.addExportAssignment({ isExportEquals: false, expression: pluginName(ctx) });
+  return { path: ctx.paths.router, before, after: file.getFullText() };
+}

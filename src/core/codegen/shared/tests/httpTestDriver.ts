@@ -1,3 +1,4 @@
+import type { FailingCase } from '../failingCases';
 import type { ImportSpec } from '../imports';
 import type { Operation } from '../operations';
 import type { RunnerStyle } from './runnerStyle';
@@ -50,4 +51,10 @@ export interface HttpTestDriver {
    * by default the test checks `error` and `issues[].path`.
    */
   validationIssue?(res: string, issuePath: string, runner: RunnerStyle): string[];
+  /**
+   * Whether the app's validator answers this case with 400. Optional (default: every case): a
+   * validator that coerces (Fastify's ajv turns `12345` into `'12345'`) accepts some cases, and a
+   * test expecting 400 for them would fail although the endpoint behaves as the project's others.
+   */
+  rejects?(failing: FailingCase): boolean;
 }

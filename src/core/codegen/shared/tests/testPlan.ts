@@ -50,7 +50,7 @@ function url(basePath: string, op: Operation, params: Record<string, unknown>, r
 }
 
 /** The deterministic test plan of a resource: one group per operation, success path and every failing case. */
-export function testPlan(ctx: GenerationContext): TestGroup[] {
+export function testPlan(ctx: GenerationContext, validatorRejects: (failing: FailingCase) => boolean = () => true): TestGroup[] {
   const crud = ctx.input.spec.crud;
   const base = ctx.names.basePath;
   const idField = crud?.idField ?? 'id';
@@ -82,7 +82,7 @@ export function testPlan(ctx: GenerationContext): TestGroup[] {
       ...(op.params ? failingCases(op.params.schema, 'params', params) : []),
       ...(op.query ? failingCases(op.query.schema, 'query', query) : []),
       ...(op.body ? failingCases(op.body.schema, 'body', body) : []),
-    ];
+    ].filter(validatorRejects);
     const tests: TestCase[] = [];
     const notFound = (extra: Partial<Extract<TestStep, { kind: 'send' }>> = {}): TestCase => ({
       title: '404 for an unknown id',

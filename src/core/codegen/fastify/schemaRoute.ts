@@ -1,0 +1,52 @@
+import type { CodeBlockWriter } from 'ts-morph';
+import type { GenerationContext } from '../shared/generationContext';
+import { literal, stringLiteral } from '../shared/literal';
+import type { Operation } from '../shared/operations';
+import { colonPath, mentions } from '../shared/routeStatements';
+import { crudStatements } from './routeHandler';
+
+/** Where Fastify's route `schema` keeps each validated part. */
+const PARTS = [
+  { key: 'params', schemaKey: 'params' },
+  { key: 'query', schemaKey: 'querystring' },
+  { key: 'body', schemaKey: 'body' },
+] as const;
+
+/**
+ * The route's `schema`: what Fastify validates (params, querystring, body) and what
+ * `@fastify/swagger` documents (operationId, summary, tags).
+ */
+export function routeSchema(ctx: GenerationContext, op: Operation): string {
+  const style = ctx.input.options.style;
+  const entries = [
+    `operationId: ${stringLiteral(op.operationId, style)}`,
+    `summary: ${stringLiteral(op.summary, style)}`,
+    `tags: ${literal([ctx.names.plural], style)}`,
+    ...PARTS.filter((p) => op[p.key] !== undefined).map((p) => `${p.schemaKey}: ${op[p.key]!.name}`),
+  ];
+  return `{ schema: { ${entries.join(', ')} } }`;
+}
+
+/**
+ * Writes `fastify.<method>('<path>', { schema }, async (request, reply) => { ... })` for a project
+ * whose type provider types `request` from the schema (TypeBox): Fastify answers 400 before the
+ * handler runs, so the handler only names the validated parts it uses, then the CRUD code. Custom
+ * endpoints get an empty handler tail; the caller places the LLM's statements (or the 501 body).
+ */
+export function writeSchemaRoute(ctx: GenerationContext, op: Operation, receiver: string, customBody: string, w: CodeBlockWriter): void {
+  const parts = PARTS.filter((p) => op[p.key] !== undefined);
+  const uses = (key: string): boolean => (op.kind !== 'custom' ? !(op.kind === 'create' && key === 'params') : mentions(customBody, key));
+  const used = parts.filter((p) => uses(p.key));
+  const usesRequest = used.length > 0 || mentions(customBody, 'request');
+  const usesReply = op.kind !== 'custom' || mentions(customBody, 'reply');
+  const args = `${usesRequest ? 'request' : '_request'}, ${usesReply ? 'reply' : '_reply'}`;
+  const path = stringLiteral(colonPath(op.subPath), ctx.input.options.style);
+  w.write(`${receiver}.${op.method.toLowerCase()}(${path}, ${routeSchema(ctx, op)}, async (${args}) => `);
+  w.inlineBlock(() => {
+    for (const p of used) {
+      w.writeLine(`const ${p.key} = request.${p.key};`);
+    }
+    crudStatements(ctx, op, receiver, w);
+  });
+  w.write(');');
+}
