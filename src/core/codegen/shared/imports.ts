@@ -5,6 +5,8 @@ import type { ImportSpecifierStructure, OptionalKind, SourceFile } from 'ts-morp
 export interface ImportSpec {
   readonly moduleSpecifier: string;
   readonly defaultName?: string;
+  /** `import * as name from '...'` (alone in its declaration). */
+  readonly namespaceName?: string;
   readonly named?: readonly { readonly name: string; readonly typeOnly?: boolean }[];
 }
 
@@ -23,6 +25,13 @@ export function relativeModule(fromFile: string, toFile: string, importExtension
  * only the missing names; a new declaration goes after the last import. Returns whether it changed.
  */
 export function ensureImport(file: SourceFile, spec: ImportSpec): boolean {
+  if (spec.namespaceName !== undefined) {
+    const present = file.getImportDeclarations().some((d) => d.getModuleSpecifierValue() === spec.moduleSpecifier && d.getNamespaceImport() !== undefined);
+    if (!present) {
+      file.addImportDeclaration({ moduleSpecifier: spec.moduleSpecifier, namespaceImport: spec.namespaceName });
+    }
+    return !present;
+  }
   const existing = file.getImportDeclarations().filter((d) => d.getModuleSpecifierValue() === spec.moduleSpecifier && d.getNamespaceImport() === undefined);
   const target = existing.find((d) => !d.isTypeOnly()) ?? existing[0];
   const have = new Set(existing.flatMap((d) => d.getNamedImports().map((n) => n.getName())));
