@@ -44,12 +44,16 @@ function importSpecs(ctx: GenerationContext, testFile: string, copied: readonly 
   });
 }
 
-/** How the project's tests import supertest: `import request from` with esModuleInterop, else `import * as request from`. */
+/**
+ * How a test imports supertest: `import request from` with esModuleInterop (or ESM); in CommonJS
+ * without it `import request = require(...)`, which is callable at run time (a default import is
+ * undefined there) and under every TypeScript version (TypeScript 6 rejects calling `import * as`).
+ */
 function supertestImport(ctx: GenerationContext): ImportSpec {
   const tsconfig = ctx.input.files.read('tsconfig.json') ?? '';
-  return /"esModuleInterop"\s*:\s*true/.test(tsconfig)
+  return /"esModuleInterop"\s*:\s*true/.test(tsconfig) || ctx.input.options.moduleKind === 'esm'
     ? { moduleSpecifier: 'supertest', defaultName: 'request' }
-    : { moduleSpecifier: 'supertest', namespaceName: 'request' };
+    : { moduleSpecifier: 'supertest', requireName: 'request' };
 }
 
 /**
