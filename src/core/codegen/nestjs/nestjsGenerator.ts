@@ -59,8 +59,8 @@ export const nestjsGenerator: EndpointGenerator = {
     const base = createGenerationContext(input);
     const layout = nestLayout(base);
     const ctx = withNestPaths(base, layout);
-    const setup = appSetup(ctx, layout);
     const rootModule = buildRootModuleRegistration(ctx, layout);
+    const setup = appSetup(ctx, layout);
     const testFile = buildTestFile({ ...ctx, failingCaseOptions: { implicitConversion: setup.implicitConversion } }, nestTestDriver(ctx, layout, setup));
     const files = [
       ...validationFiles(ctx, layout),
