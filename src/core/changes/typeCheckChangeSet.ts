@@ -44,13 +44,37 @@ export async function typeCheckChangeSet(changeSet: ChangeSet, options: TypeChec
   project.resolveSourceFileDependencies();
   setModuleFormats(project);
   setLibraryModuleFormats(project, changeSet.root);
+  const after = new Map([...sourceFiles].map(([change, sourceFile]) => [change, diagnosticsOf(sourceFile)]));
+  for (const [change, diagnostics] of after) {
+    if (change.before !== undefined && diagnostics.length > 0) {
+      const beforeFile = project.createSourceFile(assertInsideRoot(changeSet.root, change.path), change.before, { overwrite: true });
+      setModuleFormats(project);
+      after.set(change, withoutPreexisting(diagnostics, diagnosticsOf(beforeFile)));
+    }
+  }
   return {
     ...changeSet,
     files: changeSet.files.map((change) => {
-      const sourceFile = sourceFiles.get(change);
-      return sourceFile === undefined ? change : { ...change, diagnostics: diagnosticsOf(sourceFile) };
+      const diagnostics = after.get(change);
+      return diagnostics === undefined ? change : { ...change, diagnostics };
     }),
   };
+}
+
+/**
+ * The diagnostics of an edited file that its text before the change did not already have (same
+ * code and message, counted): an error the user's file already had (e.g. a module this TypeScript
+ * version resolves differently from the project's own) is not the change's doing.
+ */
+function withoutPreexisting(after: readonly ChangeDiagnostic[], before: readonly ChangeDiagnostic[]): ChangeDiagnostic[] {
+  const counts = new Map<string, number>();
+  const key = (d: ChangeDiagnostic): string => `${String(d.code)} ${d.message}`;
+  before.forEach((d) => counts.set(key(d), (counts.get(key(d)) ?? 0) + 1));
+  return after.filter((d) => {
+    const left = counts.get(key(d)) ?? 0;
+    counts.set(key(d), left - 1);
+    return left <= 0;
+  });
 }
 
 function createProject(root: string, tsconfigPath: string | undefined): Project {

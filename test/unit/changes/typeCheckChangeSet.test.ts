@@ -49,6 +49,13 @@ describe('typeCheckChangeSet', () => {
     assert.deepEqual(result.files.map((f) => brief(f.diagnostics)), [[], []]);
   });
 
+  it('does not report an error an edited file already had, only the ones the change adds', async () => {
+    const before = "import { missing } from 'not-installed';\nexport const a = missing;\n";
+    const after = "import { missing } from 'not-installed';\nexport const a = missing;\nexport const b: number = 'x';\n";
+    const [edited] = (await check([{ path: 'src/app.ts', before, after }])).files;
+    assert.deepEqual(brief(edited?.diagnostics), ['3:14 TS2322 error']);
+  });
+
   it('resolves imports between new files of the same set', async () => {
     const result = await check([
       { path: 'src/users/router.ts', before: undefined, after: "import { schema } from './schema.js';\nexport const s: string = schema;\n" },

@@ -14,6 +14,9 @@ const OPTIONS: CodegenOptions = {
 };
 const APP_MODULE = "import { Module } from '@nestjs/common';\nimport { CatsModule } from './cats/cats.module';\n\n@Module({\n  imports: [CatsModule],\n})\nexport class AppModule {}\n";
 const CLASS_VALIDATOR = JSON.stringify({ dependencies: { '@nestjs/core': '11.0.0', 'class-validator': '0.15.1', 'class-transformer': '0.5.1' } });
+const MAIN = "import { ValidationPipe } from '@nestjs/common';\nimport { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));\n  await app.listen(3000);\n}\nvoid bootstrap();\n";
+/** A Nest CLI project: main.ts with the global pipe, e2e specs in test/ with their own jest config. */
+const NEST_FILES = { 'src/main.ts': MAIN, 'test/jest-e2e.json': '{}' };
 const ZOD_ONLY = JSON.stringify({ dependencies: { '@nestjs/core': '11.0.0', zod: '4.0.0' } });
 
 function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
@@ -27,7 +30,7 @@ function parse(text: string) {
 
 describe('codegen: nestjs generator', () => {
   it('writes a feature module registered once; re-running changes nothing; a second endpoint adds only its route', () => {
-    const files = memory({ 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const first = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     assert.deepEqual(first.map((f) => f.path).sort(), [
       'src/app.module.ts', 'src/common/json-schema.validators.ts', 'src/products/dto/create-product.dto.ts', 'src/products/dto/product-id-params.dto.ts',
@@ -51,7 +54,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('answers 201 with Location, 404 through NotFoundException and 204 through @HttpCode', () => {
-    const files = memory({ 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const controller = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }).find((f) => f.path.endsWith('.controller.ts'))!.after;
     assert.match(controller, /@Res\(\{ passthrough: true \}\) res: Response/);
     assert.match(controller, /res\.location\(`\/products\/\$\{String\(item\.id\)\}`\)/);
@@ -82,7 +85,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('writes one e2e test per failing case, asserting Nest\'s message names the field', () => {
-    const files = memory({ 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const out = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     const text = out.find((f) => f.path === 'test/products.e2e-spec.ts')!.after;
     const test = parse(text);
@@ -90,12 +93,14 @@ describe('codegen: nestjs generator', () => {
     for (const c of failingCases(productsCrud.spec.crud!.entity, 'body', exampleValue(productsCrud.spec.crud!.entity))) {
       assert.ok(titles.includes(`'400 when ${c.title}'`), c.title);
     }
-    assert.match(text, /Test\.createTestingModule\(\{ imports: \[AppModule\] \}\)/);
+    assert.match(text, /Test\.createTestingModule\(\{ imports: \[ProductsModule\] \}\)/, 'only the feature module boots');
+    assert.match(text, /app\.useGlobalPipes\(new ValidationPipe\(\{ whitelist: true \}\)\);\n\s*await app\.init\(\);/, 'with the app\'s own pipe');
+    assert.match(text, /import request = require\('supertest'\);/, 'CommonJS without esModuleInterop');
     assert.match(text, /message\.includes\('price'\)/);
   });
 
   it('places the handler body in the service and imports the Nest exceptions it throws; without one, 501', () => {
-    const files = memory({ 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const body = 'if (body.email.endsWith(\'@x.example\')) {\n  throw new ConflictException(\'taken\');\n}\nreturn { email: body.email };';
     const service = nestjsGenerator.generate({ spec: userRegistration.spec, options: OPTIONS, files, handlerBodies: { registerUser: body } }).find((f) => f.path.endsWith('users.service.ts'))!.after;
     assert.match(service, /import \{ Injectable, ConflictException \} from '@nestjs\/common';/);
@@ -106,7 +111,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('without class-validator: zod schemas in a ZodValidationPipe with the shared ValidationError body', () => {
-    const files = memory({ 'package.json': ZOD_ONLY, 'src/app.module.ts': APP_MODULE });
+    const files = memory({ ...NEST_FILES, 'package.json': ZOD_ONLY, 'src/app.module.ts': APP_MODULE });
     const out = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     const paths = out.map((f) => f.path);
     assert.ok(paths.includes('src/common/zod-validation.pipe.ts') && paths.includes('src/common/validation-error.ts') && paths.includes('src/products/products.schemas.ts'));
@@ -120,7 +125,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('refuses a root module it cannot find, saying what to do', () => {
-    const files = memory({ 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': 'export const x = 1;\n' });
+    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': 'export const x = 1;\n' });
     assert.throws(() => nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), /--app-file/);
   });
 });

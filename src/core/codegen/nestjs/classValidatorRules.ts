@@ -6,7 +6,7 @@ import { literal, stringLiteral } from '../shared/literal';
 import { schemaType } from '../shared/zodExpression';
 
 /** Where a decorator comes from: class-validator, class-transformer or the generated helper file. */
-export type DecoratorSource = 'class-validator' | 'class-transformer' | 'helpers';
+export type DecoratorSource = 'class-validator' | 'class-transformer' | 'helpers' | '@nestjs/swagger';
 
 /** One decorator of a DTO property, with the module that exports it. */
 export interface PropertyDecorator {
@@ -129,7 +129,9 @@ function valueDecorators(b: Build, schema: JsonSchema, inArray: boolean, nestedC
     if (b.fromStrings && !inArray) {
       const t = stringLiteral('true', b.style);
       const f = stringLiteral('false', b.style);
-      out.push({ name: 'Transform', args: [`({ value }: { value: unknown }) => (value === ${t} ? true : value === ${f} ? false : value)`], from: 'class-transformer' });
+      // Reads the raw value: under the app's enableImplicitConversion `value` is already Boolean('false') === true.
+      const raw = 'obj[key]';
+      out.push({ name: 'Transform', args: [`({ obj, key }: { obj: Record<string, unknown>; key: string }) => (${raw} === ${t} ? true : ${raw} === ${f} ? false : ${raw})`], from: 'class-transformer' });
     }
     out.push(cv('IsBoolean', ...e([])));
   } else if (type === 'null') {

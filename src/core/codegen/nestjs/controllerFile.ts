@@ -42,6 +42,18 @@ function insertIndex(cls: ClassDeclaration, op: Operation): number {
   return firstParam ? cls.getMembers().findIndex((m) => m.getChildIndex() === firstParam.index) : members;
 }
 
+/** `@Controller('products')`, or `@Controller({ path, version })` and `@ApiTags` as the neighbouring controller has them. */
+function controllerDecorators(ctx: GenerationContext, layout: NestLayout): { name: string; arguments: string[] }[] {
+  const q = (text: string): string => stringLiteral(text, ctx.input.options.style);
+  const path = q(ctx.names.basePath.replace(/^\/+/, ''));
+  const version = layout.neighbour?.controllerVersion;
+  const decorators = [{ name: 'Controller', arguments: [version === undefined ? path : `{ path: ${path}, version: ${q(version)} }`] }];
+  if (layout.swagger && layout.neighbour?.apiTags === true) {
+    decorators.unshift({ name: 'ApiTags', arguments: [q(ctx.names.PluralPascal)] });
+  }
+  return decorators;
+}
+
 /** `@nestjs/platform-fastify` when the project depends on it, else Express. */
 export function nestPlatform(ctx: GenerationContext): NestPlatform {
   return /"@nestjs\/platform-fastify"\s*:/.test(ctx.input.files.read('package.json') ?? '') ? 'fastify' : 'express';
@@ -77,10 +89,13 @@ export function buildControllerFile(ctx: GenerationContext, layout: NestLayout):
     ensureImport(file, { moduleSpecifier: relativeModule(layout.controllerFile, layout.entityTypesFile, ext), named: [{ name: ctx.names.Pascal, typeOnly: true }] });
   }
   ensureImport(file, { moduleSpecifier: relativeModule(layout.controllerFile, layout.serviceFile, ext), named: [{ name: layout.serviceClass }] });
+  if (!existing && layout.swagger && layout.neighbour?.apiTags === true) {
+    ensureImport(file, { moduleSpecifier: '@nestjs/swagger', named: [{ name: 'ApiTags' }] });
+  }
   const cls = existing ?? file.addClass({
     name: layout.controllerClass,
     isExported: true,
-    decorators: [{ name: 'Controller', arguments: [stringLiteral(ctx.names.basePath.replace(/^\/+/, ''), ctx.input.options.style)] }],
+    decorators: controllerDecorators(ctx, layout),
     ctors: [{ parameters: [{ name: layout.serviceProperty, type: layout.serviceClass, scope: Scope.Private, isReadonly: true }] }],
   });
   for (const op of ops) {

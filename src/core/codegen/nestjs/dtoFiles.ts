@@ -19,6 +19,27 @@ function moduleOf(ctx: GenerationContext, layout: NestLayout, from: DecoratorSou
   return from === 'helpers' ? relativeModule(file, layout.validatorsFile, ctx.input.options.importExtension) : from;
 }
 
+const SWAGGER_SCALARS: Readonly<Record<string, string>> = { string: 'String', number: 'Number', boolean: 'Boolean' };
+
+/** `@ApiProperty()` / `@ApiPropertyOptional()` first, as the neighbouring DTOs document their properties. */
+function withApiProperty(c: DtoClass): DtoClass {
+  return {
+    ...c,
+    properties: c.properties.map((p) => {
+      const item = p.type.endsWith('[]') ? p.type.slice(0, -2) : undefined;
+      let args: string[] = [];
+      if (item !== undefined && SWAGGER_SCALARS[item] !== undefined) {
+        args = [`{ type: [${SWAGGER_SCALARS[item]}] }`];
+      } else if (item !== undefined && /^[A-Z]\w*$/.test(item)) {
+        args = [`{ type: () => [${item}] }`];
+      } else if (item !== undefined) {
+        args = ['{ isArray: true }'];
+      }
+      return { ...p, decorators: [{ name: p.optional ? 'ApiPropertyOptional' : 'ApiProperty', args, from: '@nestjs/swagger' as const }, ...p.decorators] };
+    }),
+  };
+}
+
 function buildDtoFile(ctx: GenerationContext, layout: NestLayout, classes: readonly DtoClass[], path: string): GeneratedFile | undefined {
   const open = openFile(ctx, path);
   const { file } = open;
@@ -26,8 +47,9 @@ function buildDtoFile(ctx: GenerationContext, layout: NestLayout, classes: reado
   if (missing.length === 0) {
     return undefined;
   }
+  const documented = layout.swagger && layout.neighbour?.apiProperty === true ? missing.map(withApiProperty) : missing;
   const bySource = new Map<string, Set<string>>();
-  for (const d of missing.flatMap((c) => c.properties.flatMap((p) => p.decorators))) {
+  for (const d of documented.flatMap((c) => c.properties.flatMap((p) => p.decorators))) {
     const moduleName = moduleOf(ctx, layout, d.from, path);
     bySource.set(moduleName, (bySource.get(moduleName) ?? new Set()).add(d.name));
   }
@@ -36,7 +58,7 @@ function buildDtoFile(ctx: GenerationContext, layout: NestLayout, classes: reado
     ensureImport(file, { moduleSpecifier, named: [...names].sort().map((name) => ({ name })) });
   }
   const relaxed = relaxedPropertyInitialization(ctx);
-  for (const c of missing) {
+  for (const c of documented) {
     file.addClass({
       name: c.name,
       isExported: true,

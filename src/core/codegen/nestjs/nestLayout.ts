@@ -3,6 +3,7 @@ import { kebab } from '../../spec/naming';
 import type { GenerationContext } from '../shared/generationContext';
 import type { NamedSchema } from '../shared/operations';
 import type { ProjectFiles } from '../types';
+import { findNestNeighbour, type NestNeighbour } from '../../project/nestNeighbour';
 
 /** How requests are validated: DTO classes under a global ValidationPipe, or zod schemas in a pipe. */
 export type NestValidation = 'class-validator' | 'zod';
@@ -28,6 +29,10 @@ export interface NestLayout {
   readonly serviceClass: string;
   readonly serviceProperty: string;
   readonly repositoryToken: string;
+  /** The nearest existing feature module, when the root module imports one. */
+  readonly neighbour?: NestNeighbour;
+  /** The project depends on `@nestjs/swagger`. */
+  readonly swagger: boolean;
 }
 
 function dependsOn(files: ProjectFiles, name: string): boolean {
@@ -44,6 +49,37 @@ function dependsOn(files: ProjectFiles, name: string): boolean {
 }
 
 /** class-validator when the project depends on it (Nest's documented style), zod otherwise. */
+/** The jest config in package.json (`rootDir`, `roots`), as text; '' when none. */
+function jestRoots(files: ProjectFiles): string {
+  const text = files.read('package.json');
+  try {
+    const jest = text === undefined ? undefined : (JSON.parse(text) as { jest?: { rootDir?: string; roots?: string[] } }).jest;
+    return jest ? [jest.rootDir ?? '.', ...(jest.roots ?? [])].join(' ') : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Where the resource's e2e test goes: the project's test folder when it keeps tests apart; with
+ * colocated tests, `test/` when an e2e config (`test/jest-e2e.json`) or the jest roots cover it,
+ * else beside the controller (`src/products/products.controller.spec.ts`), where the project's
+ * own runner finds it.
+ */
+function testFilePath(ctx: GenerationContext, dir: string, suffix: string): string {
+  const { layout } = ctx.input.options;
+  const { kebabPlural } = ctx.names;
+  if (!layout.testsColocated) {
+    return posix.join(layout.testsDir, `${kebabPlural}${suffix}`);
+  }
+  const roots = jestRoots(ctx.input.files);
+  const testCovered = ctx.input.files.exists('test/jest-e2e.json') || (roots !== '' && !/^src\b/.test(roots)) || /\/test\b/.test(roots);
+  if (ctx.input.options.testRunner !== 'jest' || testCovered) {
+    return posix.join('test', `${kebabPlural}${suffix}`);
+  }
+  return posix.join(dir, `${kebabPlural}.controller${layout.testSuffix}`);
+}
+
 export function nestValidation(files: ProjectFiles): NestValidation {
   return dependsOn(files, 'class-validator') && dependsOn(files, 'class-transformer') ? 'class-validator' : 'zod';
 }
@@ -56,30 +92,36 @@ export function nestValidation(files: ProjectFiles): NestValidation {
 export function nestLayout(ctx: GenerationContext): NestLayout {
   const { layout } = ctx.input.options;
   const { kebabPlural, Pascal, PluralPascal, plural } = ctx.names;
-  const dir = posix.join(layout.routesDir, kebabPlural);
+  const rootModule = layout.appFile ?? posix.join(layout.sourceDir, 'app.module.ts');
+  const neighbour = findNestNeighbour((path) => ctx.input.files.read(path), rootModule, `${kebabPlural}.module.ts`);
+  const neighbourParent = neighbour && posix.dirname(neighbour.moduleFile) !== posix.dirname(neighbour.registrationModule)
+    ? posix.dirname(posix.dirname(neighbour.moduleFile))
+    : undefined;
+  const dir = posix.join(neighbourParent ?? layout.routesDir, kebabPlural);
   const validation = nestValidation(ctx.input.files);
-  const testsDir = layout.testsColocated ? 'test' : layout.testsDir;
   const suffix = layout.testSuffix === '.spec.ts' ? '.e2e-spec.ts' : '.e2e.test.ts';
   const schemasFile = posix.join(dir, `${kebabPlural}.schemas.ts`);
   return {
     validation,
-    rootModule: layout.appFile ?? posix.join(layout.sourceDir, 'app.module.ts'),
+    rootModule: neighbour?.registrationModule ?? rootModule,
     moduleFile: posix.join(dir, `${kebabPlural}.module.ts`),
     controllerFile: posix.join(dir, `${kebabPlural}.controller.ts`),
     serviceFile: posix.join(dir, `${kebabPlural}.service.ts`),
     repositoryFile: posix.join(dir, `${kebabPlural}.repository.ts`),
     entityTypesFile: validation === 'zod' ? schemasFile : posix.join(dir, 'entities', `${kebab(ctx.names.singular)}.entity.ts`),
-    dtoDir: posix.join(dir, 'dto'),
+    dtoDir: posix.join(dir, neighbour?.dtoFolder ?? 'dto'),
     schemasFile,
     validatorsFile: posix.join(layout.sourceDir, 'common', 'json-schema.validators.ts'),
     validationErrorFile: posix.join(layout.sourceDir, 'common', 'validation-error.ts'),
     pipeFile: posix.join(layout.sourceDir, 'common', 'zod-validation.pipe.ts'),
-    testFile: posix.join(testsDir, `${kebabPlural}${suffix}`),
+    testFile: testFilePath(ctx, dir, suffix),
     moduleClass: `${PluralPascal}Module`,
     controllerClass: `${PluralPascal}Controller`,
     serviceClass: `${PluralPascal}Service`,
     serviceProperty: `${plural}Service`,
     repositoryToken: `${kebab(Pascal).toUpperCase().replace(/-/g, '_')}_REPOSITORY`,
+    ...(neighbour ? { neighbour } : {}),
+    swagger: dependsOn(ctx.input.files, '@nestjs/swagger'),
   };
 }
 

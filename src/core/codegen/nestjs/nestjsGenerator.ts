@@ -1,3 +1,5 @@
+import { RoutecraftError } from '../../errors';
+import { nestMainFile, readNestAppSetup, type NestAppSetup } from '../../project/nestAppSetup';
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
 import { buildRepositoryFile } from '../shared/repositoryFile';
 import { buildSchemaFile } from '../shared/schemaFile';
@@ -7,10 +9,11 @@ import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types'
 import { buildValidatorsFile, buildZodPipeFile } from './commonFiles';
 import { buildControllerFile } from './controllerFile';
 import { buildDtoFiles, buildEntityFile, usesHelperDecorators } from './dtoFiles';
-import { buildFeatureModuleFile, buildRootModuleRegistration, findModuleClass } from './moduleFiles';
+import { buildFeatureModuleFile, buildRootModuleRegistration } from './moduleFiles';
 import { nestLayout, type NestLayout } from './nestLayout';
 import { nestTestDriver } from './nestTestDriver';
 import { buildServiceFile } from './serviceFile';
+import { withSwaggerTest } from './swaggerTest';
 
 /** The shared builders write to Nest's paths: schemas, repository and tests inside the feature. */
 function withNestPaths(ctx: GenerationContext, layout: NestLayout): GenerationContext {
@@ -18,6 +21,17 @@ function withNestPaths(ctx: GenerationContext, layout: NestLayout): GenerationCo
     ...ctx,
     paths: { ...ctx.paths, schemas: layout.entityTypesFile, repository: layout.repositoryFile, validationError: layout.validationErrorFile, test: layout.testFile },
   };
+}
+
+/** The app's global setup (main.ts, root module); class-validator DTOs need a global ValidationPipe to mean anything. */
+function appSetup(ctx: GenerationContext, layout: NestLayout): NestAppSetup {
+  const read = (path: string): string | undefined => ctx.input.files.read(path);
+  const rootModule = ctx.input.options.layout.appFile ?? layout.rootModule;
+  const setup = readNestAppSetup(read, nestMainFile(read, rootModule, ctx.input.options.layout.sourceDir), rootModule);
+  if (layout.validation === 'class-validator' && !setup.validationPipe) {
+    throw new RoutecraftError('invalid-input', 'This app validates with class-validator but registers no global ValidationPipe (main.ts useGlobalPipes or an APP_PIPE provider), so generated DTOs would not be checked: nothing was written.');
+  }
+  return setup;
 }
 
 function validationFiles(ctx: GenerationContext, layout: NestLayout): (GeneratedFile | undefined)[] {
@@ -46,7 +60,8 @@ export const nestjsGenerator: EndpointGenerator = {
     const layout = nestLayout(base);
     const ctx = withNestPaths(base, layout);
     const rootModule = buildRootModuleRegistration(ctx, layout);
-    const rootClass = findModuleClass(ctx.project.getSourceFileOrThrow(`/${layout.rootModule}`))?.getName() ?? 'AppModule';
+    const setup = appSetup(ctx, layout);
+    const testFile = buildTestFile({ ...ctx, failingCaseOptions: { implicitConversion: setup.implicitConversion } }, nestTestDriver(ctx, layout, setup));
     const files = [
       ...validationFiles(ctx, layout),
       buildRepositoryFile(ctx),
@@ -54,7 +69,7 @@ export const nestjsGenerator: EndpointGenerator = {
       buildControllerFile(ctx, layout),
       buildFeatureModuleFile(ctx, layout),
       rootModule,
-      buildTestFile(ctx, nestTestDriver(ctx, layout, rootClass)),
+      layout.swagger ? withSwaggerTest(ctx, layout, setup, testFile) : testFile,
     ];
     return files.filter((f): f is GeneratedFile => f !== undefined);
   },

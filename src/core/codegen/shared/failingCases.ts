@@ -16,6 +16,16 @@ export interface FailingCase {
   readonly issuePath: string;
 }
 
+/** How the app treats values before validating them. */
+export interface FailingCaseOptions {
+  /**
+   * The app converts values to the declared type first (Nest's `enableImplicitConversion`): `12345`
+   * sent for a string becomes `'12345'` and any string sent for a boolean becomes `true`, so the
+   * wrong-type cases send a one-element array instead, which no conversion turns into a scalar.
+   */
+  readonly implicitConversion?: boolean;
+}
+
 type Segment = string | number;
 
 const NON_MATCHING = ['!!!', '~', ' ', '0', 'a', 'A', 'aaaaaaaa', 'AAAAAAAA', '12345678', '_'];
@@ -43,12 +53,12 @@ function getAt(root: unknown, path: readonly Segment[]): unknown {
  * One failing case per constraint of `schema` (recursively through objects and array items), each a
  * copy of the valid `example` with exactly one value broken. Deterministic: same schema, same cases.
  */
-export function failingCases(schema: JsonSchema, part: RequestPart, example: unknown): FailingCase[] {
+export function failingCases(schema: JsonSchema, part: RequestPart, example: unknown, options: FailingCaseOptions = {}): FailingCase[] {
   const cases: FailingCase[] = [];
   const add = (path: readonly Segment[], title: string, value: unknown, remove = false, issuePath = path): void => {
     cases.push({ title: `${part}${path.length > 0 ? '.' : ''}${path.join('.')} ${title}`, part, value: setAt(example, path, value, remove), issuePath: issuePath.join('.') });
   };
-  walk(schema, [], true, part !== 'body', part, example, add);
+  walk(schema, [], true, part !== 'body', part, example, add, options);
   const seen = new Map<string, number>();
   return cases.map((c) => {
     const n = (seen.get(c.title) ?? 0) + 1;
@@ -59,14 +69,14 @@ export function failingCases(schema: JsonSchema, part: RequestPart, example: unk
 
 type Add = (path: readonly Segment[], title: string, value: unknown, remove?: boolean, issuePath?: readonly Segment[]) => void;
 
-function walk(schema: JsonSchema, path: Segment[], required: boolean, strings: boolean, part: RequestPart, example: unknown, add: Add): void {
+function walk(schema: JsonSchema, path: Segment[], required: boolean, strings: boolean, part: RequestPart, example: unknown, add: Add, options: FailingCaseOptions): void {
   const type = schemaType(schema);
   const current = getAt(example, path);
   if (path.length > 0 && required && schema.default === undefined && part !== 'params') {
     add(path, 'is missing (required)', undefined, true);
   }
   if (path.length > 0) {
-    wrongType(schema, type, path, strings, add);
+    wrongType(schema, type, path, strings, add, options);
   }
   if (schema.enum) {
     const allNumbers = schema.enum.every((v) => typeof v === 'number');
@@ -78,25 +88,29 @@ function walk(schema: JsonSchema, path: Segment[], required: boolean, strings: b
   } else if (type === 'number' || type === 'integer') {
     numberCases(schema, type, path, current, add);
   } else if (type === 'array') {
-    arrayCases(schema, path, current, strings, part, example, add);
+    arrayCases(schema, path, current, strings, part, example, add, options);
   } else if (type === 'object') {
     if (schema.additionalProperties === false && !strings) {
       add([...path, 'unexpectedProperty'], 'is not allowed (unknown property)', 'unexpected', false, path);
     }
     const requiredNames = new Set(schema.required ?? []);
     for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-      walk(prop, [...path, name], requiredNames.has(name), strings, part, example, add);
+      walk(prop, [...path, name], requiredNames.has(name), strings, part, example, add, options);
     }
   }
 }
 
-function wrongType(schema: JsonSchema, type: JsonSchema['type'], path: Segment[], strings: boolean, add: Add): void {
+function wrongType(schema: JsonSchema, type: JsonSchema['type'], path: Segment[], strings: boolean, add: Add, options: FailingCaseOptions): void {
   if (schema.enum) {
     return;
   }
   const wrong: Partial<Record<NonNullable<JsonSchema['type']>, unknown>> = strings
     ? { number: 'not-a-number', integer: 'not-a-number', boolean: 'not-a-boolean' }
     : { string: 12345, number: 'not-a-number', integer: 'not-a-number', boolean: 'not-a-boolean', array: 'not-an-array', object: 'not-an-object', null: 'not-null' };
+  if (options.implicitConversion === true && !strings) {
+    wrong.string = [12345];
+    wrong.boolean = ['not-a-boolean'];
+  }
   if (type !== undefined && type in wrong) {
     add(path, `has the wrong type (${type} expected)`, wrong[type]);
   }
@@ -148,7 +162,7 @@ function numberCases(schema: JsonSchema, type: 'number' | 'integer', path: Segme
   }
 }
 
-function arrayCases(schema: JsonSchema, path: Segment[], current: unknown, strings: boolean, part: RequestPart, example: unknown, add: Add): void {
+function arrayCases(schema: JsonSchema, path: Segment[], current: unknown, strings: boolean, part: RequestPart, example: unknown, add: Add, options: FailingCaseOptions): void {
   const items: readonly unknown[] = Array.isArray(current) ? (current as unknown[]) : [];
   const itemSchema = schema.items ?? {};
   const make = (n: number): unknown[] => Array.from({ length: n }, (_, i) => items[i] ?? exampleValue(itemSchema, '', i));
@@ -163,6 +177,6 @@ function arrayCases(schema: JsonSchema, path: Segment[], current: unknown, strin
     add(path, 'has duplicate items', [first, first]);
   }
   if (items.length > 0 && schema.items) {
-    walk(schema.items, [...path, 0], false, strings, part, example, add);
+    walk(schema.items, [...path, 0], false, strings, part, example, add, options);
   }
 }

@@ -1,6 +1,7 @@
 import type { Project } from 'ts-morph';
 import { resourceNames, type ResourceNames } from '../../spec/naming';
 import type { GeneratorInput } from '../types';
+import type { FailingCaseOptions } from './failingCases';
 import { createCodeProject } from './codeStyle';
 import { resourceOperations, type Operation } from './operations';
 import { resourcePaths, type ResourcePaths } from './resourcePaths';
@@ -14,6 +15,8 @@ export interface GenerationContext {
   readonly operations: readonly Operation[];
   readonly project: Project;
   readonly zod: ZodContext;
+  /** How the app converts values before validating (set by a generator that reads it, e.g. Nest's pipe). */
+  readonly failingCaseOptions?: FailingCaseOptions;
 }
 
 /** Derives names, paths and operations from the input; throws a RoutecraftError for impossible specs. */

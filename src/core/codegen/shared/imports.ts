@@ -1,10 +1,14 @@
 import { posix } from 'node:path';
-import type { ImportSpecifierStructure, OptionalKind, SourceFile } from 'ts-morph';
+import { Node, type ImportSpecifierStructure, type OptionalKind, type SourceFile } from 'ts-morph';
 
 /** An import a generated file needs; merged into existing imports, never duplicated. */
 export interface ImportSpec {
   readonly moduleSpecifier: string;
   readonly defaultName?: string;
+  /** `import * as name from '...'` (alone in its declaration). */
+  readonly namespaceName?: string;
+  /** `import name = require('...')` (CommonJS without esModuleInterop: callable under every TypeScript version). */
+  readonly requireName?: string;
   readonly named?: readonly { readonly name: string; readonly typeOnly?: boolean }[];
 }
 
@@ -23,6 +27,23 @@ export function relativeModule(fromFile: string, toFile: string, importExtension
  * only the missing names; a new declaration goes after the last import. Returns whether it changed.
  */
 export function ensureImport(file: SourceFile, spec: ImportSpec): boolean {
+  if (spec.requireName !== undefined) {
+    const name = spec.requireName;
+    if (file.getStatements().some((st) => Node.isImportEqualsDeclaration(st) && st.getName() === name)) {
+      return false;
+    }
+    const q = file.getProject().manipulationSettings.getQuoteKind() as string;
+    const last = file.getImportDeclarations().at(-1);
+    file.insertStatements(last ? last.getChildIndex() + 1 : 0, `import ${name} = require(${q}${spec.moduleSpecifier}${q});`);
+    return true;
+  }
+  if (spec.namespaceName !== undefined) {
+    const present = file.getImportDeclarations().some((d) => d.getModuleSpecifierValue() === spec.moduleSpecifier && d.getNamespaceImport() !== undefined);
+    if (!present) {
+      file.addImportDeclaration({ moduleSpecifier: spec.moduleSpecifier, namespaceImport: spec.namespaceName });
+    }
+    return !present;
+  }
   const existing = file.getImportDeclarations().filter((d) => d.getModuleSpecifierValue() === spec.moduleSpecifier && d.getNamespaceImport() === undefined);
   const target = existing.find((d) => !d.isTypeOnly()) ?? existing[0];
   const have = new Set(existing.flatMap((d) => d.getNamedImports().map((n) => n.getName())));

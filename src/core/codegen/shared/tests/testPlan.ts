@@ -79,9 +79,9 @@ export function testPlan(ctx: GenerationContext, validatorRejects: (failing: Fai
     const query = op.query ? objectExample(op.query.schema, 'query') : undefined;
     const body = op.body ? (op.kind === 'custom' ? exampleValue(op.body.schema, 'body') : entity) : undefined;
     const failing = [
-      ...(op.params ? failingCases(op.params.schema, 'params', params) : []),
-      ...(op.query ? failingCases(op.query.schema, 'query', query) : []),
-      ...(op.body ? failingCases(op.body.schema, 'body', body) : []),
+      ...(op.params ? failingCases(op.params.schema, 'params', params, ctx.failingCaseOptions) : []),
+      ...(op.query ? failingCases(op.query.schema, 'query', query, ctx.failingCaseOptions) : []),
+      ...(op.body ? failingCases(op.body.schema, 'body', body, ctx.failingCaseOptions) : []),
     ].filter(validatorRejects);
     const tests: TestCase[] = [];
     const notFound = (extra: Partial<Extract<TestStep, { kind: 'send' }>> = {}): TestCase => ({
