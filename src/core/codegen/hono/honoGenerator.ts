@@ -6,12 +6,16 @@ import { buildValidationErrorFile } from '../shared/validationErrorFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration } from './appRegistration';
 import { appFilePath } from './honoApp';
+import { readHonoAppModel } from './honoAppModel';
+import { generateOpenApiFeature } from './openapiGenerator';
 import { requestDriver } from './requestDriver';
 import { buildRouteFile } from './routeFile';
 import { findValidatorHook } from './validatorHook';
 
 /**
- * Hono 4: a sub-app per resource, validated with the project's `zValidator` hook when it has one
+ * Hono 4. OpenAPIHono apps (created directly or by a factory such as `createApp()`) get a feature
+ * folder copied from the nearest one, validated and documented with `createRoute` (see
+ * openapiGenerator.ts). Plain Hono apps: a sub-app per resource, validated with the project's `zValidator` hook when it has one
  * (else safeParse), the in-memory repository for CRUD, `app.route()` in the app file, and
  * `app.request()` tests in the project's runner.
  */
@@ -24,6 +28,10 @@ export const honoGenerator: EndpointGenerator = {
     'Do not validate again, do not import anything.',
   generate(input: GeneratorInput): GeneratedFile[] {
     const ctx = createGenerationContext(input);
+    const model = readHonoAppModel(ctx);
+    if (model?.openapi) {
+      return generateOpenApiFeature(ctx, model);
+    }
     const hook = findValidatorHook(ctx, appFilePath(ctx));
     const registration = buildAppRegistration(ctx);
     const files = [

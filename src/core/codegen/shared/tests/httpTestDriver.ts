@@ -50,4 +50,6 @@ export interface HttpTestDriver {
    * by default the test checks `error` and `issues[].path`.
    */
   validationIssue?(res: string, issuePath: string, runner: RunnerStyle): string[];
+  /** The status the app answers invalid input with, when it is not 400 (a project's validation hook: 422). */
+  readonly validationStatus?: number;
 }

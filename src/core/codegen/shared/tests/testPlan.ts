@@ -49,8 +49,12 @@ function url(basePath: string, op: Operation, params: Record<string, unknown>, r
   return parts.filter((p) => p !== '');
 }
 
-/** The deterministic test plan of a resource: one group per operation, success path and every failing case. */
-export function testPlan(ctx: GenerationContext): TestGroup[] {
+/**
+ * The deterministic test plan of a resource: one group per operation, success path and every failing
+ * case. `validationStatus` is what the app answers to invalid input (400 unless the project's
+ * validation hook says otherwise).
+ */
+export function testPlan(ctx: GenerationContext, validationStatus = 400): TestGroup[] {
   const crud = ctx.input.spec.crud;
   const base = ctx.names.basePath;
   const idField = crud?.idField ?? 'id';
@@ -62,7 +66,7 @@ export function testPlan(ctx: GenerationContext): TestGroup[] {
   const unknown = { [idField]: unknownId };
   const rejects = (op: Operation, cases: readonly FailingCase[], params: Record<string, unknown>, query: Record<string, unknown> | undefined, body: unknown): TestCase[] =>
     cases.map((c) => ({
-      title: `400 when ${c.title}`,
+      title: `${String(validationStatus)} when ${c.title}`,
       steps: [
         {
           kind: 'send', res: 'res', method: op.method,
@@ -70,7 +74,7 @@ export function testPlan(ctx: GenerationContext): TestGroup[] {
           ...(op.query ? { query: c.part === 'query' ? c.value : query } : {}),
           ...(op.body ? { body: c.part === 'body' ? c.value : body } : {}),
         },
-        { kind: 'status', res: 'res', status: 400 },
+        { kind: 'status', res: 'res', status: validationStatus },
         { kind: 'validationIssue', res: 'res', issuePath: c.issuePath },
       ],
     }));
