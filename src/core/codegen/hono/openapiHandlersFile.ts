@@ -41,23 +41,15 @@ export function buildOpenApiHandlersFile(ctx: GenerationContext, feature: OpenAp
   for (const op of ops) {
     const body = customBody(ctx, op, (o) => notImplementedBody(ctx, o));
     const parts = PARTS.filter((p) => op[p.key] !== undefined && (op.kind === 'custom' ? mentions(body, p.key) : !(op.kind === 'create' && p.key === 'params')));
-    const [statement] = file.addVariableStatements([{
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{
-        name: op.operationId,
-        type: `${typeName}<${routeTypeName(op)}>`,
-        initializer: (w) => {
-          w.write('async (c) => ').inlineBlock(() => {
-            for (const p of parts) {
-              w.writeLine(`const ${p.key} = c.req.valid(${stringLiteral(p.target, ctx.input.options.style)});`);
-            }
-            crudStatements(ctx, op, w);
-          });
-        },
-      }],
-    }]);
-    const fn = statement?.getDeclarations()[0]?.getInitializer();
+    file.addStatements((w) => {
+      w.write(`export const ${op.operationId}: ${typeName}<${routeTypeName(op)}> = async (c) => `).inlineBlock(() => {
+        for (const p of parts) {
+          w.writeLine(`const ${p.key} = c.req.valid(${stringLiteral(p.target, ctx.input.options.style)});`);
+        }
+        crudStatements(ctx, op, w);
+      }).write(';');
+    });
+    const fn = file.getVariableDeclarationOrThrow(op.operationId).getInitializer();
     const block = fn && Node.isArrowFunction(fn) ? fn.getBody() : undefined;
     if (op.kind === 'custom' && block && Node.isBlock(block)) {
       block.addStatements(body);

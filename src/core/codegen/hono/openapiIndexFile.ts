@@ -80,7 +80,7 @@ export function buildOpenApiIndexFile(ctx: GenerationContext, feature: OpenApiFe
   const entries = chainCalls(init).map((c) => ({ name: c.name, text: `.openapi(${c.call.getArguments().map((a) => a.getText()).join(', ')})` }));
   const missingOps = ctx.operations.filter((op) => !present.includes(op.operationId));
   if (missingOps.length === 0) {
-    return finishFile(ctx, open, changed, false);
+    return finishFile(ctx, open, changed, true);
   }
   const base = present.length > 0 ? chainRootText(init) : creation;
   const paramIndex = (): number => {
@@ -92,7 +92,7 @@ export function buildOpenApiIndexFile(ctx: GenerationContext, feature: OpenApiFe
     entries.splice(isStatic(op.operationId) ? paramIndex() : entries.length, 0, { name: op.operationId, text });
   }
   variable.setInitializer(`${base}\n${entries.map((e) => `${ctx.input.options.style.indent}${e.text}`).join('\n')}`);
-  return finishFile(ctx, open, true, false);
+  return finishFile(ctx, open, true, true);
 }
 
 function chainRootText(init: Expression): string {

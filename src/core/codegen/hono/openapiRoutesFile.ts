@@ -1,4 +1,3 @@
-import { VariableDeclarationKind } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport, relativeModule } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
@@ -30,7 +29,9 @@ function responses(ctx: GenerationContext, feature: OpenApiFeature, op: Operatio
   if (notImplemented) {
     entries.set(501, 'Not implemented yet');
   }
-  return `{ ${[...entries].map(([status, text]) => `${String(status)}: { description: ${q(text)} }`).join(', ')} }`;
+  const { indent, trailingComma } = ctx.input.options.style;
+  const lines = [...entries].map(([status, text]) => `${indent}${indent}${String(status)}: { description: ${q(text)} }`);
+  return `{\n${lines.join(',\n')}${trailingComma ? ',' : ''}\n${indent}}`;
 }
 
 /**
@@ -51,22 +52,29 @@ export function buildOpenApiRoutesFile(ctx: GenerationContext, feature: OpenApiF
   if (schemaNames.length > 0) {
     ensureImport(file, { moduleSpecifier: relativeModule(feature.layout.routes, feature.layout.schemas, ctx.input.options.importExtension), named: schemaNames.map((name) => ({ name })) });
   }
+  const indent = ctx.input.options.style.indent;
+  const semi = ctx.input.options.style.semicolons ? ';' : '';
+  const comma = ctx.input.options.style.trailingComma ? ',' : '';
   for (const op of ops) {
+    const body = op.body ? `{ content: { ${q('application/json')}: { schema: ${op.body.name} } }, required: true }` : undefined;
     const request = [
       ...(op.params ? [`params: ${op.params.name}`] : []),
       ...(op.query ? [`query: ${op.query.name}`] : []),
-      ...(op.body ? [`body: { content: { ${q('application/json')}: { schema: ${op.body.name} } }, required: true }`] : []),
+      ...(body ? [`body: ${body}`] : []),
     ];
     const props = [
       `method: ${q(op.method.toLowerCase())}`,
       `path: ${q(declaredPath(feature, op))}`,
       `tags: [${q(ctx.names.PluralPascal)}]`,
       `summary: ${q(op.summary)}`,
-      ...(request.length > 0 ? [`request: { ${request.join(', ')} }`] : []),
+      ...(request.length > 0 ? [`request: {\n${request.map((r) => `${indent}${indent}${r}`).join(',\n')}${comma}\n${indent}}`] : []),
       `responses: ${responses(ctx, feature, op, notImplemented.has(op.operationId))}`,
     ];
-    file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: op.operationId, initializer: `createRoute({ ${props.join(', ')} })` }] });
-    file.addTypeAlias({ isExported: true, name: routeTypeName(op), type: `typeof ${op.operationId}` });
+    file.addStatements((w) => {
+      w.write(`export const ${op.operationId} = createRoute({\n${props.map((p) => `${indent}${p}`).join(',\n')}${comma}\n})${semi}`);
+      w.newLine();
+      w.write(`export type ${routeTypeName(op)} = typeof ${op.operationId}${semi}`);
+    });
   }
   return finishFile(ctx, open, true, true);
 }
