@@ -7,6 +7,7 @@ import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types'
 import { buildAppRegistration } from './appRegistration';
 import { appFilePath } from './honoApp';
 import { readHonoAppModel } from './honoAppModel';
+import { mountPrefix, withMountPrefix } from './mountPrefix';
 import { generateOpenApiFeature } from './openapiGenerator';
 import { requestDriver } from './requestDriver';
 import { buildRouteFile } from './routeFile';
@@ -27,11 +28,12 @@ export const honoGenerator: EndpointGenerator = {
     'and Hono\'s context `c`. Answer with `return c.json(VALUE, CODE);` (or `return c.body(null, 204);`); `await` is allowed. ' +
     'Do not validate again, do not import anything.',
   generate(input: GeneratorInput): GeneratedFile[] {
-    const ctx = createGenerationContext(input);
-    const model = readHonoAppModel(ctx);
+    const base = createGenerationContext(input);
+    const model = readHonoAppModel(base);
     if (model?.openapi) {
-      return generateOpenApiFeature(ctx, model);
+      return generateOpenApiFeature(base, model);
     }
+    const ctx = withMountPrefix(base, model ? mountPrefix(base, model.localName) : '');
     const hook = findValidatorHook(ctx, appFilePath(ctx));
     const registration = buildAppRegistration(ctx);
     const files = [
