@@ -35,7 +35,7 @@ export const honoGenerator: EndpointGenerator = {
     }
     const ctx = withMountPrefix(base, model ? mountPrefix(base, model.localName) : '');
     const hook = findValidatorHook(ctx, appFilePath(ctx));
-    const registration = buildAppRegistration(ctx);
+    const registration = buildAppRegistration(ctx, model);
     const files = [
       buildSchemaFile(ctx),
       hook ? undefined : buildValidationErrorFile(ctx),
