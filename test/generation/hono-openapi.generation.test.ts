@@ -60,7 +60,9 @@ describe('Hono generation into an OpenAPIHono app built by factories (routes arr
     const passed = generated.flat().filter((a) => a.status === 'passed').length;
     const todo = generated.flat().filter((a) => a.status === 'todo');
     assert.ok(generated.every((r) => r.length > 0), 'each feature has its tests beside it');
-    assert.deepEqual(todo.map((a) => a.title).sort(), ['200 for a valid request', '200 for a valid request', '200 for a valid request', '200 for a valid request', '200 for a valid request', '201 for a valid request'], 'the 501 operations\' success tests are todos');
+    assert.equal(todo.length, 6, 'the success tests of the six operations without logic (501) are todos');
+    assert.deepEqual(todo.map((a) => a.title.slice(0, 3)).sort(), ['200', '200', '200', '200', '200', '201'], todo.map((a) => a.title).join('; '));
+    assert.ok(todo.every((a) => /^20[01] for a valid request/.test(a.title)));
     const docTests = generated.flat().filter((a) => a.title.startsWith('lists '));
     assert.equal(docTests.length, 11, 'GET /doc lists every new operation');
     assert.ok(docTests.every((a) => a.status === 'passed'));
