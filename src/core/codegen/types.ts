@@ -15,6 +15,8 @@ export interface CodegenOptions {
   readonly zodMajor: 3 | 4;
   readonly style: CodeStyle;
   readonly layout: ProjectLayout;
+  /** tsconfig `paths` the project's files import through (`@/` → `src/`); optional, empty when absent. */
+  readonly pathAliases?: readonly { readonly prefix: string; readonly target: string }[];
 }
 
 /** The same shapes project detection reports (one definition, in src/core/project). */

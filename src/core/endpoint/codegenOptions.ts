@@ -38,6 +38,7 @@ export function codegenOptionsFrom(facts: ProjectFacts, overrides: FactOverrides
     importExtension: facts.importExtension,
     zodMajor,
     style: facts.style,
+    pathAliases: facts.pathAliases,
     layout: {
       ...facts.layout,
       ...(overrides.routesDir === undefined ? {} : { routesDir: overrides.routesDir }),

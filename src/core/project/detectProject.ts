@@ -1,5 +1,6 @@
 import { detectAppFile } from './detectAppFile';
 import { detectFramework } from './detectFramework';
+import { detectHonoAppFile } from './detectHonoApp';
 import { detectImportExtension, detectModuleKind } from './detectModule';
 import { detectPathAliases } from './detectPathAliases';
 import { detectRoutesDir } from './detectRoutesDir';
@@ -43,7 +44,8 @@ export async function detectProject(root: string, fs: ProjectFs = createNodeProj
   const frameworkName = frameworkResult.framework?.name;
   const testResult = detectTestRunner(pkg, sample.testTexts, frameworkName);
   const moduleKind = detectModuleKind(pkg, tsconfig);
-  const appResult = detectAppFile(frameworkName, sample.sources, sample.listed);
+  const honoApp = frameworkName === 'hono' ? detectHonoAppFile(sample.sources) : undefined;
+  const appResult = honoApp ? { appFile: honoApp.appFile } : detectAppFile(frameworkName, sample.sources, sample.listed);
   const routesResult = detectRoutesDir(frameworkName, sample.sources, appResult.appFile, sourceDir);
   const configured = await readConfiguredStyle(fs, pkg, rootNames);
   const typescriptVersion = await dependencyVersion(fs, pkg, 'typescript');

@@ -24,12 +24,13 @@ function appCalls(open: OpenFile, app: HonoApp): { statement: Statement; call: C
 /**
  * Mounts the resource's sub-app in the app file once (`app.route('/products', productsRoute)`),
  * after the existing `app.route` calls (else after the last app call); the rest of the user's file
- * is not reformatted.
+ * is not reformatted. `known` is the app as `readHonoAppModel` read it (also when a factory
+ * such as `createApp()` builds it); without it the file must hold `const app = new Hono()`.
  */
-export function buildAppRegistration(ctx: GenerationContext): { readonly app: HonoApp; readonly file: GeneratedFile | undefined } {
+export function buildAppRegistration(ctx: GenerationContext, known?: HonoApp): { readonly app: HonoApp; readonly file: GeneratedFile | undefined } {
   const open = openFile(ctx, appFilePath(ctx));
   const { file } = open;
-  const app = findHonoAppOrThrow(ctx, file);
+  const app = known ?? findHonoAppOrThrow(ctx, file);
   const { route } = routeNames(ctx);
   if (appCalls(open, app).some((c) => c.method === 'route' && c.call.getArguments()[1]?.getText() === route)) {
     return { app, file: undefined };

@@ -6,12 +6,17 @@ import { buildValidationErrorFile } from '../shared/validationErrorFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration } from './appRegistration';
 import { appFilePath } from './honoApp';
+import { readHonoAppModel } from './honoAppModel';
+import { mountPrefix, withMountPrefix } from './mountPrefix';
+import { generateOpenApiFeature } from './openapiGenerator';
 import { requestDriver } from './requestDriver';
 import { buildRouteFile } from './routeFile';
 import { findValidatorHook } from './validatorHook';
 
 /**
- * Hono 4: a sub-app per resource, validated with the project's `zValidator` hook when it has one
+ * Hono 4. OpenAPIHono apps (created directly or by a factory such as `createApp()`) get a feature
+ * folder copied from the nearest one, validated and documented with `createRoute` (see
+ * openapiGenerator.ts). Plain Hono apps: a sub-app per resource, validated with the project's `zValidator` hook when it has one
  * (else safeParse), the in-memory repository for CRUD, `app.route()` in the app file, and
  * `app.request()` tests in the project's runner.
  */
@@ -23,9 +28,14 @@ export const honoGenerator: EndpointGenerator = {
     'and Hono\'s context `c`. Answer with `return c.json(VALUE, CODE);` (or `return c.body(null, 204);`); `await` is allowed. ' +
     'Do not validate again, do not import anything.',
   generate(input: GeneratorInput): GeneratedFile[] {
-    const ctx = createGenerationContext(input);
+    const base = createGenerationContext(input);
+    const model = readHonoAppModel(base);
+    if (model?.openapi) {
+      return generateOpenApiFeature(base, model);
+    }
+    const ctx = withMountPrefix(base, model ? mountPrefix(base, model.localName) : '');
     const hook = findValidatorHook(ctx, appFilePath(ctx));
-    const registration = buildAppRegistration(ctx);
+    const registration = buildAppRegistration(ctx, model);
     const files = [
       buildSchemaFile(ctx),
       hook ? undefined : buildValidationErrorFile(ctx),

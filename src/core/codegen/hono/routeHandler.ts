@@ -7,13 +7,14 @@ import { VALIDATION_ERROR_FUNCTION } from '../shared/validationErrorFile';
 import type { ValidatorHook } from './validatorHook';
 
 /** Each validated part: the name handler code sees, zValidator's target, and where safeParse reads it. */
-const PARTS = [
+export const PARTS = [
   { key: 'params', target: 'param', source: 'c.req.param()' },
   { key: 'query', target: 'query', source: 'c.req.query()' },
   { key: 'body', target: 'json', source: 'await c.req.json().catch(() => undefined)' },
 ] as const;
 
-function crudStatements(ctx: GenerationContext, op: Operation, w: CodeBlockWriter): void {
+/** The statements of a CRUD handler (`params`, `body` and `repository` in scope), answering with `c.json`/`c.body`. */
+export function crudStatements(ctx: GenerationContext, op: Operation, w: CodeBlockWriter): void {
   const q = (s: string): string => stringLiteral(s, ctx.input.options.style);
   const idField = ctx.input.spec.crud?.idField ?? 'id';
   const notFound = (found: string): void => {

@@ -39,12 +39,13 @@ export function operationSchemas(ctx: GenerationContext): { readonly named: Name
 
 /**
  * The resource's schema file (`src/schemas/products.ts`): one exported zod constant per validated
- * part, plus the entity types for CRUD. Existing constants and types are left alone.
+ * part, plus the entity types for CRUD. Existing constants and types are left alone. `zodModule` is
+ * where `z` comes from (`@hono/zod-openapi` re-exports it with `.openapi()`).
  */
-export function buildSchemaFile(ctx: GenerationContext): GeneratedFile | undefined {
+export function buildSchemaFile(ctx: GenerationContext, zodModule = 'zod'): GeneratedFile | undefined {
   const open = openFile(ctx, ctx.paths.schemas);
   const { file } = open;
-  let changed = ensureImport(file, { moduleSpecifier: 'zod', named: [{ name: 'z' }] });
+  let changed = ensureImport(file, { moduleSpecifier: zodModule, named: [{ name: 'z' }] });
   for (const { named, coerce } of operationSchemas(ctx)) {
     changed = ensureConst(file, named.name, zodExpression(named.schema, { ...ctx.zod, coerce })) || changed;
   }

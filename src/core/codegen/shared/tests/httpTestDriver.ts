@@ -57,4 +57,6 @@ export interface HttpTestDriver {
    * test expecting 400 for them would fail although the endpoint behaves as the project's others.
    */
   rejects?(failing: FailingCase): boolean;
+  /** The status the app answers invalid input with, when it is not 400 (a project's validation hook: 422). */
+  readonly validationStatus?: number;
 }

@@ -165,7 +165,7 @@ export function buildTestFile(ctx: GenerationContext, driver: HttpTestDriver): G
   const suite = ensureSuite(r, file, ctx.names.basePath);
   changed = suite.changed || changed;
   const present = describeCalls(suite.body);
-  for (const group of testPlan(ctx, driver.rejects?.bind(driver))) {
+  for (const group of testPlan(ctx, driver.rejects?.bind(driver), driver.validationStatus)) {
     if (present.has(group.title)) {
       continue;
     }

@@ -49,8 +49,13 @@ function url(basePath: string, op: Operation, params: Record<string, unknown>, r
   return parts.filter((p) => p !== '');
 }
 
-/** The deterministic test plan of a resource: one group per operation, success path and every failing case. */
-export function testPlan(ctx: GenerationContext, validatorRejects: (failing: FailingCase) => boolean = () => true): TestGroup[] {
+/**
+ * The deterministic test plan of a resource: one group per operation, success path and every failing
+ * case. `validatorRejects` drops cases the app's validator coerces into valid input (default: none);
+ * `validationStatus` is what the app answers to invalid input (400 unless the project's validation
+ * hook says otherwise).
+ */
+export function testPlan(ctx: GenerationContext, validatorRejects: (failing: FailingCase) => boolean = () => true, validationStatus = 400): TestGroup[] {
   const crud = ctx.input.spec.crud;
   const base = ctx.names.basePath;
   const idField = crud?.idField ?? 'id';
@@ -62,7 +67,7 @@ export function testPlan(ctx: GenerationContext, validatorRejects: (failing: Fai
   const unknown = { [idField]: unknownId };
   const rejects = (op: Operation, cases: readonly FailingCase[], params: Record<string, unknown>, query: Record<string, unknown> | undefined, body: unknown): TestCase[] =>
     cases.map((c) => ({
-      title: `400 when ${c.title}`,
+      title: `${String(validationStatus)} when ${c.title}`,
       steps: [
         {
           kind: 'send', res: 'res', method: op.method,
@@ -70,7 +75,7 @@ export function testPlan(ctx: GenerationContext, validatorRejects: (failing: Fai
           ...(op.query ? { query: c.part === 'query' ? c.value : query } : {}),
           ...(op.body ? { body: c.part === 'body' ? c.value : body } : {}),
         },
-        { kind: 'status', res: 'res', status: 400 },
+        { kind: 'status', res: 'res', status: validationStatus },
         { kind: 'validationIssue', res: 'res', issuePath: c.issuePath },
       ],
     }));
