@@ -17,6 +17,7 @@ import { parseSpecText } from '../spec/inputs/parseSpecText';
 import { codegenOptionsFrom, openQuestions, type FactOverrides } from './codegenOptions';
 import { repairHandlerBodies } from './repairBodies';
 import { buildSpecMessages, handlerBodiesFrom } from './specPrompt';
+import { deferAddedModules } from './pendingDependencies';
 import { zodDependency } from './zodDependency';
 
 export interface EndpointRequest {
@@ -115,12 +116,12 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   const baseline = await captureBaseline(request.root, generatedPaths(build(handlerBodies)));
 
   progress('Type-checking the change in your project…');
-  let changeSet = await typeCheckChangeSet(build(handlerBodies));
+  let changeSet = deferAddedModules(await typeCheckChangeSet(build(handlerBodies)));
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
     progress('Asking the model to fix its handler code…');
     const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });
     if (repaired.kind === 'ok') {
-      changeSet = await typeCheckChangeSet(build(repaired.value));
+      changeSet = deferAddedModules(await typeCheckChangeSet(build(repaired.value)));
       handlerBodies = repaired.value;
     }
   }

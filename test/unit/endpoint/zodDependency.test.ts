@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import type { ChangeSet } from '../../../src/core/changes/changeSet';
 import { generateEndpoint } from '../../../src/core/endpoint/generateEndpoint';
+import { deferAddedModules } from '../../../src/core/endpoint/pendingDependencies';
 import { zodDependency } from '../../../src/core/endpoint/zodDependency';
 import type { ProjectFacts } from '../../../src/core/project/projectFacts';
 import { EndpointSpecSchema } from '../../../src/core/spec';
@@ -71,5 +73,32 @@ describe('endpoint: zod is added only when generated code imports it', function 
       assert.equal(expressResult.notes.filter((n) => n.includes('zod')).length, 1);
       assert.equal(expressResult.installCommand, 'npm install');
     }
+  });
+});
+
+describe('endpoint: a module the change adds to package.json does not block it before the install', () => {
+  const diag = (message: string, code = 2307): { line: number; column: number; message: string; code: number; category: 'error' } => ({ line: 1, column: 19, message, code, category: 'error' });
+  const changeSet = (after: string): ChangeSet => ({
+    root: '/p', summary: 's',
+    files: [
+      { path: 'src/schemas.ts', before: undefined, after: "import { z } from 'zod';", diagnostics: [
+        diag("Cannot find module 'zod' or its corresponding type declarations."),
+        diag("Cannot find module 'zod/v4' or its corresponding type declarations."),
+        diag("Cannot find module 'express' or its corresponding type declarations."),
+        diag("Type 'string' is not assignable to type 'number'.", 2322),
+      ] },
+      { path: 'package.json', before: '{"dependencies":{"express":"5.1.0"}}', after },
+    ],
+  });
+
+  it('turns only the added package\'s "Cannot find module" errors into warnings that say to install it', () => {
+    const [schemas] = deferAddedModules(changeSet('{"dependencies":{"express":"5.1.0","zod":"^4.0.0"}}')).files;
+    assert.deepEqual(schemas?.diagnostics?.map((d) => d.category), ['warning', 'warning', 'error', 'error']);
+    assert.match(schemas?.diagnostics?.[0]?.message ?? '', /added to package\.json: install it after accepting/);
+  });
+
+  it('keeps every error when package.json gains nothing', () => {
+    const [schemas] = deferAddedModules(changeSet('{"dependencies":{"express":"5.1.0"}}')).files;
+    assert.deepEqual(schemas?.diagnostics?.map((d) => d.category), ['error', 'error', 'error', 'error']);
   });
 });
