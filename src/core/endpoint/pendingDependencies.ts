@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ChangeDiagnostic, ChangeSet } from '../changes/changeSet';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
@@ -21,22 +23,34 @@ function dependencyNames(text: string | undefined): Set<string> {
   return names;
 }
 
-/** The packages the change set adds to the root package.json. */
+function installed(root: string, name: string): boolean {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name, 'package.json'))) {
+      return true;
+    }
+    if (dirname(dir) === dir) {
+      return false;
+    }
+  }
+}
+
+/**
+ * The packages that are, or will be, listed in the root package.json but not installed: those the
+ * change set adds, and those an earlier accepted change added before the user ran the install.
+ */
 export function addedDependencies(changeSet: ChangeSet): string[] {
   const manifest = changeSet.files.find((f) => f.path === 'package.json');
-  if (manifest === undefined) {
-    return [];
-  }
-  const before = dependencyNames(manifest.before);
-  return [...dependencyNames(manifest.after)].filter((name) => !before.has(name));
+  const path = join(changeSet.root, 'package.json');
+  const listed = dependencyNames(manifest?.after ?? (existsSync(path) ? readFileSync(path, 'utf8') : undefined));
+  return [...listed].filter((name) => !installed(changeSet.root, name));
 }
 
 const MISSING_MODULE = /^Cannot find module '([^']+)'/;
 
 /**
- * A module the change set itself adds to package.json cannot resolve before the install that the
- * review asks for: its "Cannot find module" errors (TS2307) become warnings that say so, instead of
- * blocking the change. Every other diagnostic is kept as it is.
+ * A module listed in package.json (by this change or an earlier one) but not installed yet cannot
+ * resolve before the install that the review asks for: its "Cannot find module" errors (TS2307)
+ * become warnings that say so, instead of blocking the change. Every other diagnostic is kept.
  */
 export function deferAddedModules(changeSet: ChangeSet): ChangeSet {
   const added = addedDependencies(changeSet);
@@ -51,7 +65,7 @@ export function deferAddedModules(changeSet: ChangeSet): ChangeSet {
     ...changeSet,
     files: changeSet.files.map((f) => (f.diagnostics === undefined ? f : {
       ...f,
-      diagnostics: f.diagnostics.map((d) => (pending(d) ? { ...d, category: 'warning' as const, message: `${d.message} It is added to package.json: install it after accepting.` } : d)),
+      diagnostics: f.diagnostics.map((d) => (pending(d) ? { ...d, category: 'warning' as const, message: `${d.message} It is listed in package.json but not installed yet: run the install after accepting.` } : d)),
     })),
   };
 }

@@ -78,8 +78,13 @@ describe('endpoint: zod is added only when generated code imports it', function 
 
 describe('endpoint: a module the change adds to package.json does not block it before the install', () => {
   const diag = (message: string, code = 2307): { line: number; column: number; message: string; code: number; category: 'error' } => ({ line: 1, column: 19, message, code, category: 'error' });
+  let project: TempProject;
+  beforeEach(() => {
+    project = new TempProject().write('node_modules/express/package.json', '{"name":"express"}');
+  });
+  afterEach(() => project.dispose());
   const changeSet = (after: string): ChangeSet => ({
-    root: '/p', summary: 's',
+    root: project.root, summary: 's',
     files: [
       { path: 'src/schemas.ts', before: undefined, after: "import { z } from 'zod';", diagnostics: [
         diag("Cannot find module 'zod' or its corresponding type declarations."),
@@ -94,11 +99,21 @@ describe('endpoint: a module the change adds to package.json does not block it b
   it('turns only the added package\'s "Cannot find module" errors into warnings that say to install it', () => {
     const [schemas] = deferAddedModules(changeSet('{"dependencies":{"express":"5.1.0","zod":"^4.0.0"}}')).files;
     assert.deepEqual(schemas?.diagnostics?.map((d) => d.category), ['warning', 'warning', 'error', 'error']);
-    assert.match(schemas?.diagnostics?.[0]?.message ?? '', /added to package\.json: install it after accepting/);
+    assert.match(schemas?.diagnostics?.[0]?.message ?? '', /listed in package\.json but not installed yet/);
   });
 
-  it('keeps every error when package.json gains nothing', () => {
+  it('also for a package an earlier change listed but the user has not installed yet', () => {
+    project.write('package.json', '{"dependencies":{"express":"5.1.0","zod":"^4.0.0"}}');
+    const set = changeSet('');
+    const [schemas] = deferAddedModules({ ...set, files: set.files.filter((f) => f.path !== 'package.json') }).files;
+    assert.deepEqual(schemas?.diagnostics?.map((d) => d.category), ['warning', 'warning', 'error', 'error']);
+  });
+
+  it('keeps every error when the package is not listed, or is installed', () => {
     const [schemas] = deferAddedModules(changeSet('{"dependencies":{"express":"5.1.0"}}')).files;
     assert.deepEqual(schemas?.diagnostics?.map((d) => d.category), ['error', 'error', 'error', 'error']);
+    project.write('node_modules/zod/package.json', '{"name":"zod"}');
+    const [installedZod] = deferAddedModules(changeSet('{"dependencies":{"express":"5.1.0","zod":"^4.0.0"}}')).files;
+    assert.deepEqual(installedZod?.diagnostics?.map((d) => d.category), ['error', 'error', 'error', 'error']);
   });
 });
