@@ -6,6 +6,7 @@ import { fastifyGenerator } from '../../src/core/codegen/fastify/fastifyGenerato
 import type { CodegenOptions } from '../../src/core/codegen/types';
 import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 import { ALL_CASES, type GenerationCase } from './generationSpecs';
+import { countTests } from './testCounts';
 
 /** The handler bodies an LLM would write for Fastify's contract (`reply`, not Express's `res`). */
 const FASTIFY_BODIES: Readonly<Record<string, string>> = {
@@ -27,15 +28,11 @@ const OPTIONS: CodegenOptions = {
 const FIXTURE = 'fastify5-node-test';
 const OLD_TESTS = 6;
 
-function countIts(source: string): number {
-  return [...source.matchAll(/^\s*it\(/gm)].length;
-}
-
-/** Runs node:test over the files with the junit reporter; returns its pass and fail counts. */
-function runNodeTest(root: string, files: readonly string[]): { pass: number; fail: number; output: string } {
+/** Runs node:test over the files with the junit reporter; returns its pass, fail and todo counts. */
+function runNodeTest(root: string, files: readonly string[]): { pass: number; fail: number; todo: number; output: string } {
   const run = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=junit', ...files], { cwd: root, encoding: 'utf8' });
   const count = (name: string): number => Number(new RegExp(`<!-- ${name} (\\d+) -->`).exec(run.stdout)?.[1] ?? 'NaN');
-  return { pass: count('pass'), fail: count('fail'), output: run.stdout + run.stderr };
+  return { pass: count('pass'), fail: count('fail'), todo: count('todo'), output: run.stdout + run.stderr };
 }
 
 describe('Fastify generation into a real fixture project', function () {
@@ -58,16 +55,21 @@ describe('Fastify generation into a real fixture project', function () {
     const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     let generated = 0;
+    let todo = 0;
     for (const path of testFiles) {
-      const expected = countIts(readFileSync(join(root, path), 'utf8'));
+      const expected = countTests(readFileSync(join(root, path), 'utf8'));
       const result = runNodeTest(root, [path]);
       assert.equal(result.fail, 0, result.output);
-      assert.equal(result.pass, expected, `${path}: every test passed`);
-      generated += expected;
+      assert.equal(result.pass, expected.run, `${path}: every test passed`);
+      assert.equal(result.todo, expected.todo, `${path}: the todo tests are todos`);
+      generated += expected.run;
+      todo += expected.todo;
     }
+    assert.equal(todo, 1, 'the operation without logic has one todo');
     const all = runNodeTest(root, readdirSync(join(root, 'test')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f}`));
     assert.equal(all.fail, 0, all.output);
     assert.equal(all.pass, generated + OLD_TESTS, 'generated tests plus the fixture\'s own');
-    console.log(`      ${FIXTURE}: ${String(generated)} generated tests passed, ${String(OLD_TESTS)} old tests passed, ${String(testFiles.size)} test files`);
+    assert.equal(all.todo, todo);
+    console.log(`      ${FIXTURE}: ${String(generated)} generated tests passed, ${String(todo)} todo, ${String(OLD_TESTS)} old tests passed, ${String(testFiles.size)} test files`);
   });
 });

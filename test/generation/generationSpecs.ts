@@ -136,4 +136,25 @@ export const productSearch: GenerationCase = {
   },
 };
 
-export const ALL_CASES: readonly GenerationCase[] = [productsCrud, userRegistration, everyFeature, productSearch];
+
+/** A custom operation without logic (OpenAPI input, no LLM): its handler answers 501 and its success test is a todo. */
+export const unimplementedOperation: GenerationCase = {
+  name: 'an operation without logic',
+  spec: parse({
+    version: 1,
+    resource: 'report',
+    endpoints: [{
+      operationId: 'publishReport',
+      method: 'POST',
+      path: '/reports/{reportId}/publish',
+      summary: 'Publish a report',
+      pathParams: { type: 'object', required: ['reportId'], properties: { reportId: { type: 'integer', minimum: 1 } } },
+      query: { type: 'object', properties: { notify: { type: 'boolean' } } },
+      body: { type: 'object', required: ['channel'], properties: { channel: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$' } } },
+      responses: { '200': { description: 'Published' }, '400': { description: 'Invalid' } },
+    }],
+  }),
+  handlerBodies: {},
+};
+
+export const ALL_CASES: readonly GenerationCase[] = [productsCrud, userRegistration, everyFeature, productSearch, unimplementedOperation];

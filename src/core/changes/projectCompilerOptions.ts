@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts, type CompilerOptions } from 'ts-morph';
+import { automaticTypeRoots, configuredOptions, olderCompilerDefaults, projectTypeScriptMajor } from './projectTypeScript';
 
 /** Where the compiler options for a type check come from. */
 export interface CompilerSetup {
@@ -15,15 +16,22 @@ export interface CompilerSetup {
  * defaults for a project without one: strict, and the module system the project runs on —
  * NodeNext for `"type": "module"` (Node enforces `.js` extensions there, so should the check),
  * ESNext with bundler resolution otherwise (tsx, ts-node and bundlers accept extensionless imports).
- * Output-related options are neutralised: the check never emits.
+ * Output-related options are neutralised: the check never emits. A project on TypeScript 5 or
+ * older keeps that compiler's defaults where TypeScript 6 changed them (automatic `@types`
+ * inclusion above all; see `olderCompilerDefaults`).
  */
 export function projectCompilerOptions(root: string, tsconfigPath?: string): CompilerSetup {
   const noEmit: CompilerOptions = { noEmit: true, incremental: false, composite: false, declaration: false, declarationMap: false };
   const candidate = tsconfigPath ?? join(root, 'tsconfig.json');
+  const major = projectTypeScriptMajor(root);
   if (existsSync(candidate)) {
-    return { tsConfigFilePath: candidate, compilerOptions: noEmit };
+    return { tsConfigFilePath: candidate, compilerOptions: { ...olderCompilerDefaults(configuredOptions(candidate), major), ...noEmit } };
   }
-  return { tsConfigFilePath: undefined, compilerOptions: { ...defaultCompilerOptions(root), ...noEmit } };
+  const defaults = defaultCompilerOptions(root);
+  const older = olderCompilerDefaults(defaults, major);
+  // Without a tsconfig, type roots would be looked up from the process's directory: name the project's.
+  const typeRoots = older.types === undefined ? {} : { typeRoots: automaticTypeRoots(root) };
+  return { tsConfigFilePath: undefined, compilerOptions: { ...defaults, ...older, ...typeRoots, ...noEmit } };
 }
 
 /** The options used when the project has no tsconfig. */

@@ -10,15 +10,15 @@ import type { ProjectFiles } from '../codegen/types';
 import { RoutecraftError } from '../errors';
 import { askStructured } from '../llm/structured';
 import type { LlmClient, LlmResult } from '../llm/types';
-import { addDependencyChange } from '../project/addDependencyChange';
 import { detectProject } from '../project/detectProject';
 import type { ProjectFacts, UnknownFact } from '../project/projectFacts';
-import { zodVersionForTypeScript } from '../project/zodVersionForTypeScript';
 import { ENDPOINT_SPEC_FORMAT, EndpointSpecSchema, type EndpointSpec } from '../spec/endpointSpec';
 import { parseSpecText } from '../spec/inputs/parseSpecText';
 import { codegenOptionsFrom, openQuestions, type FactOverrides } from './codegenOptions';
 import { repairHandlerBodies } from './repairBodies';
 import { buildSpecMessages, handlerBodiesFrom } from './specPrompt';
+import { deferAddedModules } from './pendingDependencies';
+import { zodDependency } from './zodDependency';
 
 export interface EndpointRequest {
   readonly root: string;
@@ -106,7 +106,8 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   const files = projectFiles(request.root);
   const build = (bodies: Record<string, string>): ChangeSet => {
     const generated: FileChange[] = generator.generate({ spec: spec, options, files, handlerBodies: bodies }).map((f) => ({ ...f }));
-    const withZod = facts.zod ? generated : [...generated, zodDependencyChange(request.root, facts, notes)].filter((f): f is FileChange => f !== undefined);
+    const zod = zodDependency(request.root, facts, generated, INSTALL[facts.packageManager]);
+    const withZod = zod ? [...generated, zod.change] : generated;
     for (const file of withZod) {
       assertInsideRoot(request.root, file.path);
     }
@@ -116,14 +117,19 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
 
   progress('Type-checking the change in your project…');
   const contextFiles = generator.contextFiles?.({ spec, options, files, handlerBodies }) ?? [];
-  let changeSet = await typeCheckChangeSet(build(handlerBodies), { contextFiles });
+  let changeSet = deferAddedModules(await typeCheckChangeSet(build(handlerBodies), { contextFiles }));
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
     progress('Asking the model to fix its handler code…');
     const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });
     if (repaired.kind === 'ok') {
-      changeSet = await typeCheckChangeSet(build(repaired.value), { contextFiles });
+      changeSet = deferAddedModules(await typeCheckChangeSet(build(repaired.value), { contextFiles }));
       handlerBodies = repaired.value;
     }
+  }
+  // Once, however often the set was built (baseline, check, repair).
+  const zodNote = zodDependency(request.root, facts, changeSet.files, INSTALL[facts.packageManager])?.note;
+  if (zodNote !== undefined && changeSet.files.some((f) => f.path === 'package.json')) {
+    notes.push(zodNote);
   }
   if (hasErrors(changeSet)) {
     notes.push('Some generated code still has type errors; they are marked in the review. Fix them before running the tests.');
@@ -166,18 +172,6 @@ function listFolder(full: string): string[] {
 }
 
 const INSTALL: Readonly<Record<ProjectFacts['packageManager'], string>> = { npm: 'npm install', pnpm: 'pnpm install', yarn: 'yarn install', bun: 'bun install' };
-
-/** A project without zod gets it in package.json, the version matched to its TypeScript. */
-function zodDependencyChange(root: string, facts: ProjectFacts, notes: string[]): FileChange | undefined {
-  const path = join(root, 'package.json');
-  if (!existsSync(path)) {
-    return undefined;
-  }
-  const before = readFileSync(path, 'utf8');
-  const choice = zodVersionForTypeScript(facts.typescriptVersion);
-  notes.push(`zod ${choice.range} was added to package.json; run \`${INSTALL[facts.packageManager]}\` after accepting.`);
-  return { path: 'package.json', before, after: addDependencyChange(before, 'zod', choice.range) };
-}
 
 /** Route files already there (names only), so the model can add to an existing resource. */
 function existingResources(root: string, routesDir: string): string[] {

@@ -67,7 +67,8 @@ describe('codegen: express generator', () => {
     assert.equal(zodExpression({ type: 'string', format: 'date-time' }, { zodMajor: 4, style: { quote: 'single', trailingComma: false } }), 'z.iso.datetime({ offset: true })');
   });
 
-  it('asks for examples when no candidate matches a pattern', () => {
-    assert.throws(() => exampleValue({ type: 'string', pattern: '^Q{7}z$' }, 'code'), /add "examples"/);
+  it('generates a value for a pattern no fixed candidate matches; asks for examples only when none can be', () => {
+    assert.equal(exampleValue({ type: 'string', pattern: '^Q{7}z$' }, 'code'), 'QQQQQQQz');
+    assert.throws(() => exampleValue({ type: 'string', pattern: '^Q{7}z$', maxLength: 4 }, 'code'), /"code".*Add "examples"/);
   });
 });

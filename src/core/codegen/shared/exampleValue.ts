@@ -1,5 +1,6 @@
 import { RoutecraftError } from '../../errors';
 import type { JsonSchema, JsonSchemaFormat } from '../../spec';
+import { patternExample } from './patternExample';
 import { schemaType } from './zodExpression';
 
 /** Fixed candidates tried, in order, against a `pattern` when the schema gives no `examples`. */
@@ -23,8 +24,10 @@ const FORMAT_EXAMPLES: Readonly<Record<JsonSchemaFormat, string>> = {
 
 /**
  * A deterministic value that satisfies the schema: `examples[0]`, else `default`, else built from
- * the constraints. `variant` gives distinct values for `uniqueItems`. Throws a RoutecraftError
- * asking for `examples` when no value can be derived (a `pattern` no candidate matches).
+ * the constraints. `variant` gives distinct values for `uniqueItems`. A `pattern` takes a readable
+ * fixed candidate when one matches, else a string generated from the pattern (checked against the
+ * RegExp). Throws a RoutecraftError naming the property and asking for `examples` when no value
+ * can be produced.
  */
 export function exampleValue(schema: JsonSchema, path = '', variant = 0): unknown {
   if (schema.examples !== undefined && schema.examples.length > 0) {
@@ -69,13 +72,30 @@ function lengthOk(value: string, schema: JsonSchema): boolean {
   return value.length >= (schema.minLength ?? 0) && value.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY);
 }
 
+function lengthText(schema: JsonSchema): string {
+  const limits = [
+    ...(schema.minLength !== undefined ? [`at least ${String(schema.minLength)}`] : []),
+    ...(schema.maxLength !== undefined ? [`at most ${String(schema.maxLength)}`] : []),
+  ];
+  return limits.length === 0 ? '' : ` with ${limits.join(' and ')} characters`;
+}
+
+function validRegExp(pattern: string, path: string): RegExp {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch (error) {
+    throw new RoutecraftError('invalid-input', `The pattern of "${path}" is not a valid regular expression (${error instanceof Error ? error.message : String(error)}): fix it in the spec.`);
+  }
+}
+
 function stringExample(schema: JsonSchema, path: string, variant: number): string {
   if (schema.pattern !== undefined) {
-    const re = new RegExp(schema.pattern, 'u');
+    const re = validRegExp(schema.pattern, path);
+    // Readable fixed candidates first; otherwise a string generated from the pattern itself.
     const matches = PATTERN_CANDIDATES.filter((c) => re.test(c) && lengthOk(c, schema));
-    const found = matches[variant % Math.max(matches.length, 1)];
+    const found = matches[variant] ?? patternExample(schema.pattern, schema, variant - matches.length) ?? matches[variant % Math.max(matches.length, 1)];
     if (found === undefined) {
-      throw new RoutecraftError('invalid-input', `Cannot derive an example for "${path}" matching /${schema.pattern}/: add "examples" with a valid value to that property in the spec.`);
+      throw new RoutecraftError('invalid-input', `Cannot produce an example for "${path}": no string matching /${schema.pattern}/${lengthText(schema)} could be generated. Add "examples" with a valid value to that property in the spec.`);
     }
     return found;
   }

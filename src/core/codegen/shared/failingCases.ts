@@ -125,8 +125,7 @@ function stringCases(schema: JsonSchema, path: Segment[], current: unknown, add:
     add(path, `is longer than ${String(schema.maxLength)} characters`, base.padEnd(schema.maxLength + 1, 'x'));
   }
   if (schema.pattern !== undefined) {
-    const re = new RegExp(schema.pattern, 'u');
-    const bad = NON_MATCHING.find((c) => !re.test(c)) ?? PATTERN_CANDIDATES.find((c) => !re.test(c));
+    const bad = nonMatching(schema, schema.pattern);
     if (bad !== undefined) {
       add(path, `does not match /${schema.pattern}/`, bad);
     }
@@ -134,6 +133,21 @@ function stringCases(schema: JsonSchema, path: Segment[], current: unknown, add:
   if (schema.format) {
     add(path, `is not a valid ${schema.format}`, `not a valid ${schema.format}`);
   }
+}
+
+/**
+ * A string the pattern rejects (tested against the same `u` RegExp the validators use), preferably
+ * one within minLength/maxLength so that only the pattern can make the request fail; undefined
+ * when every candidate matches (a pattern like `.*` cannot be broken).
+ */
+export function nonMatching(bounds: Pick<JsonSchema, 'minLength' | 'maxLength'>, pattern: string): string | undefined {
+  const re = new RegExp(pattern, 'u');
+  const min = bounds.minLength ?? 0;
+  const max = bounds.maxLength ?? Number.POSITIVE_INFINITY;
+  const fitted = (c: string): string => (c.length < min ? c.padEnd(min, c.at(-1) ?? 'x') : c).slice(0, max);
+  const candidates = [...NON_MATCHING, ...PATTERN_CANDIDATES];
+  const rejected = [...candidates, ...candidates.map(fitted)].filter((c) => !re.test(c));
+  return rejected.find((c) => c.length >= min && c.length <= max) ?? rejected[0];
 }
 
 function numberCases(schema: JsonSchema, type: 'number' | 'integer', path: Segment[], current: unknown, add: Add): void {

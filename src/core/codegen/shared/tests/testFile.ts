@@ -96,6 +96,10 @@ function stepStatements(r: Render, step: TestStep, read: ReadonlySet<string>): s
 }
 
 function writeTest(r: Render, w: CodeBlockWriter, test: TestCase): void {
+  if (test.todo === true) {
+    w.writeLine(r.runner.todo(q(r, test.title)));
+    return;
+  }
   const read = bodiesRead(test.steps);
   w.write(`it(${q(r, test.title)}, async () => `).inlineBlock(() => {
     for (const step of test.steps) {
