@@ -19,6 +19,7 @@ Runs every entry of corpus/projects/ when no id or entry file is given.
   --out DIR           where <id>.json results go (default: corpus/results of the current repository)
   --docs FILE         the document whose table is regenerated (default: docs/real-world.md; --no-docs skips)
   --mirror DIR        the fetch mirrors (default: /work/.mirror)
+  --specs DIR         the specs, applied in file-name order (default: corpus/specs beside the script)
   --keep              keep each project's temp dir (printed) for a look afterwards
   --test-timeout S    seconds per test command (default 300); --install-timeout S (default 900)`;
 
@@ -27,6 +28,7 @@ interface Args {
   readonly out: string;
   readonly docs?: string;
   readonly mirror: string;
+  readonly specs: string;
   readonly keep: boolean;
   readonly testTimeout: number;
   readonly installTimeout: number;
@@ -44,6 +46,7 @@ function parse(argv: readonly string[]): Args | undefined {
       docs: { type: 'string' },
       'no-docs': { type: 'boolean' },
       mirror: { type: 'string' },
+      specs: { type: 'string' },
       keep: { type: 'boolean' },
       'test-timeout': { type: 'string' },
       'install-timeout': { type: 'string' },
@@ -61,6 +64,7 @@ function parse(argv: readonly string[]): Args | undefined {
     out: resolve(values.out ?? join(root, 'corpus', 'results')),
     ...(docs === undefined ? {} : { docs }),
     mirror: resolve(values.mirror ?? '/work/.mirror'),
+    specs: resolve(values.specs ?? join(SCRIPT_REPO, 'corpus', 'specs')),
     keep: values.keep === true,
     testTimeout: Number(values['test-timeout'] ?? 300),
     installTimeout: Number(values['install-timeout'] ?? 900),
@@ -87,8 +91,7 @@ function entryFiles(root: string, targets: readonly string[]): string[] {
   return targets.map((target) => (target.endsWith('.json') || target.includes('/') ? resolve(target) : join(projects, `${target}.json`)));
 }
 
-function specFiles(): string[] {
-  const dir = join(SCRIPT_REPO, 'corpus', 'specs');
+function specFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
 }
 
@@ -136,7 +139,7 @@ async function main(): Promise<number> {
     return 2;
   }
   mkdirSync(args.out, { recursive: true });
-  const specs = specFiles();
+  const specs = specFiles(args.specs);
   const results: ProjectResult[] = [];
   for (const entry of entries) {
     console.error(`${entry.id} (${entry.repo}@${entry.commit.slice(0, 12)})`);

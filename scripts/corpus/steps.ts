@@ -74,7 +74,7 @@ export async function runSuites(
     const outcome = await runShell(line, workspace.projectDir, timeouts.tests, env);
     const report = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : command.runner === 'mocha' ? outcome.output : undefined;
     const tests = report === undefined ? undefined : parseTestReport(command.runner, report, workspace.projectDir);
-    const base = { suite: command.suite, command: line, runner: command.runner, exitCode: outcome.exitCode, seconds: seconds(outcome.durationMs) };
+    const base = { suite: command.suite, command: line.split(workspace.base).join('<tmp>'), runner: command.runner, exitCode: outcome.exitCode, seconds: seconds(outcome.durationMs) };
     if (outcome.kind === 'timeout') {
       runs.push({ ...base, outcome: 'timeout', tests: tests ?? [], outputTail: outputTail(outcome.output) });
     } else if (tests === undefined) {
@@ -88,13 +88,14 @@ export async function runSuites(
 
 /**
  * The CLI's one-sentence reason from its stderr: the first `routecraft: …` line (with the lines of a
- * list that follows it), else the last non-empty line.
+ * list that follows it), else the first `…Error` line (a crash), else the last non-empty line.
  */
 export function refusalReason(output: string): string {
   const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   const index = lines.findIndex((line) => line.startsWith('routecraft: '));
   if (index < 0) {
-    return lines[lines.length - 1] ?? 'no output';
+    // A crash rather than a refusal: its error line.
+    return (lines.find((line) => /^\w*Error\b/.test(line)) ?? lines[lines.length - 1] ?? 'no output').slice(0, 400);
   }
   const head = (lines[index] ?? '').slice('routecraft: '.length);
   const items = lines.slice(index + 1).filter((line, i, all) => line.startsWith('- ') && all.slice(0, i).every((l) => l.startsWith('- ')));

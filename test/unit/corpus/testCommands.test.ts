@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { detectRunner, reporterArgs, testCommands, withReporter } from '../../../scripts/corpus/testCommands';
+
+describe('corpus: test commands', () => {
+  it('finds the runner in a command or behind npm scripts, following npm run chains to the last step', () => {
+    const manifest = {
+      scripts: {
+        test: 'jest',
+        'test:e2e': 'jest --config ./test/jest-e2e.json',
+        'test:all': 'tsc --noEmit && npm run test:unit',
+        'test:unit': 'vitest run',
+        'test:node': 'node --import tsx --test src/**/*.test.ts',
+        'test:mocha': 'NODE_ENV=test mocha --config .mocharc.json',
+        lint: 'eslint .',
+      },
+    };
+    assert.equal(detectRunner('npm test', manifest), 'jest');
+    assert.equal(detectRunner('npm run test:all', manifest), 'vitest');
+    assert.equal(detectRunner('pnpm run test:node', manifest), 'node:test');
+    assert.equal(detectRunner('yarn test:mocha', manifest), 'mocha');
+    assert.equal(detectRunner('npx vitest run', manifest), 'vitest');
+    assert.equal(detectRunner('npm run lint', manifest), undefined);
+    assert.equal(detectRunner('npm run missing', manifest), undefined);
+  });
+
+  it('runs test and test:e2e by default, the entry commands when given', () => {
+    const manifest = { scripts: { test: 'jest', 'test:e2e': 'jest --config ./test/jest-e2e.json' } };
+    assert.deepEqual(testCommands({}, manifest), [
+      { suite: 'test', command: 'npm test', runner: 'jest' },
+      { suite: 'test:e2e', command: 'npm run test:e2e', runner: 'jest' },
+    ]);
+    assert.deepEqual(testCommands({ test: 'npx vitest run' }, manifest), [{ suite: 'test', command: 'npx vitest run', runner: 'vitest' }]);
+    assert.deepEqual(testCommands({ test: ['npx jest', 'make check'] }, manifest), [
+      { suite: 'test1', command: 'npx jest', runner: 'jest' },
+      { suite: 'test2', command: 'make check' },
+    ]);
+    assert.deepEqual(testCommands({}, { scripts: { test: 'echo "Error: no test specified" && exit 1' } }), [{ suite: 'test', command: 'npm test' }]);
+  });
+
+  it('passes reporter flags after -- to npm scripts, directly to a runner command', () => {
+    assert.equal(withReporter('npm test', reporterArgs('jest', '/r/a.json', '/x.mjs')), 'npm test -- --json --outputFile=/r/a.json');
+    assert.equal(withReporter('npx vitest run', reporterArgs('vitest', '/r/a.json', '/x.mjs')), 'npx vitest run --run --reporter=json --outputFile=/r/a.json');
+    assert.equal(
+      withReporter('npm run test:node', reporterArgs('node:test', '/r/a.jsonl', '/s/rep orter.mjs')),
+      "npm run test:node -- '--test-reporter=/s/rep orter.mjs' --test-reporter-destination=/r/a.jsonl",
+    );
+    assert.equal(withReporter('npm test -- --runInBand', ['--json']), 'npm test -- --runInBand --json');
+  });
+});
