@@ -47,7 +47,28 @@ export function summarizeGeneratedTests(before: readonly SuiteRun[], after: read
     .slice(0, 20)
     .map(([key, test]) => `${key}: ${test.error ?? 'failed'}`);
   const files = [...new Set(generated.map(([, test]) => test.file))].sort();
-  return { files, passed: count('passed'), todo: count('todo'), failed: count('failed'), skipped: count('skipped'), failures };
+  const ranFiles = new Set(after.flatMap((suite) => suite.tests.map((test) => test.file)));
+  const notRun = changedFiles.filter((file) => isTestFile(file) && !ranFiles.has(file));
+  return { files, passed: count('passed'), todo: count('todo'), failed: count('failed'), skipped: count('skipped'), notRun, failures };
+}
+
+/** A file named like a test (`x.test.ts`, `x.spec.ts`, `x.e2e-spec.ts`) or kept in `__tests__/`. */
+export function isTestFile(path: string): boolean {
+  return /[.-](test|spec|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || /(^|\/)__tests__\//.test(path);
+}
+
+/**
+ * The result as committed: each suite keeps its failed tests only, with counts per status (the
+ * full lists stay in the run's temp dir with --keep).
+ */
+export function compactSuites(suites: readonly SuiteRun[]): SuiteRun[] {
+  return suites.map((suite) => {
+    const counts = { passed: 0, failed: 0, skipped: 0, todo: 0 };
+    for (const test of suite.tests) {
+      counts[test.status] += 1;
+    }
+    return { ...suite, counts, tests: suite.tests.filter((test) => test.status === 'failed').slice(0, 50) };
+  });
 }
 
 /** The key of a type error as the corpus records it: `file(line): TSxxxx`. */

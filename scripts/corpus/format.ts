@@ -28,7 +28,9 @@ export function problems(result: ProjectResult): string[] {
   }
   const suites = [...(result.baseline?.suites ?? []), ...(result.after?.suites ?? [])];
   for (const suite of suites.filter((s) => s.outcome !== 'ran')) {
-    found.push(`${suite.suite}: ${suite.outcome === 'unsupported' ? 'no test runner recognised' : suite.outcome === 'timeout' ? 'timed out' : 'no readable report'} (${suite.command})`);
+    const what = suite.outcome === 'unsupported' ? 'no test runner recognised' : suite.outcome === 'timeout' ? 'timed out' : `no readable report (exit ${suite.exitCode})`;
+    const why = suite.outputTail === undefined ? '' : `: ${errorLine(suite.outputTail)}`;
+    found.push(`${suite.suite}: ${what}${why} [${suite.command}]`);
   }
   if (suites.length === 0) {
     found.push('no test command');
@@ -41,6 +43,9 @@ export function problems(result: ProjectResult): string[] {
   if (generated !== undefined && generated.failed > 0) {
     found.push(`${generated.failed} generated test(s) fail, first: ${generated.failures[0] ?? ''}`);
   }
+  if (generated !== undefined && generated.notRun.length > 0) {
+    found.push(`generated test file(s) not run by the project's test commands: ${generated.notRun.join(', ')}`);
+  }
   if (generated !== undefined && result.specs.some((s) => s.applied) && generated.passed + generated.todo === 0) {
     found.push('no generated test ran');
   }
@@ -48,6 +53,12 @@ export function problems(result: ProjectResult): string[] {
     found.push(`re-run changed ${result.rerun.changedFiles.join(', ')}`);
   }
   return found;
+}
+
+/** The line of a command's output that says what went wrong: its first error line, else its last line. */
+export function errorLine(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return (lines.find((line) => /\b\w*(Error|error|ERR_\w+)\b/.test(line) && !/^at /.test(line)) ?? lines[lines.length - 1] ?? '').slice(0, 200);
 }
 
 /** The cells of one row, in COLUMNS order. */

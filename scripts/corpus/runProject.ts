@@ -1,5 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { compareOldTests, newTypeErrors, summarizeGeneratedTests } from './compare';
+import { compactSuites, compareOldTests, newTypeErrors, summarizeGeneratedTests } from './compare';
 import { isClean } from './format';
 import { diffSnapshots, snapshotTree } from './snapshot';
 import { applySpecs, runSuites, runTsc, type Timeouts } from './steps';
@@ -72,7 +72,7 @@ async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptio
   options.log(`  ${entry.id}: baseline (tsc, ${commands.map((c) => c.suite).join(', ') || 'no test command'})`);
   const baseline = { tsc: await runTsc(workspace, options.timeouts, env, entry.typecheck), suites: await runSuites(workspace, commands, 'baseline', options.timeouts, env, options.nodeReporter) };
   if (!baseline.tsc.ran && baseline.tsc.problem !== undefined && entry.typecheck === undefined && baseline.tsc.exitCode === null) {
-    return failed('baseline', baseline.tsc.problem, { install: installInfo, baseline });
+    return failed('baseline', baseline.tsc.problem, { install: installInfo, baseline: { ...baseline, suites: compactSuites(baseline.suites) } });
   }
   const manifestBefore = readOptional(manifestPath);
   options.log(`  ${entry.id}: applying ${options.specs.length} specs`);
@@ -104,7 +104,12 @@ async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptio
     rerun: { unchanged: rerunChanged.length === 0, changedFiles: rerunChanged, exitCodes: again.map((a: SpecApplication) => a.exitCode) },
     clean: false,
   };
-  return { ...result, clean: isClean(result) };
+  return {
+    ...result,
+    baseline: { ...baseline, suites: compactSuites(baseline.suites) },
+    after: { ...after, suites: compactSuites(after.suites) },
+    clean: isClean(result),
+  };
 }
 
 function readOptional(path: string): string | undefined {

@@ -42,7 +42,10 @@ export interface SuiteRun {
   readonly outcome: 'ran' | 'timeout' | 'no-report' | 'unsupported';
   readonly exitCode: number | null;
   readonly seconds: number;
+  /** Every test while running; in a committed result only the failed ones (see `counts`). */
   readonly tests: readonly TestRecord[];
+  /** Tests per status, set when `tests` was trimmed for the committed result. */
+  readonly counts?: Readonly<Record<TestStatus, number>>;
   /** The end of the output when no report could be read. */
   readonly outputTail?: string;
 }
@@ -95,6 +98,8 @@ export interface GeneratedTestsSummary {
   readonly todo: number;
   readonly failed: number;
   readonly skipped: number;
+  /** Test files the CLI created or changed in which the project's test commands ran no test. */
+  readonly notRun: readonly string[];
   /** Up to 20 failures, `key: first line of the error`. */
   readonly failures: readonly string[];
 }

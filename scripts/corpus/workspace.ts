@@ -69,36 +69,76 @@ export function installRoot(workspace: Workspace): string {
   return workspace.repoDir;
 }
 
-/** The install command for a folder, from its lockfile (frozen), or `npm install` without one. */
+/** What decides how a folder is installed: its lockfiles and package manager settings. */
+export interface InstallFacts {
+  /** The first lines of pnpm-lock.yaml (its `lockfileVersion`). */
+  readonly pnpmLock?: string;
+  readonly yarnLock?: boolean;
+  /** `yarnPath` from .yarnrc.yml when the file exists ('' when it has none). */
+  readonly yarnrcYarnPath?: string;
+  readonly npmLock?: boolean;
+  /** package.json's `packageManager` (`pnpm@8.15.4`, `yarn@4.1.0`). */
+  readonly packageManager?: string;
+}
+
+function majorOf(packageManager: string | undefined, name: string): string | undefined {
+  return new RegExp(`^${name}@(\\d+)`).exec(packageManager ?? '')?.[1];
+}
+
+/**
+ * The frozen install for a folder: pnpm in the major its `packageManager` names (else the one that
+ * writes its lockfile version), yarn berry through the repository's own release when it has one,
+ * yarn 1, `npm ci`; `npm install` without a lockfile.
+ */
+export function chooseInstall(facts: InstallFacts): string {
+  if (facts.pnpmLock !== undefined) {
+    const lockVersion = /lockfileVersion:\s*'?(\d+)/.exec(facts.pnpmLock)?.[1];
+    const major = majorOf(facts.packageManager, 'pnpm') ?? (lockVersion === '5' ? '7' : lockVersion === '6' ? '8' : '9');
+    return `npx --yes pnpm@${major} install --frozen-lockfile`;
+  }
+  if (facts.yarnLock === true) {
+    if (facts.yarnrcYarnPath !== undefined && facts.yarnrcYarnPath !== '') {
+      return `node ${facts.yarnrcYarnPath} install --immutable`;
+    }
+    const major = majorOf(facts.packageManager, 'yarn');
+    if (facts.yarnrcYarnPath !== undefined || (major !== undefined && major !== '1')) {
+      return `npx --yes --package=@yarnpkg/cli-dist@${major ?? '4'} yarn install --immutable`;
+    }
+    return 'npx --yes yarn@1 install --frozen-lockfile';
+  }
+  return facts.npmLock === true ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund';
+}
+
+/** The install command for a folder, read from its files (see chooseInstall). */
 export function installCommand(dir: string): string {
-  if (existsSync(join(dir, 'pnpm-lock.yaml'))) {
-    return 'npx --yes pnpm@9 install --frozen-lockfile';
-  }
-  if (existsSync(join(dir, 'yarn.lock'))) {
-    return existsSync(join(dir, '.yarnrc.yml'))
-      ? 'npx --yes @yarnpkg/cli-dist install --immutable'
-      : 'npx --yes yarn@1 install --frozen-lockfile';
-  }
-  if (existsSync(join(dir, 'package-lock.json')) || existsSync(join(dir, 'npm-shrinkwrap.json'))) {
-    return 'npm ci --no-audit --no-fund';
-  }
-  return 'npm install --no-audit --no-fund';
+  const read = (file: string): string | undefined => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : undefined);
+  const yarnrc = read('.yarnrc.yml');
+  const manifest = read('package.json');
+  const packageManager = manifest === undefined ? undefined : (JSON.parse(manifest) as { packageManager?: unknown }).packageManager;
+  const pnpmLock = read('pnpm-lock.yaml')?.slice(0, 200);
+  return chooseInstall({
+    ...(pnpmLock === undefined ? {} : { pnpmLock }),
+    yarnLock: existsSync(join(dir, 'yarn.lock')),
+    ...(yarnrc === undefined ? {} : { yarnrcYarnPath: /^yarnPath:\s*["']?([^"'\n]+)/m.exec(yarnrc)?.[1]?.trim() ?? '' }),
+    npmLock: existsSync(join(dir, 'package-lock.json')) || existsSync(join(dir, 'npm-shrinkwrap.json')),
+    ...(typeof packageManager === 'string' ? { packageManager } : {}),
+  });
 }
 
 /** The install command after the CLI changed package.json (the lockfile no longer matches). */
 export function reinstallCommand(installCmd: string): string {
   if (installCmd.includes('pnpm')) {
-    return 'npx --yes pnpm@9 install --no-frozen-lockfile';
+    return installCmd.replace('--frozen-lockfile', '--no-frozen-lockfile');
   }
   if (installCmd.includes('yarn')) {
-    return installCmd.replace('--frozen-lockfile', '').replace('--immutable', '');
+    return installCmd.replace(' --frozen-lockfile', '').replace(' --immutable', ' --no-immutable');
   }
   return 'npm install --no-audit --no-fund';
 }
 
 /** Runs a shell command in its own process group, killed with the group at the timeout. */
 export function runShell(command: string, cwd: string, timeoutMs: number, env: Readonly<Record<string, string>> = {}): Promise<ProcessOutcome> {
-  return runProcess('sh', ['-c', command], { cwd, timeoutMs, env: { HUSKY: '0', ...env }, maxOutputChars: 200_000 });
+  return runProcess('sh', ['-c', command], { cwd, timeoutMs, env: { HUSKY: '0', YARN_NODE_LINKER: 'node-modules', YARN_ENABLE_TELEMETRY: '0', ...env }, maxOutputChars: 200_000 });
 }
 
 /** The last lines of a command's output, for a result file. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareOldTests, indexTests, newTypeErrors, parseTscOutput, summarizeGeneratedTests } from '../../../scripts/corpus/compare';
+import { compactSuites, compareOldTests, indexTests, isTestFile, newTypeErrors, parseTscOutput, summarizeGeneratedTests } from '../../../scripts/corpus/compare';
 import type { SuiteRun, TestRecord } from '../../../scripts/corpus/types';
 
 function suite(tests: readonly TestRecord[], name = 'test'): SuiteRun {
@@ -38,15 +38,27 @@ describe('corpus: baseline comparison', () => {
         t('src/other.spec.ts', 'unrelated new', 'passed'),
       ]),
     ];
-    const summary = summarizeGeneratedTests(before, after, ['test/app.e2e-spec.ts', 'test/gadgets.e2e-spec.ts', 'src/app.module.ts']);
+    const changed = ['test/app.e2e-spec.ts', 'test/gadgets.e2e-spec.ts', 'src/app.module.ts', 'src/gadgets/__tests__/gadgets.ts'];
+    const summary = summarizeGeneratedTests(before, after, changed);
     assert.deepEqual(summary, {
       files: ['test/app.e2e-spec.ts', 'test/gadgets.e2e-spec.ts'],
       passed: 2,
       todo: 1,
       failed: 1,
       skipped: 0,
+      notRun: ['src/gadgets/__tests__/gadgets.ts'],
       failures: ['test/gadgets.e2e-spec.ts › rejects: expected 400'],
     });
+  });
+
+  it('recognises test files by name and folder', () => {
+    assert.deepEqual(['a.test.ts', 'a.spec.mts', 'test/app.e2e-spec.ts', 'src/__tests__/x.ts', 'src/app.ts', 'src/testing.ts'].map(isTestFile), [true, true, true, true, false, false]);
+  });
+
+  it('a committed suite keeps its failed tests and the counts per status', () => {
+    const [compact] = compactSuites([suite([t('a.ts', 'p', 'passed'), t('a.ts', 'f', 'failed', 'x'), t('a.ts', 'l', 'todo'), t('a.ts', 's', 'skipped')])]);
+    assert.deepEqual(compact?.counts, { passed: 1, failed: 1, skipped: 1, todo: 1 });
+    assert.deepEqual(compact?.tests, [t('a.ts', 'f', 'failed', 'x')]);
   });
 
   it('reads tsc --pretty false output, global errors included', () => {

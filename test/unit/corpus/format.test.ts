@@ -28,7 +28,7 @@ function result(overrides: Partial<ProjectResult> = {}): ProjectResult {
     after: { tsc, suites: [ran] },
     newTypeErrors: [],
     oldTests: { passedBefore: 2, stillPassing: 2, broken: [], failingBefore: 0 },
-    generatedTests: { files: ['test/gadgets.e2e-spec.ts'], passed: 40, todo: 2, failed: 0, skipped: 0, failures: [] },
+    generatedTests: { files: ['test/gadgets.e2e-spec.ts'], passed: 40, todo: 2, failed: 0, skipped: 0, notRun: [], failures: [] },
     rerun: { unchanged: true, changedFiles: [], exitCodes: [0, 0, 0, 0] },
     clean: true,
     ...overrides,
@@ -46,7 +46,7 @@ describe('corpus: rows and the table', () => {
     const row = result({
       specs: [spec('01-a.yaml', false, 'Could not find an exported Hono app.'), spec('02-b.yaml', true), spec('03-c.yaml', true), spec('04-d.yaml', true)],
       oldTests: { passedBefore: 5, stillPassing: 4, broken: ['a.test.ts › x'], failingBefore: 3 },
-      generatedTests: { files: [], passed: 1, todo: 0, failed: 2, skipped: 0, failures: ['g.test.ts › y: boom'] },
+      generatedTests: { files: [], passed: 1, todo: 0, failed: 2, skipped: 0, notRun: ['test/x.spec.ts'], failures: ['g.test.ts › y: boom'] },
       rerun: { unchanged: false, changedFiles: ['src/app.ts'], exitCodes: [0, 0, 0, 0] },
     });
     assert.equal(isClean(row), false);
@@ -54,6 +54,7 @@ describe('corpus: rows and the table', () => {
       '01-a refused: Could not find an exported Hono app.',
       '1 old test(s) no longer pass, first: a.test.ts › x',
       '2 generated test(s) fail, first: g.test.ts › y: boom',
+      "generated test file(s) not run by the project's test commands: test/x.spec.ts",
       're-run changed src/app.ts',
     ]);
     assert.deepEqual(rowCells(row).slice(2, 7), ['3/4', '0', '4/5 (3 failing before)', '1 / 0 / 2', 'no']);
@@ -62,9 +63,10 @@ describe('corpus: rows and the table', () => {
   it('a stage failure is the whole reason; a suite without a report or with no generated test is not clean', () => {
     const failed = result({ failure: { stage: 'install', reason: 'npm ci exited with 1' }, specs: [], after: undefined, oldTests: undefined, generatedTests: undefined, rerun: undefined });
     assert.deepEqual(rowCells(failed), ['nestjs-starter', 'nestjs', '—', '—', '—', '—', '—', '120', 'install: npm ci exited with 1']);
-    const noReport = result({ after: { tsc, suites: [{ ...ran, outcome: 'no-report' }] } });
-    assert.deepEqual(problems(noReport), ['test: no readable report (npm test)']);
-    const none = result({ generatedTests: { files: [], passed: 0, todo: 0, failed: 0, skipped: 0, failures: [] } });
+    const tail = '  at x (a.ts:1:1)\nError: Missing environment variables: PORT\n  at y (b.ts:2:2)';
+    const noReport = result({ after: { tsc, suites: [{ ...ran, outcome: 'no-report', exitCode: 1, outputTail: tail }] } });
+    assert.deepEqual(problems(noReport), ['test: no readable report (exit 1): Error: Missing environment variables: PORT [npm test]']);
+    const none = result({ generatedTests: { files: [], passed: 0, todo: 0, failed: 0, skipped: 0, notRun: [], failures: [] } });
     assert.deepEqual(problems(none), ['no generated test ran']);
   });
 
