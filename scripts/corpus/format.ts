@@ -27,10 +27,16 @@ export function problems(result: ProjectResult): string[] {
     found.push(`${result.newTypeErrors.length} new type error(s), first: ${result.newTypeErrors[0] ?? ''}`);
   }
   const suites = [...(result.baseline?.suites ?? []), ...(result.after?.suites ?? [])];
+  const reported = new Set<string>();
   for (const suite of suites.filter((s) => s.outcome !== 'ran')) {
     const what = suite.outcome === 'unsupported' ? 'no test runner recognised' : suite.outcome === 'timeout' ? 'timed out' : `no readable report (exit ${suite.exitCode})`;
     const why = suite.outputTail === undefined ? '' : `: ${errorLine(suite.outputTail)}`;
-    found.push(`${suite.suite}: ${what}${why} [${suite.command}]`);
+    const phase = result.baseline?.suites.includes(suite) === true ? 'baseline' : 'after the change';
+    // The same failure before and after is one problem of the project, named once.
+    if (!reported.has(`${suite.suite}\u0000${what}`)) {
+      reported.add(`${suite.suite}\u0000${what}`);
+      found.push(`${suite.suite} (${phase}): ${what}${why} [${suite.command.replace(/^(.*?)( --)? (--json|--run|--reporter|--test-reporter).*$/, '$1')}]`);
+    }
   }
   if (suites.length === 0) {
     found.push('no test command');

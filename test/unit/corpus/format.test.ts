@@ -64,8 +64,11 @@ describe('corpus: rows and the table', () => {
     const failed = result({ failure: { stage: 'install', reason: 'npm ci exited with 1' }, specs: [], after: undefined, oldTests: undefined, generatedTests: undefined, rerun: undefined });
     assert.deepEqual(rowCells(failed), ['nestjs-starter', 'nestjs', '—', '—', '—', '—', '—', '120', 'install: npm ci exited with 1']);
     const tail = '  at x (a.ts:1:1)\nError: Missing environment variables: PORT\n  at y (b.ts:2:2)';
-    const noReport = result({ after: { tsc, suites: [{ ...ran, outcome: 'no-report', exitCode: 1, outputTail: tail }] } });
-    assert.deepEqual(problems(noReport), ['test: no readable report (exit 1): Error: Missing environment variables: PORT [npm test]']);
+    const crashed: SuiteRun = { ...ran, command: 'npm test -- --json --outputFile=<tmp>/r.json', outcome: 'no-report', exitCode: 1, outputTail: tail };
+    const noReport = result({ baseline: { tsc, suites: [crashed] }, after: { tsc, suites: [{ ...crashed }] } });
+    assert.deepEqual(problems(noReport), ['test (baseline): no readable report (exit 1): Error: Missing environment variables: PORT [npm test]']);
+    const timedOut = result({ after: { tsc, suites: [{ ...ran, outcome: 'timeout' }] } });
+    assert.deepEqual(problems(timedOut), ['test (after the change): timed out [npm test]']);
     const none = result({ generatedTests: { files: [], passed: 0, todo: 0, failed: 0, skipped: 0, notRun: [], failures: [] } });
     assert.deepEqual(problems(none), ['no generated test ran']);
   });
