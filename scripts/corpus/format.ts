@@ -64,7 +64,7 @@ export function problems(result: ProjectResult): string[] {
 /** The line of a command's output that says what went wrong: its first error line, else its last line. */
 export function errorLine(output: string): string {
   const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  return (lines.find((line) => /\b\w*(Error|error|ERR_\w+)\b/.test(line) && !/^at /.test(line)) ?? lines[lines.length - 1] ?? '').slice(0, 200);
+  return (lines.find((line) => /\b\w*(Error|error|ERR!|ERR_\w+)/.test(line) && !/^at /.test(line)) ?? lines[lines.length - 1] ?? '').slice(0, 200);
 }
 
 /** The cells of one row, in COLUMNS order. */

@@ -20,6 +20,7 @@ Runs every entry of corpus/projects/ when no id or entry file is given.
   --docs FILE         the document whose table is regenerated (default: docs/real-world.md; --no-docs skips)
   --mirror DIR        the fetch mirrors (default: /work/.mirror)
   --specs DIR         the specs, applied in file-name order (default: corpus/specs beside the script)
+  --table-only        run nothing: regenerate the docs from the results already in --out
   --keep              keep each project's temp dir (printed) for a look afterwards
   --test-timeout S    seconds per test command (default 300); --install-timeout S (default 900)`;
 
@@ -30,6 +31,7 @@ interface Args {
   readonly mirror: string;
   readonly specs: string;
   readonly keep: boolean;
+  readonly tableOnly: boolean;
   readonly testTimeout: number;
   readonly installTimeout: number;
   readonly targets: readonly string[];
@@ -48,6 +50,7 @@ function parse(argv: readonly string[]): Args | undefined {
       mirror: { type: 'string' },
       specs: { type: 'string' },
       keep: { type: 'boolean' },
+      'table-only': { type: 'boolean' },
       'test-timeout': { type: 'string' },
       'install-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -66,6 +69,7 @@ function parse(argv: readonly string[]): Args | undefined {
     mirror: resolve(values.mirror ?? '/work/.mirror'),
     specs: resolve(values.specs ?? join(SCRIPT_REPO, 'corpus', 'specs')),
     keep: values.keep === true,
+    tableOnly: values['table-only'] === true,
     testTimeout: Number(values['test-timeout'] ?? 300),
     installTimeout: Number(values['install-timeout'] ?? 900),
     targets: positionals,
@@ -95,12 +99,13 @@ function specFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
 }
 
-/** Every result in `out`, ordered by id. */
+/** Every result in `out`, ordered by id; results written before a field existed get its empty value. */
 function readResults(out: string): ProjectResult[] {
   return readdirSync(out)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as ProjectResult);
+    .map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as ProjectResult)
+    .map((r) => (r.generatedTests === undefined ? r : { ...r, generatedTests: { ...r.generatedTests, notRun: r.generatedTests.notRun ?? [] } }));
 }
 
 function updateDocs(docs: string, root: string, out: string, ran: readonly CorpusEntry[]): void {
@@ -123,6 +128,10 @@ async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   if (args === undefined) {
     console.log(usage);
+    return 0;
+  }
+  if (args.tableOnly) {
+    updateDocs(args.docs ?? join(args.root, 'docs', 'real-world.md'), args.root, args.out, []);
     return 0;
   }
   if (!existsSync(args.cli)) {

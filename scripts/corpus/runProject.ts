@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { compactSuites, compareOldTests, newTypeErrors, summarizeGeneratedTests } from './compare';
-import { isClean } from './format';
+import { errorLine, isClean } from './format';
 import { diffSnapshots, snapshotTree } from './snapshot';
 import { applySpecs, runSuites, runTsc, type Timeouts } from './steps';
 import { testCommands } from './testCommands';
@@ -65,7 +65,7 @@ async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptio
   const installInfo = { command: install, seconds: Math.round(installed.durationMs / 1000) };
   if (installed.kind !== 'exited' || installed.exitCode !== 0) {
     const why = installed.kind === 'timeout' ? `did not finish within ${options.timeouts.install / 1000} s` : `exited with ${installed.exitCode}`;
-    return failed('install', `${install} ${why}: ${outputTail(installed.output, 3)}`, { install: installInfo });
+    return failed('install', `${install} ${why}: ${errorLine(installed.output)}`, { install: { ...installInfo, outputTail: outputTail(installed.output) } });
   }
   const manifestPath = `${workspace.projectDir}/package.json`;
   const commands = testCommands(entry, readManifest(workspace.projectDir));

@@ -115,7 +115,7 @@ export interface ProjectResult {
   readonly seconds: number;
   /** Set when the runner could not finish (export, install, baseline): the stage and why. */
   readonly failure?: { readonly stage: string; readonly reason: string };
-  readonly install?: { readonly command: string; readonly seconds: number; readonly reinstalled?: string };
+  readonly install?: { readonly command: string; readonly seconds: number; readonly reinstalled?: string; readonly outputTail?: string };
   readonly baseline?: { readonly tsc: TscRun; readonly suites: readonly SuiteRun[] };
   readonly specs: readonly SpecApplication[];
   readonly after?: { readonly tsc: TscRun; readonly suites: readonly SuiteRun[] };

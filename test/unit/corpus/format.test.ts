@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { consoleRow, corpusList, isClean, markdownTable, problems, replaceBetweenMarkers, rowCells } from '../../../scripts/corpus/format';
+import { consoleRow, corpusList, errorLine, isClean, markdownTable, problems, replaceBetweenMarkers, rowCells } from '../../../scripts/corpus/format';
 import { refusalReason } from '../../../scripts/corpus/steps';
 import type { ProjectResult, SuiteRun } from '../../../scripts/corpus/types';
 
@@ -90,6 +90,12 @@ describe('corpus: rows and the table', () => {
   it('lists the corpus with the pinned commit and why (notes when why is missing)', () => {
     const list = corpusList([{ id: 'm', repo: 'o/n', commit: 'a'.repeat(40), framework: 'hono', shape: 'turbo', subdir: 'apps/api', notes: 'a monorepo' }]);
     assert.equal(list.split('\n')[2], `| m | [o/n](https://github.com/o/n/tree/${'a'.repeat(40)}/apps/api) | \`aaaaaaaaaaaa\` | hono | turbo | a monorepo |`);
+  });
+
+  it('finds the error line of an install or a test run', () => {
+    assert.equal(errorLine('npm warn deprecated x\nnpm ERR! code ERESOLVE\nnpm ERR! peer dep\n'), 'npm ERR! code ERESOLVE');
+    assert.equal(errorLine('npm error code E404\nnpm error 404 Not Found'), 'npm error code E404');
+    assert.equal(errorLine('done in 3s\nexit 1'), 'exit 1');
   });
 
   it("takes the CLI's one-sentence reason from its output", () => {
