@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { parseTscOutput } from './compare';
 import { parseTestReport } from './parseTestReport';
 import { diffSnapshots, snapshotTree } from './snapshot';
-import { reporterArgs, withReporter, type TestCommand } from './testCommands';
+import { commandLine, reporterArgs, type TestCommand } from './testCommands';
 import type { SpecApplication, SuiteRun, TscRun } from './types';
 import { outputTail, runShell, type Workspace } from './workspace';
 
@@ -70,8 +70,11 @@ export async function runSuites(
     }
     const reportFile = join(workspace.reportsDir, `${phase}-${command.suite.replace(/[^\w-]/g, '_')}.${command.runner === 'node:test' ? 'jsonl' : 'json'}`);
     rmSync(reportFile, { force: true });
-    const line = withReporter(command.command, reporterArgs(command.runner, reportFile, nodeReporter));
-    const outcome = await runShell(line, workspace.projectDir, timeouts.tests, env);
+    const line = commandLine(command, reporterArgs(command.runner, reportFile, nodeReporter));
+    // A script run directly (node:test) finds the project's binaries as npm run would.
+    const bins = [workspace.projectDir, workspace.repoDir].map((dir) => join(dir, 'node_modules', '.bin'));
+    const path = [...bins, process.env.PATH ?? ''].join(':');
+    const outcome = await runShell(line, workspace.projectDir, timeouts.tests, { PATH: path, ...env });
     const report = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : command.runner === 'mocha' ? outcome.output : undefined;
     const tests = report === undefined ? undefined : parseTestReport(command.runner, report, workspace.projectDir);
     const base = { suite: command.suite, command: line.split(workspace.base).join('<tmp>'), runner: command.runner, exitCode: outcome.exitCode, seconds: seconds(outcome.durationMs) };

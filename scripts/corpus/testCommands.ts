@@ -5,6 +5,8 @@ export interface TestCommand {
   readonly suite: string;
   readonly command: string;
   readonly runner?: RunnerName;
+  /** For node:test: the script text itself, since its flags must come before the test files. */
+  readonly direct?: string;
 }
 
 /** The parts of a package.json the runner reads. */
@@ -32,23 +34,31 @@ export function runnerInCommand(command: string): RunnerName | undefined {
 }
 
 /**
- * The runner behind a command: the command's own words, or for `npm test` / `npm run X` (and the
- * pnpm/yarn forms) the script it runs, followed through `npm run` chains. The last runner
- * named in a script wins, since the reporter flags go to the end of the command line.
+ * The script text that starts the runner: the command itself when it names one, else for
+ * `npm test` / `npm run X` (and the pnpm/yarn forms) the script it runs, followed through `npm run`
+ * chains (the last step of a `&&` chain, since reporter flags go to the end of the command line).
  */
-export function detectRunner(command: string, manifest: PackageManifest, depth = 0): RunnerName | undefined {
-  const direct = runnerInCommand(command);
-  if (direct !== undefined || depth > 3) {
-    return direct;
+export function runnerScript(command: string, manifest: PackageManifest, depth = 0): string | undefined {
+  if (runnerInCommand(command) !== undefined) {
+    return command;
   }
   const script = /^(?:npm|pnpm|yarn)\s+(?:run\s+|run-script\s+)?([\w:.-]+)/.exec(command.trim())?.[1];
-  const body = script === undefined ? undefined : manifest.scripts?.[script];
+  const body = script === undefined || depth > 3 ? undefined : manifest.scripts?.[script];
   if (body === undefined) {
     return undefined;
   }
+  if (runnerInCommand(body) !== undefined) {
+    return body;
+  }
   const parts = body.split(/&&|;|\|\|/).map((part) => part.trim()).filter((part) => part !== '');
   const last = parts[parts.length - 1];
-  return last === undefined ? undefined : detectRunner(last, manifest, depth + 1);
+  return last === undefined ? undefined : runnerScript(last, manifest, depth + 1);
+}
+
+/** The runner behind a command (see runnerScript); undefined when none is recognised. */
+export function detectRunner(command: string, manifest: PackageManifest): RunnerName | undefined {
+  const script = runnerScript(command, manifest);
+  return script === undefined ? undefined : runnerInCommand(script);
 }
 
 /**
@@ -57,8 +67,12 @@ export function detectRunner(command: string, manifest: PackageManifest, depth =
  */
 export function testCommands(entry: Pick<CorpusEntry, 'test'>, manifest: PackageManifest): TestCommand[] {
   const withRunner = (suite: string, command: string): TestCommand => {
-    const runner = detectRunner(command, manifest);
-    return runner === undefined ? { suite, command } : { suite, command, runner };
+    const script = runnerScript(command, manifest);
+    const runner = script === undefined ? undefined : runnerInCommand(script);
+    if (runner === undefined) {
+      return { suite, command };
+    }
+    return runner === 'node:test' && script !== undefined && script !== command ? { suite, command, runner, direct: script } : { suite, command, runner };
   };
   if (entry.test !== undefined) {
     const commands = typeof entry.test === 'string' ? [entry.test] : entry.test;
@@ -89,9 +103,19 @@ export function shellQuote(word: string): string {
 }
 
 /**
- * The full command line: reporter flags appended; an `npm test` / `npm run X` form passes them
- * after `--` so that npm hands them to the script.
+ * The full command line of a test command with the reporter flags: node:test takes them right after
+ * `--test` (after the test files they would be read as files); the other runners at the end, after
+ * `--` for an `npm test` / `npm run X` form so that npm hands them to the script.
  */
+export function commandLine(command: TestCommand, args: readonly string[]): string {
+  if (command.runner === 'node:test') {
+    const script = command.direct ?? command.command;
+    return script.replace(/(\s--test)(?=\s|$)/, `$1 ${args.map(shellQuote).join(' ')}`);
+  }
+  return withReporter(command.command, args);
+}
+
+/** Appends flags to a command; an `npm test` / `npm run X` form passes them after `--`. */
 export function withReporter(command: string, args: readonly string[]): string {
   const viaScript = /^(npm|pnpm|yarn)\s/.test(command.trim()) && runnerInCommand(command) === undefined;
   const quoted = args.map(shellQuote).join(' ');

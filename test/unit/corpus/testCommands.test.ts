@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { detectRunner, reporterArgs, testCommands, withReporter } from '../../../scripts/corpus/testCommands';
+import { commandLine, detectRunner, reporterArgs, testCommands, withReporter } from '../../../scripts/corpus/testCommands';
 
 describe('corpus: test commands', () => {
   it('finds the runner in a command or behind npm scripts, following npm run chains to the last step', () => {
@@ -40,10 +40,18 @@ describe('corpus: test commands', () => {
   it('passes reporter flags after -- to npm scripts, directly to a runner command', () => {
     assert.equal(withReporter('npm test', reporterArgs('jest', '/r/a.json', '/x.mjs')), 'npm test -- --json --outputFile=/r/a.json');
     assert.equal(withReporter('npx vitest run', reporterArgs('vitest', '/r/a.json', '/x.mjs')), 'npx vitest run --run --reporter=json --outputFile=/r/a.json');
-    assert.equal(
-      withReporter('npm run test:node', reporterArgs('node:test', '/r/a.jsonl', '/s/rep orter.mjs')),
-      "npm run test:node -- '--test-reporter=/s/rep orter.mjs' --test-reporter-destination=/r/a.jsonl",
-    );
     assert.equal(withReporter('npm test -- --runInBand', ['--json']), 'npm test -- --runInBand --json');
+  });
+
+  it('node:test gets its reporter right after --test, in the script itself (after the files it would be a file)', () => {
+    const manifest = { scripts: { test: 'npm run build && npm run test:node', build: 'tsc', 'test:node': 'NODE_ENV=test node --import tsx --test test/*.test.ts' } };
+    const [command] = testCommands({}, manifest);
+    assert.deepEqual(command, { suite: 'test', command: 'npm test', runner: 'node:test', direct: 'NODE_ENV=test node --import tsx --test test/*.test.ts' });
+    assert.equal(
+      command === undefined ? '' : commandLine(command, reporterArgs('node:test', '/r/a.jsonl', '/s/rep orter.mjs')),
+      "NODE_ENV=test node --import tsx --test '--test-reporter=/s/rep orter.mjs' --test-reporter-destination=/r/a.jsonl test/*.test.ts",
+    );
+    const [entry] = testCommands({ test: 'node --test' }, manifest);
+    assert.equal(entry === undefined ? '' : commandLine(entry, ['--x']), 'node --test --x');
   });
 });
