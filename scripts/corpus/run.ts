@@ -2,8 +2,9 @@
 // Per project: export the pinned commit, install, baseline tsc + tests, apply corpus/specs with the
 // CLI, tsc + tests again, apply again (nothing may change). One row per project on stdout, a JSON
 // result per project in --out, and the table in docs/real-world.md regenerated. See docs/real-world.md.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleRow, corpusList, markdownTable, replaceBetweenMarkers } from './format';
 import { runProject } from './runProject';
@@ -149,11 +150,14 @@ async function main(): Promise<number> {
   }
   mkdirSync(args.out, { recursive: true });
   const specs = specFiles(args.specs);
+  // The commit the CLI was built from (its repository's HEAD; uncommitted changes are not seen).
+  const cliCommit = spawnSync('git', ['-C', dirname(args.cli), 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || undefined;
   const results: ProjectResult[] = [];
   for (const entry of entries) {
     console.error(`${entry.id} (${entry.repo}@${entry.commit.slice(0, 12)})`);
     const result = await runProject(entry, {
       cli: args.cli,
+      cliCommit,
       specs,
       mirrorRoot: args.mirror,
       nodeReporter: join(SCRIPT_REPO, 'scripts', 'corpus', 'nodeTestReporter.mjs'),

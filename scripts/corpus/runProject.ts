@@ -10,6 +10,7 @@ import { exportProject, installCommand, installRoot, outputTail, readManifest, r
 /** What one project run needs besides its entry. */
 export interface RunOptions {
   readonly cli: string;
+  readonly cliCommit?: string;
   readonly specs: readonly string[];
   readonly mirrorRoot: string;
   readonly nodeReporter: string;
@@ -26,7 +27,7 @@ export interface RunOptions {
  */
 export async function runProject(entry: CorpusEntry, options: RunOptions): Promise<ProjectResult> {
   const started = Date.now();
-  const head = { id: entry.id, repo: entry.repo, commit: entry.commit, framework: entry.framework, cli: options.cli, date: new Date().toISOString() };
+  const head = { id: entry.id, repo: entry.repo, commit: entry.commit, framework: entry.framework, cli: options.cli, ...(options.cliCommit === undefined ? {} : { cliCommit: options.cliCommit }), date: new Date().toISOString() };
   const elapsed = (): number => Math.round((Date.now() - started) / 1000);
   const failed = (stage: string, reason: string, rest: Partial<ProjectResult> = {}): ProjectResult => ({
     ...head,
@@ -53,7 +54,7 @@ export async function runProject(entry: CorpusEntry, options: RunOptions): Promi
   }
 }
 
-type Head = Pick<ProjectResult, 'id' | 'repo' | 'commit' | 'framework' | 'cli' | 'date'>;
+type Head = Pick<ProjectResult, 'id' | 'repo' | 'commit' | 'framework' | 'cli' | 'cliCommit' | 'date'>;
 type Failed = (stage: string, reason: string, rest?: Partial<ProjectResult>) => ProjectResult;
 
 async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptions, head: Head, started: number, failed: Failed): Promise<ProjectResult> {

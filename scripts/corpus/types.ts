@@ -111,6 +111,8 @@ export interface ProjectResult {
   readonly commit: string;
   readonly framework: string;
   readonly cli: string;
+  /** The commit of the repository the CLI was built in. */
+  readonly cliCommit?: string;
   readonly date: string;
   readonly seconds: number;
   /** Set when the runner could not finish (export, install, baseline): the stage and why. */
