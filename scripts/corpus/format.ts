@@ -98,7 +98,14 @@ export function markdownTable(results: readonly ProjectResult[]): string {
   for (const result of results) {
     lines.push(`| ${rowCells(result).map(cell).join(' | ')} |`);
   }
-  return `${lines.join('\n')}\n\n${totals(results)}`;
+  return `${lines.join('\n')}\n\n${totals(results)}\n${provenance(results)}`;
+}
+
+/** Which CLI builds and days the rows come from. */
+export function provenance(results: readonly ProjectResult[]): string {
+  const commits = [...new Set(results.map((r) => r.cliCommit ?? 'unknown'))].sort();
+  const days = [...new Set(results.map((r) => r.date.slice(0, 10)))].sort();
+  return `Rows from the CLI built at ${commits.map((c) => `\`${c}\``).join(', ')}, run ${days.join(', ')}.`;
 }
 
 /** One line of totals: clean rows, specs applied, generated tests. */

@@ -78,7 +78,8 @@ describe('corpus: rows and the table', () => {
     const lines = table.split('\n');
     assert.equal(lines[0], '| project | framework | specs applied | new tsc errors | old tests passing | generated pass / todo / fail | re-run unchanged | seconds | result |');
     assert.match(lines[3] ?? '', /x \\\| y/);
-    assert.equal(lines[lines.length - 1], 'Totals: 1/2 rows clean; 8/8 spec applications; generated tests 80 passing, 4 todo, 0 failing; 1 new type errors; 0 old tests broken.');
+    assert.equal(lines[lines.length - 1], 'Rows from the CLI built at `unknown`, run 2026-11-30.');
+    assert.equal(lines[lines.length - 2], 'Totals: 1/2 rows clean; 8/8 spec applications; generated tests 80 passing, 4 todo, 0 failing; 1 new type errors; 0 old tests broken.');
   });
 
   it('replaces only the text between the markers and refuses a document without them', () => {
