@@ -18,16 +18,17 @@ export interface PackageManifest {
 
 /** The runner a command line starts, read from its words; undefined when none is recognised. */
 export function runnerInCommand(command: string): RunnerName | undefined {
-  if (/(^|[\s/])vitest(\s|$)/.test(command)) {
+  const word = (name: string): RegExp => new RegExp(`(^|[\\s/"'])${name}([\\s"']|$)`);
+  if (word('vitest').test(command)) {
     return 'vitest';
   }
-  if (/(^|[\s/])jest(\s|$)/.test(command)) {
+  if (word('jest').test(command)) {
     return 'jest';
   }
-  if (/(^|[\s/])mocha(\s|$)/.test(command)) {
+  if (word('mocha').test(command)) {
     return 'mocha';
   }
-  if (/(^|[\s/])(node|tsx)\s(.*\s)?--test(\s|$)/.test(command)) {
+  if (/(^|[\s/"'])(node|tsx)\s(.*\s)?--test([\s"']|$)/.test(command)) {
     return 'node:test';
   }
   return undefined;
@@ -110,7 +111,7 @@ export function shellQuote(word: string): string {
 export function commandLine(command: TestCommand, args: readonly string[]): string {
   if (command.runner === 'node:test') {
     const script = command.direct ?? command.command;
-    return script.replace(/(\s--test)(?=\s|$)/, `$1 ${args.map(shellQuote).join(' ')}`);
+    return script.replace(/(\s--test)(?=[\s"']|$)/, `$1 ${args.map(shellQuote).join(' ')}`);
   }
   return withReporter(command.command, args);
 }

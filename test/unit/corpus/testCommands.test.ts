@@ -51,6 +51,8 @@ describe('corpus: test commands', () => {
       command === undefined ? '' : commandLine(command, reporterArgs('node:test', '/r/a.jsonl', '/s/rep orter.mjs')),
       "NODE_ENV=test node --import tsx --test '--test-reporter=/s/rep orter.mjs' --test-reporter-destination=/r/a.jsonl test/*.test.ts",
     );
+    const [globbed] = testCommands({ test: 'npx glob -c "tsx --test" "./test/**/*.ts"' }, manifest);
+    assert.equal(globbed === undefined ? '' : commandLine(globbed, ['--a=1']), 'npx glob -c "tsx --test --a=1" "./test/**/*.ts"');
     const [entry] = testCommands({ test: 'node --test' }, manifest);
     assert.equal(entry === undefined ? '' : commandLine(entry, ['--x']), 'node --test --x');
   });
