@@ -5,7 +5,7 @@ import { parseTestReport } from './parseTestReport';
 import { diffSnapshots, snapshotTree } from './snapshot';
 import { commandLine, reporterArgs, type TestCommand } from './testCommands';
 import type { SpecApplication, SuiteRun, TscRun } from './types';
-import { outputTail, runShell, type Workspace } from './workspace';
+import { foldersUp, outputTail, runShell, type Workspace } from './workspace';
 
 /** Time limits of one project's steps, in milliseconds. */
 export interface Timeouts {
@@ -17,9 +17,9 @@ export interface Timeouts {
 
 const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
-/** The project's own tsc (in its node_modules or the workspace root's); undefined when not installed. */
+/** The project's own tsc (in its node_modules or one above it in the repository); undefined when not installed. */
 export function findTsc(workspace: Workspace): string | undefined {
-  for (const dir of [workspace.projectDir, workspace.repoDir]) {
+  for (const dir of foldersUp(workspace)) {
     const bin = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
     if (existsSync(bin)) {
       return bin;
@@ -72,7 +72,7 @@ export async function runSuites(
     rmSync(reportFile, { force: true });
     const line = commandLine(command, reporterArgs(command.runner, reportFile, nodeReporter));
     // A script run directly (node:test) finds the project's binaries as npm run would.
-    const bins = [workspace.projectDir, workspace.repoDir].map((dir) => join(dir, 'node_modules', '.bin'));
+    const bins = foldersUp(workspace).map((dir) => join(dir, 'node_modules', '.bin'));
     const path = [...bins, process.env.PATH ?? ''].join(':');
     const outcome = await runShell(line, workspace.projectDir, timeouts.tests, { PATH: path, ...env });
     const report = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : command.runner === 'mocha' ? outcome.output : undefined;

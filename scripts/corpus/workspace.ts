@@ -54,6 +54,18 @@ export function readManifest(dir: string): PackageManifest {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as PackageManifest) : {};
 }
 
+/** The project's folder and each folder above it up to the repository root (where node_modules may be hoisted). */
+export function foldersUp(workspace: Workspace): string[] {
+  const folders: string[] = [];
+  for (let dir = workspace.projectDir; dir.startsWith(workspace.repoDir); dir = dirname(dir)) {
+    folders.push(dir);
+    if (dir === workspace.repoDir) {
+      break;
+    }
+  }
+  return folders;
+}
+
 /** The folder holding the lockfile: the project's own or the nearest one above it inside the repo. */
 export function installRoot(workspace: Workspace): string {
   let dir = workspace.projectDir;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffSnapshots, snapshotTree } from '../../../scripts/corpus/snapshot';
-import { chooseInstall, installCommand, reinstallCommand } from '../../../scripts/corpus/workspace';
+import { chooseInstall, foldersUp, installCommand, reinstallCommand } from '../../../scripts/corpus/workspace';
 
 describe('corpus: install commands and tree snapshots', () => {
   it('installs frozen from the lockfile, in the package manager version the project names', () => {
@@ -22,6 +22,12 @@ describe('corpus: install commands and tree snapshots', () => {
     assert.equal(reinstallCommand('npx --yes pnpm@9 install --frozen-lockfile'), 'npx --yes pnpm@9 install --no-frozen-lockfile');
     assert.equal(reinstallCommand('npx --yes yarn@1 install --frozen-lockfile'), 'npx --yes yarn@1 install');
     assert.equal(reinstallCommand('node .yarn/releases/yarn-4.1.0.cjs install --immutable'), 'node .yarn/releases/yarn-4.1.0.cjs install --no-immutable');
+  });
+
+  it('looks for hoisted node_modules from the package up to the repository root', () => {
+    const workspace = { base: '/t', repoDir: '/t/repo', projectDir: '/t/repo/fastify-redis/apps/api', reportsDir: '/t/reports' };
+    assert.deepEqual(foldersUp(workspace), ['/t/repo/fastify-redis/apps/api', '/t/repo/fastify-redis/apps', '/t/repo/fastify-redis', '/t/repo']);
+    assert.deepEqual(foldersUp({ ...workspace, projectDir: '/t/repo' }), ['/t/repo']);
   });
 
   it('reads the facts from the folder', () => {
