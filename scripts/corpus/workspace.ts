@@ -93,27 +93,28 @@ export interface InstallFacts {
   readonly packageManager?: string;
 }
 
-function majorOf(packageManager: string | undefined, name: string): string | undefined {
-  return new RegExp(`^${name}@(\\d+)`).exec(packageManager ?? '')?.[1];
+/** The exact version `packageManager` names (pnpm 10 refuses to switch to it itself here). */
+function versionOf(packageManager: string | undefined, name: string): string | undefined {
+  return new RegExp(`^${name}@(\\d+(?:\\.[\\w.-]+)?)`).exec(packageManager ?? '')?.[1];
 }
 
 /**
- * The frozen install for a folder: pnpm in the major its `packageManager` names (else the one that
+ * The frozen install for a folder: pnpm in the version its `packageManager` names (else the one that
  * writes its lockfile version), yarn berry through the repository's own release when it has one,
  * yarn 1, `npm ci`; `npm install` without a lockfile.
  */
 export function chooseInstall(facts: InstallFacts): string {
   if (facts.pnpmLock !== undefined) {
     const lockVersion = /lockfileVersion:\s*'?(\d+)/.exec(facts.pnpmLock)?.[1];
-    const major = majorOf(facts.packageManager, 'pnpm') ?? (lockVersion === '5' ? '7' : lockVersion === '6' ? '8' : '9');
+    const major = versionOf(facts.packageManager, 'pnpm') ?? (lockVersion === '5' ? '7' : lockVersion === '6' ? '8' : '9');
     return `npx --yes pnpm@${major} install --frozen-lockfile`;
   }
   if (facts.yarnLock === true) {
     if (facts.yarnrcYarnPath !== undefined && facts.yarnrcYarnPath !== '') {
       return `node ${facts.yarnrcYarnPath} install --immutable`;
     }
-    const major = majorOf(facts.packageManager, 'yarn');
-    if (facts.yarnrcYarnPath !== undefined || (major !== undefined && major !== '1')) {
+    const major = versionOf(facts.packageManager, 'yarn');
+    if (facts.yarnrcYarnPath !== undefined || (major !== undefined && !major.startsWith('1.'))) {
       return `npx --yes --package=@yarnpkg/cli-dist@${major ?? '4'} yarn install --immutable`;
     }
     return 'npx --yes yarn@1 install --frozen-lockfile';

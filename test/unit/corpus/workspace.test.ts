@@ -11,10 +11,10 @@ describe('corpus: install commands and tree snapshots', () => {
     assert.equal(chooseInstall({}), 'npm install --no-audit --no-fund');
     assert.equal(chooseInstall({ pnpmLock: "lockfileVersion: '9.0'\n" }), 'npx --yes pnpm@9 install --frozen-lockfile');
     assert.equal(chooseInstall({ pnpmLock: "lockfileVersion: '6.0'\n" }), 'npx --yes pnpm@8 install --frozen-lockfile');
-    assert.equal(chooseInstall({ pnpmLock: "lockfileVersion: '6.0'\n", packageManager: 'pnpm@9.1.0+sha256.abc' }), 'npx --yes pnpm@9 install --frozen-lockfile');
+    assert.equal(chooseInstall({ pnpmLock: "lockfileVersion: '6.0'\n", packageManager: 'pnpm@10.8.1+sha256.abc' }), 'npx --yes pnpm@10.8.1 install --frozen-lockfile');
     assert.equal(chooseInstall({ yarnLock: true }), 'npx --yes yarn@1 install --frozen-lockfile');
     assert.equal(chooseInstall({ yarnLock: true, yarnrcYarnPath: '.yarn/releases/yarn-4.1.0.cjs' }), 'node .yarn/releases/yarn-4.1.0.cjs install --immutable');
-    assert.equal(chooseInstall({ yarnLock: true, yarnrcYarnPath: '', packageManager: 'yarn@3.6.0' }), 'npx --yes --package=@yarnpkg/cli-dist@3 yarn install --immutable');
+    assert.equal(chooseInstall({ yarnLock: true, yarnrcYarnPath: '', packageManager: 'yarn@3.6.0' }), 'npx --yes --package=@yarnpkg/cli-dist@3.6.0 yarn install --immutable');
   });
 
   it('reinstalls without the frozen lockfile after the CLI added a dependency', () => {
