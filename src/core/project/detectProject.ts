@@ -18,7 +18,7 @@ import { readConfiguredStyle } from './styleConfig';
 import { readTsconfig } from './tsconfig';
 import { majorOf } from './versionRange';
 import { readPackageContext, scopeInheritedFrameworks } from './workspacePackageJson';
-import { workspaceFacts, workspaceStyle } from './workspaceFacts';
+import { packageRootDir, tsconfigNames, workspaceFacts, workspaceStyle } from './workspaceFacts';
 
 function zodMajor(version: string | undefined): ProjectFacts['zod'] {
   const major = version === undefined ? undefined : majorOf(version);
@@ -37,10 +37,11 @@ export async function detectProject(root: string, fs: ProjectFs = createNodeProj
   const context = await readPackageContext(fs, root);
   const pkg = context.pkg;
   const rootNames = new Set((await fs.readdir('.')).map((entry) => entry.name));
-  const tsconfig = await readTsconfig(fs, ['tsconfig.json', 'tsconfig.app.json'].filter((name) => rootNames.has(name)));
+  const tsconfig = await readTsconfig(fs, await tsconfigNames(fs, rootNames));
   const packageManager = await detectPackageManager(fs, pkg);
-  const sourceDir = tsconfig.rootDir !== undefined && tsconfig.rootDir !== '.' && (await fs.exists(tsconfig.rootDir))
-    ? tsconfig.rootDir
+  const rootDir = packageRootDir(tsconfig.rootDir);
+  const sourceDir = rootDir !== undefined && (await fs.exists(rootDir))
+    ? rootDir
     : rootNames.has('src') ? 'src' : '.';
   const sample = await sampleProject(fs, sourceDir);
 

@@ -4,7 +4,7 @@ import { createNodeProjectFs } from './nodeProjectFs';
 import type { UnknownFact } from './projectFacts';
 import type { ProjectFs } from './projectFs';
 import { describeWorkspace, findWorkspaceRoot, levelsAbove, type WorkspaceRoot } from './workspace';
-import { describePackage, listWorkspacePackages, packageFramework, type WorkspacePackage } from './workspacePackages';
+import { describePackage, listWorkspacePackages, packageKind, type WorkspacePackage } from './workspacePackages';
 
 /** Where Generate Endpoint was pointed: a folder (`--project`), maybe a package name and the active file. */
 export interface ProjectTarget {
@@ -99,7 +99,7 @@ export async function resolveProjectRoot(target: ProjectTarget, fsAt: FsAt = cre
   const below = inside(workspaceRoot, start) ?? '';
   const backends = (await listWorkspacePackages(fs, root))
     .filter((p) => below === '' || p.dir.startsWith(`${below}/`))
-    .filter((p) => p.framework !== undefined);
+    .filter((p) => p.framework !== undefined && p.isApp);
   if (backends.length === 1 && backends[0]) {
     return chosen(backends[0].dir, `${describePackage(backends[0])}, its only backend package`);
   }
@@ -116,11 +116,11 @@ export async function resolveProjectRoot(target: ProjectTarget, fsAt: FsAt = cre
       },
     };
   }
-  if (below === '' && !root.kinds.includes('nx') && (await packageFramework(fs, '.')) !== undefined) {
+  if (below === '' && !root.kinds.includes('nx') && (await packageKind(fs, '.')).framework !== undefined) {
     return { kind: 'project', root: workspaceRoot };
   }
   if (below === '' && root.kinds.includes('nx') && (await fs.exists('project.json'))) {
     return chosen('.', 'the workspace root, a standalone Nx project');
   }
-  throw new RoutecraftError('invalid-input', `No backend package (one using express, fastify, @nestjs/core or hono) in the ${kind} workspace at ${workspaceRoot}${below === '' ? '' : ` under ${below}`}; open the backend package's folder or pass --package.`);
+  throw new RoutecraftError('invalid-input', `No backend app (a package that creates an express, fastify, NestJS or hono app) in the ${kind} workspace at ${workspaceRoot}${below === '' ? '' : ` under ${below}`}; open the backend package's folder or pass --package.`);
 }

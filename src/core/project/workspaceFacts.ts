@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { asRecord, parseJsonc } from './jsonc';
 import type { WorkspaceFacts } from './projectFacts';
 import type { ProjectFs } from './projectFs';
 import { readConfiguredStyle, type ConfiguredStyle } from './styleConfig';
@@ -33,4 +34,23 @@ export function workspaceFacts(root: string, context: PackageContext): { workspa
       ownPackageJson: context.ownManifest,
     },
   };
+}
+
+/**
+ * The tsconfig files detection reads, first wins: tsconfig.json, unless it is a solution file
+ * (`"files": []` with `references`, as Nx and Vite write) and tsconfig.app.json holds the app's options.
+ */
+export async function tsconfigNames(fs: ProjectFs, rootNames: ReadonlySet<string>): Promise<string[]> {
+  const names = ['tsconfig.json', 'tsconfig.app.json'].filter((name) => rootNames.has(name));
+  if (names.length < 2) {
+    return names;
+  }
+  const config = asRecord(parseJsonc(await fs.readFile('tsconfig.json')));
+  const solution = Array.isArray(config?.files) && config.files.length === 0 && Array.isArray(config.references);
+  return solution ? ['tsconfig.app.json', 'tsconfig.json'] : names;
+}
+
+/** A tsconfig `rootDir` usable as the package's source folder: inside the package, not `.`. */
+export function packageRootDir(rootDir: string | undefined): string | undefined {
+  return rootDir === undefined || rootDir === '.' || rootDir === '..' || rootDir.startsWith('../') ? undefined : rootDir;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { APP_CREATION } from './codeSignals';
 import { globToRegExp } from './globLite';
 import { asRecord, parseJsonc } from './jsonc';
 import type { FrameworkName } from './projectFacts';
@@ -15,6 +16,11 @@ export interface WorkspacePackage {
   readonly hasPackageJson: boolean;
   /** The web framework the package uses, when it uses one (see {@link packageFramework}). */
   readonly framework?: FrameworkName;
+  /**
+   * Whether it is a backend app rather than a library: Nx `projectType`, else code that creates
+   * the app (`express()`, `Fastify(`, `new Hono(`, `NestFactory.create(`).
+   */
+  readonly isApp: boolean;
 }
 
 /** The package that names each framework (NestJS first: it runs on express or fastify). */
@@ -58,19 +64,22 @@ async function memberDirs(fs: ProjectFs, root: WorkspaceRoot): Promise<string[]>
 
 const IMPORT = /(?:from\s+|require\(\s*|import\(\s*)['"](@nestjs\/core|express|fastify|hono)(?:\/[^'"]*)?['"]/g;
 
-/** Which framework the package's entry files import (for a package without its own dependencies). */
-async function importedFramework(fs: ProjectFs, dir: string): Promise<FrameworkName | undefined> {
-  const files = await fs.glob(`${dir}/{src/**/*.ts,*.ts}`, { maxDirs: 30, limit: 200 });
+/** The package's most telling source files (entry points first), read. */
+async function entryTexts(fs: ProjectFs, dir: string): Promise<string[]> {
+  const files = await fs.glob(`${dir === '.' ? '' : `${dir}/`}{src/**/*.ts,*.ts}`, { maxDirs: 30, limit: 200 });
   const ranked = files
     .filter((file) => !/\.(?:spec|test|d)\.ts$/.test(file))
     .sort((a, b) => rank(b) - rank(a))
     .slice(0, LIMITS.maxFilesRead);
-  const imported = new Set<string>();
+  const texts: string[] = [];
   for (const file of ranked) {
-    for (const match of (await fs.readFile(file)).matchAll(IMPORT)) {
-      imported.add(match[1] ?? '');
-    }
+    texts.push(await fs.readFile(file));
   }
+  return texts;
+}
+
+function importedFramework(texts: readonly string[]): FrameworkName | undefined {
+  const imported = new Set(texts.flatMap((text) => [...text.matchAll(IMPORT)].map((match) => match[1] ?? '')));
   return FRAMEWORK_PACKAGES.find(([, name]) => imported.has(name))?.[0];
 }
 
@@ -79,22 +88,43 @@ function rank(file: string): number {
   return (/^(?:main|app|server|index)\.ts$/.test(name) ? 10 : 0) + (/\.module\.ts$/.test(name) ? 5 : 0) - file.split('/').length;
 }
 
+/** What a package is: the web framework it uses and whether it is an app (see {@link WorkspacePackage}). */
+export interface PackageKind {
+  readonly framework?: FrameworkName;
+  readonly isApp: boolean;
+}
+
 /**
  * The web framework a package uses: from its own package.json when it has one, else (an Nx
- * project living on the root's dependencies) from what its entry files import.
+ * project living on the root's dependencies) from what its entry files import; and whether it is
+ * an app: Nx `projectType`, else whether those files create the app.
  */
-export async function packageFramework(fs: ProjectFs, dir: string): Promise<FrameworkName | undefined> {
-  const manifest = await readJson(fs, `${dir}/package.json`);
+export async function packageKind(fs: ProjectFs, dir: string): Promise<PackageKind> {
+  const at = (file: string): string => (dir === '.' ? file : `${dir}/${file}`);
+  const manifest = await readJson(fs, at('package.json'));
+  const projectType = (await readJson(fs, at('project.json')))?.projectType;
+  let texts: string[] | undefined;
+  let framework: FrameworkName | undefined;
   if (manifest) {
     const names = dependencyNames(manifest);
-    return FRAMEWORK_PACKAGES.find(([, name]) => names.has(name))?.[0];
+    framework = FRAMEWORK_PACKAGES.find(([, name]) => names.has(name))?.[0];
+  } else {
+    texts = await entryTexts(fs, dir);
+    framework = importedFramework(texts);
   }
-  return importedFramework(fs, dir);
+  if (!framework) {
+    return { isApp: false };
+  }
+  if (projectType === 'application' || projectType === 'library') {
+    return { framework, isApp: projectType === 'application' };
+  }
+  texts ??= await entryTexts(fs, dir);
+  return { framework, isApp: texts.some((text) => APP_CREATION[framework].test(text)) };
 }
 
 /**
  * Every member of the monorepo at the fs root (package.json under the workspace globs, and for
- * Nx every project.json), with its name and framework. Bounded: at most 200 packages.
+ * Nx every project.json), with its name, framework and whether it is an app. Bounded: at most 200 packages.
  */
 export async function listWorkspacePackages(fs: ProjectFs, root: WorkspaceRoot): Promise<WorkspacePackage[]> {
   const packages: WorkspacePackage[] = [];
@@ -102,12 +132,13 @@ export async function listWorkspacePackages(fs: ProjectFs, root: WorkspaceRoot):
     const manifest = await readJson(fs, `${dir}/package.json`);
     const project = manifest ? undefined : await readJson(fs, `${dir}/project.json`);
     const declared = manifest?.name ?? project?.name;
-    const framework = await packageFramework(fs, dir);
+    const kind = await packageKind(fs, dir);
     packages.push({
       dir,
       name: typeof declared === 'string' ? declared : path.posix.basename(dir),
       hasPackageJson: manifest !== undefined,
-      ...(framework ? { framework } : {}),
+      ...(kind.framework ? { framework: kind.framework } : {}),
+      isApp: kind.isApp,
     });
   }
   return packages;
