@@ -108,7 +108,7 @@ export function levelsAbove(absolute: string): number {
   return resolved.slice(path.parse(resolved).root.length).split(/[\\/]/).filter((part) => part !== '').length;
 }
 
-/** The names a workspace package is known by, in one sentence: `apps/api (@acme/api)`. */
+/** The workspace's tools for a sentence: `Nx`, `pnpm workspaces + Turborepo`. */
 export function describeWorkspace(root: WorkspaceRoot): string {
   const names: Readonly<Record<WorkspaceKind, string>> = { nx: 'Nx', pnpm: 'pnpm workspaces', npm: 'npm workspaces', yarn: 'yarn workspaces', bun: 'bun workspaces', turbo: 'Turborepo' };
   return root.kinds.map((kind) => names[kind]).join(' + ');
