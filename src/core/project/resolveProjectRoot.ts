@@ -75,7 +75,7 @@ export async function resolveProjectRoot(target: ProjectTarget, fsAt: FsAt = cre
   const chosen = (dir: string, why: string): ProjectRootResult => ({
     kind: 'project',
     root: path.resolve(workspaceRoot, dir),
-    workspace: { root: workspaceRoot, kinds: root.kinds, packageDir: dir, note: `${kind} workspace at ${workspaceRoot}: working in ${why}.` },
+    workspace: { root: workspaceRoot, kinds: root.kinds, packageDir: dir, note: `${kind} monorepo at ${workspaceRoot}: working in ${why}.` },
   });
 
   if (target.packageName !== undefined) {
@@ -83,7 +83,7 @@ export async function resolveProjectRoot(target: ProjectTarget, fsAt: FsAt = cre
     const packages = await listWorkspacePackages(fs, root);
     const match = packages.find((p) => p.name === wanted || p.dir === wanted);
     if (!match) {
-      throw new RoutecraftError('invalid-input', `No package "${target.packageName}" in the ${kind} workspace at ${workspaceRoot}; its packages are ${packages.map(describePackage).join(', ') || 'none'}.`);
+      throw new RoutecraftError('invalid-input', `No package "${target.packageName}" in the ${kind} monorepo at ${workspaceRoot}; its packages are ${packages.map(describePackage).join(', ') || 'none'}.`);
     }
     return chosen(match.dir, `${describePackage(match)}, as asked`);
   }
@@ -112,7 +112,7 @@ export async function resolveProjectRoot(target: ProjectTarget, fsAt: FsAt = cre
       question: {
         fact: 'package',
         candidates,
-        reason: `${start} is in a ${kind} workspace with several backend packages (${backends.map(describePackage).join(', ')}); choose the one that gets the endpoint.`,
+        reason: `${start} is in the ${kind} monorepo at ${workspaceRoot}, which has several backend packages (${backends.map(describePackage).join(', ')}); choose the one that gets the endpoint.`,
       },
     };
   }
@@ -122,5 +122,5 @@ export async function resolveProjectRoot(target: ProjectTarget, fsAt: FsAt = cre
   if (below === '' && root.kinds.includes('nx') && (await fs.exists('project.json'))) {
     return chosen('.', 'the workspace root, a standalone Nx project');
   }
-  throw new RoutecraftError('invalid-input', `No backend app (a package that creates an express, fastify, NestJS or hono app) in the ${kind} workspace at ${workspaceRoot}${below === '' ? '' : ` under ${below}`}; open the backend package's folder or pass --package.`);
+  throw new RoutecraftError('invalid-input', `No backend app (a package that creates an express, fastify, NestJS or hono app) in the ${kind} monorepo at ${workspaceRoot}${below === '' ? '' : ` under ${below}`}; open the backend package's folder or pass --package.`);
 }

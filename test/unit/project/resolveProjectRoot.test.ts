@@ -34,7 +34,7 @@ describe('project/resolveProjectRoot (monorepos)', () => {
   it('Nx: the project containing --project, though it has no package.json', async () => {
     const result = await resolveProjectRoot({ start: '/repo/apps/api/src/app' }, fsAt(nxTree()));
     assert.equal(rootOf(result), '/repo/apps/api');
-    assert.match(result.kind === 'project' ? result.workspace?.note ?? '' : '', /^Nx workspace at \/repo: working in apps\/api, the package containing the folder given\.$/);
+    assert.match(result.kind === 'project' ? result.workspace?.note ?? '' : '', /^Nx monorepo at \/repo: working in apps\/api, the package containing the folder given\.$/);
   });
 
   it('Nx root with two apps: a package question listing the apps only (not the library), nothing chosen', async () => {
@@ -43,7 +43,7 @@ describe('project/resolveProjectRoot (monorepos)', () => {
     if (result.kind === 'ambiguous') {
       assert.equal(result.question.fact, 'package');
       assert.deepEqual(result.question.candidates, ['apps/api', 'apps/worker']);
-      assert.match(result.question.reason, /Nx workspace with several backend packages \(apps\/api \(nestjs\), apps\/worker \(express\)\)/);
+      assert.match(result.question.reason, /\/repo is in the Nx monorepo at \/repo, which has several backend packages \(apps\/api \(nestjs\), apps\/worker \(express\)\)/);
     }
   });
 
@@ -55,7 +55,7 @@ describe('project/resolveProjectRoot (monorepos)', () => {
   it('an unknown --package is refused with the list of packages', async () => {
     await assert.rejects(resolveProjectRoot({ start: '/repo', packageName: 'billing' }, fsAt(nxTree())), (error: unknown) => {
       assert.ok(error instanceof RoutecraftError);
-      assert.match(error.message, /No package "billing" in the Nx workspace at \/repo; its packages are apps\/api \(nestjs\), apps\/worker \(express\), libs\/shared \(express\)\./);
+      assert.match(error.message, /No package "billing" in the Nx monorepo at \/repo; its packages are apps\/api \(nestjs\), apps\/worker \(express\), libs\/shared \(express\)\./);
       return true;
     });
   });
@@ -63,7 +63,7 @@ describe('project/resolveProjectRoot (monorepos)', () => {
   it('pnpm + Turborepo root with one backend app: that app, said so', async () => {
     const result = await resolveProjectRoot({ start: '/mono' }, fsAt(pnpmTree()));
     assert.equal(rootOf(result), '/mono/apps/api');
-    assert.match(result.kind === 'project' ? result.workspace?.note ?? '' : '', /pnpm workspaces \+ Turborepo workspace at \/mono: working in apps\/api \(@mono\/api, hono\), its only backend package/);
+    assert.match(result.kind === 'project' ? result.workspace?.note ?? '' : '', /pnpm workspaces \+ Turborepo monorepo at \/mono: working in apps\/api \(@mono\/api, hono\), its only backend package/);
   });
 
   it('npm workspaces root with two backend apps: ambiguous; a library and an excluded folder are no candidates', async () => {
@@ -89,7 +89,7 @@ describe('project/resolveProjectRoot (monorepos)', () => {
     delete tree['/mono/apps/api/package.json'];
     delete tree['/mono/apps/api/src/index.ts'];
     delete tree['/mono/apps/api/turbo.json'];
-    await assert.rejects(resolveProjectRoot({ start: '/mono' }, fsAt(tree)), /No backend app \(a package that creates an express, fastify, NestJS or hono app\) in the pnpm workspaces \+ Turborepo workspace at \/mono; open the backend package's folder or pass --package\./);
+    await assert.rejects(resolveProjectRoot({ start: '/mono' }, fsAt(tree)), /No backend app \(a package that creates an express, fastify, NestJS or hono app\) in the pnpm workspaces \+ Turborepo monorepo at \/mono; open the backend package's folder or pass --package\./);
   });
 
   it('a workspace root that is itself the app (no member is a backend) is used as before', async () => {
