@@ -17,6 +17,7 @@ import { ENDPOINT_SPEC_FORMAT, EndpointSpecSchema, type EndpointSpec } from '../
 import { parseSpecText } from '../spec/inputs/parseSpecText';
 import { codegenOptionsFrom, openQuestions, type FactOverrides } from './codegenOptions';
 import { repairHandlerBodies } from './repairBodies';
+import { missingWorkspaceDependency } from './workspaceDependency';
 import { buildSpecMessages, handlerBodiesFrom } from './specPrompt';
 import { deferAddedModules } from './pendingDependencies';
 import { zodDependency } from './zodDependency';
@@ -117,6 +118,10 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
   const files = projectFiles(request.root);
   const build = (bodies: Record<string, string>): ChangeSet => {
     const generated: FileChange[] = generator.generate({ spec: spec, options, files, handlerBodies: bodies }).map((f) => ({ ...f }));
+    const missing = missingWorkspaceDependency(facts, generated);
+    if (missing !== undefined) {
+      throw new RoutecraftError('invalid-input', missing);
+    }
     const zod = zodDependency(request.root, facts, generated, INSTALL[facts.packageManager]);
     const withZod = zod ? [...generated, zod.change] : generated;
     for (const file of withZod) {
