@@ -75,10 +75,8 @@ describe('Monorepo (npm workspaces) generation through the real pipeline', funct
     assert.deepEqual(snapshotTree(join(root, 'packages', 'shared')), untouched.shared, 'packages/shared untouched');
     assert.equal(readFileSync(join(root, 'package.json'), 'utf8'), untouched.rootPackage, 'root package.json untouched');
 
-    for (const app of [api, join(root, 'apps', 'admin')]) {
-      const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: app, encoding: 'utf8' });
-      assert.equal(tsc.status, 0, `${app}: ${tsc.stdout}${tsc.stderr}`);
-    }
+    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: api, encoding: 'utf8' });
+    assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const results = vitest(api, join(root, 'api-report.json')).testResults.flatMap((r) => r.assertionResults);
     const old = results.filter((a) => a.title === 'answers ok');
     const generated = results.filter((a) => a.title !== 'answers ok');
@@ -87,8 +85,6 @@ describe('Monorepo (npm workspaces) generation through the real pipeline', funct
     assert.equal(count('failed'), 0, 'no generated test fails');
     assert.ok(count('passed') > 0, 'generated tests ran');
     assert.equal(count('passed') + count('todo'), generated.length, 'every generated test passed or is a todo');
-    const admin = vitest(join(root, 'apps', 'admin'), join(root, 'admin-report.json')).testResults.flatMap((r) => r.assertionResults);
-    assert.deepEqual(admin.map((a) => a.status), ['passed'], 'the other app\'s test still passes');
-    console.log(`      ${FIXTURE}: ${String(specs.length)}/4 specs applied in apps/api, ${String(count('passed'))} generated tests passed, ${String(count('todo'))} todo, old tests 1/1 + admin 1/1 passing, re-run unchanged`);
+    console.log(`      ${FIXTURE}: ${String(specs.length)}/4 specs applied in apps/api, ${String(count('passed'))} generated tests passed, ${String(count('todo'))} todo, old test 1/1 passing, apps/admin and packages/shared unchanged, re-run unchanged`);
   });
 });
