@@ -22,7 +22,10 @@ nothing is written without --write. Structured input (--spec, or a DESCRIPTION t
 spec, an OpenAPI operation, a TypeScript interface or a zod schema) needs no LLM.
 
 Options:
-  --project DIR        the project (default: the current directory)
+  --project DIR        the project (default: the current directory); in a monorepo (Nx, pnpm/npm/yarn
+                       workspaces, Turborepo) the package containing DIR
+  --package NAME       in a monorepo: the package that gets the endpoint (its name or its folder,
+                       e.g. apps/api); needed at the workspace root when several packages are backends
   --spec FILE          a Routecraft spec or an OpenAPI 3.x document (JSON or YAML; $refs resolved)
   --operation ID       with an OpenAPI --spec: only this operationId (repeatable)
   --write              apply the change (all files or none; refused if a file changed meanwhile)
@@ -46,6 +49,7 @@ export interface EndpointFlags extends LlmFlags, LlmPathFlags {
   readonly 'test-runner'?: string;
   readonly 'routes-dir'?: string;
   readonly 'app-file'?: string;
+  readonly package?: string;
   readonly verbose?: boolean;
 }
 
@@ -86,6 +90,7 @@ export async function runEndpoint(description: string | undefined, flags: Endpoi
         testRunner: flags['test-runner'] as TestRunnerName | undefined,
         routesDir: flags['routes-dir'],
         appFile: flags['app-file'],
+        package: flags.package,
       },
       onProgress: (m) => flags.verbose && io.stderr.write(`${m}\n`),
     });
@@ -140,5 +145,5 @@ async function report(changeSet: ChangeSet, notes: readonly string[], baseline: 
 }
 
 function flagFor(fact: string): string {
-  return { framework: 'framework', testRunner: 'test-runner', routesDir: 'routes-dir', appFile: 'app-file' }[fact] ?? fact;
+  return { framework: 'framework', testRunner: 'test-runner', routesDir: 'routes-dir', appFile: 'app-file', package: 'package' }[fact] ?? fact;
 }

@@ -83,6 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'test-runner': { type: 'string' },
         'routes-dir': { type: 'string' },
         'app-file': { type: 'string' },
+        package: { type: 'string' },
       } as const;
       return await subcommand(rest, options, {
         help: endpointHelp,

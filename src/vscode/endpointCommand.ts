@@ -38,6 +38,8 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
     return undefined;
   }
   const { client } = await deps.createClient(folder.uri);
+  // In a monorepo the package of the active editor gets the endpoint.
+  const activeFile = activeFilePath();
   let overrides: FactOverrides = {};
   for (;;) {
     const result = await vscode.window.withProgress(
@@ -45,7 +47,7 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
       async (progress, token) => {
         const abort = abortSignalFrom(token);
         try {
-          const request: EndpointRequest = { root: folder.uri.fsPath, text, llm: client, overrides, signal: abort.signal, command: 'routecraft.generateEndpoint', onProgress: (message) => progress.report({ message }) };
+          const request: EndpointRequest = { root: folder.uri.fsPath, text, llm: client, overrides, signal: abort.signal, command: 'routecraft.generateEndpoint', onProgress: (message) => progress.report({ message }), ...(activeFile ? { activeFile } : {}) };
           return await generateEndpoint(request);
         } finally {
           abort.dispose();
@@ -106,6 +108,11 @@ function offerInstall(folder: vscode.WorkspaceFolder, command: string): void {
 function failed(deps: EndpointDeps, message: string): EndpointOutcome {
   deps.reportError(message);
   return { kind: 'failed', message };
+}
+
+function activeFilePath(): string | undefined {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  return uri?.scheme === 'file' ? uri.fsPath : undefined;
 }
 
 function selectedText(): string | undefined {

@@ -12,6 +12,8 @@ export interface FactOverrides {
   readonly testRunner?: TestRunnerName;
   readonly routesDir?: string;
   readonly appFile?: string;
+  /** In a monorepo: the package that gets the endpoint (its name or workspace-relative folder). */
+  readonly package?: string;
 }
 
 /** The unknowns that still need an answer once the overrides are applied. */

@@ -11,11 +11,13 @@ import { RoutecraftError } from '../errors';
 import { askStructured } from '../llm/structured';
 import type { LlmClient, LlmResult } from '../llm/types';
 import { detectProject } from '../project/detectProject';
+import { resolveProjectRoot } from '../project/resolveProjectRoot';
 import type { ProjectFacts, UnknownFact } from '../project/projectFacts';
 import { ENDPOINT_SPEC_FORMAT, EndpointSpecSchema, type EndpointSpec } from '../spec/endpointSpec';
 import { parseSpecText } from '../spec/inputs/parseSpecText';
 import { codegenOptionsFrom, openQuestions, type FactOverrides } from './codegenOptions';
 import { repairHandlerBodies } from './repairBodies';
+import { missingWorkspaceDependency } from './workspaceDependency';
 import { buildSpecMessages, handlerBodiesFrom } from './specPrompt';
 import { deferAddedModules } from './pendingDependencies';
 import { zodDependency } from './zodDependency';
@@ -32,6 +34,8 @@ export interface EndpointRequest {
   readonly signal?: AbortSignal;
   readonly command?: string;
   readonly onProgress?: (message: string) => void;
+  /** The editor's active file: in a monorepo, its package gets the endpoint. */
+  readonly activeFile?: string;
 }
 
 export type EndpointResult =
@@ -47,15 +51,23 @@ export type EndpointResult =
       readonly installCommand?: string;
     }
   | { readonly kind: 'needs-input'; readonly questions: readonly UnknownFact[]; readonly facts: ProjectFacts }
+  /** A monorepo root with several backend packages: which one (`package` question); nothing was read further. */
+  | { readonly kind: 'needs-input'; readonly questions: readonly UnknownFact[]; readonly facts?: undefined; readonly workspaceRoot: string }
   | Exclude<LlmResult<never>, { kind: 'ok' }>;
 
 /**
  * Description or structured input → validated spec → generated files → ChangeSet type-checked in
  * the project. Nothing is written: the caller reviews and applies the ChangeSet.
  */
-export async function generateEndpoint(request: EndpointRequest): Promise<EndpointResult> {
-  const progress = request.onProgress ?? (() => undefined);
+export async function generateEndpoint(input: EndpointRequest): Promise<EndpointResult> {
+  const progress = input.onProgress ?? (() => undefined);
   progress('Reading the project…');
+  const target = await resolveProjectRoot({ start: input.root, packageName: input.overrides?.package, activeFile: input.activeFile });
+  if (target.kind === 'ambiguous') {
+    return { kind: 'needs-input', questions: [target.question], workspaceRoot: target.workspaceRoot };
+  }
+  // In a monorepo everything below works in the chosen package: detection, files, type check.
+  const request: EndpointRequest = { ...input, root: target.root };
   const facts = await detectProject(request.root);
   const questions = openQuestions(facts, request.overrides ?? {});
   if (questions.some((q) => q.fact === 'framework' || q.fact === 'testRunner')) {
@@ -63,7 +75,7 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   }
   const options = codegenOptionsFrom(facts, request.overrides);
   const generator = getGeneratorOrThrow(options.framework);
-  const notes: string[] = [];
+  const notes: string[] = target.workspace ? [target.workspace.note] : [];
 
   let spec = request.spec;
   let handlerBodies: Record<string, string> = {};
@@ -106,6 +118,10 @@ export async function generateEndpoint(request: EndpointRequest): Promise<Endpoi
   const files = projectFiles(request.root);
   const build = (bodies: Record<string, string>): ChangeSet => {
     const generated: FileChange[] = generator.generate({ spec: spec, options, files, handlerBodies: bodies }).map((f) => ({ ...f }));
+    const missing = missingWorkspaceDependency(facts, generated);
+    if (missing !== undefined) {
+      throw new RoutecraftError('invalid-input', missing);
+    }
     const zod = zodDependency(request.root, facts, generated, INSTALL[facts.packageManager]);
     const withZod = zod ? [...generated, zod.change] : generated;
     for (const file of withZod) {

@@ -13,6 +13,11 @@ export interface PackageJsonInfo {
   readonly packageManager?: string;
   /** The `prettier` field: an inline config object, or a shared config's name. */
   readonly prettier?: unknown;
+  /**
+   * Folders whose node_modules may hold the installed dependencies, nearest first (`.`, then a
+   * monorepo's parents up to the workspace root, where packages are hoisted). Default `['.']`.
+   */
+  readonly nodeModulesDirs?: readonly string[];
 }
 
 const SECTIONS = ['peerDependencies', 'optionalDependencies', 'devDependencies', 'dependencies'] as const;
@@ -50,7 +55,8 @@ export async function readPackageJsonOrThrow(fs: ProjectFs, root: string): Promi
 }
 
 /**
- * The version of a dependency: the installed one (node_modules/<name>/package.json) when present,
+ * The version of a dependency: the installed one (node_modules/<name>/package.json, in each of
+ * `pkg.nodeModulesDirs`) when present,
  * else the lowest version its range allows; undefined when it is not a dependency.
  */
 export async function dependencyVersion(fs: ProjectFs, pkg: PackageJsonInfo, name: string): Promise<string | undefined> {
@@ -58,11 +64,13 @@ export async function dependencyVersion(fs: ProjectFs, pkg: PackageJsonInfo, nam
   if (range === undefined) {
     return undefined;
   }
-  const manifest = `node_modules/${name}/package.json`;
-  if (await fs.exists(manifest)) {
-    const version = asRecord(parseJsonc(await fs.readFile(manifest)))?.version;
-    if (typeof version === 'string') {
-      return version;
+  for (const dir of pkg.nodeModulesDirs ?? ['.']) {
+    const manifest = `${dir === '.' ? '' : `${dir}/`}node_modules/${name}/package.json`;
+    if (await fs.exists(manifest)) {
+      const version = asRecord(parseJsonc(await fs.readFile(manifest)))?.version;
+      if (typeof version === 'string') {
+        return version;
+      }
     }
   }
   return minVersion(range);

@@ -34,7 +34,7 @@ export interface ProjectLayout {
 
 /** A fact that could not be decided: the editor asks with a quick pick, the CLI needs a flag. */
 export interface UnknownFact {
-  readonly fact: 'framework' | 'testRunner' | 'routesDir' | 'appFile';
+  readonly fact: 'framework' | 'testRunner' | 'routesDir' | 'appFile' | 'package';
   /** What to offer, most likely first (`express`, or `express@4` when only the version is unclear). */
   readonly candidates: readonly string[];
   readonly reason: string;
@@ -60,4 +60,18 @@ export interface ProjectFacts {
   readonly pathAliases: readonly { readonly prefix: string; readonly target: string }[];
   readonly validation: ValidationStyle;
   readonly unknowns: readonly UnknownFact[];
+  /** Set when the project is a package of a monorepo (Nx, pnpm/npm/yarn workspaces, Turborepo). */
+  readonly workspace?: WorkspaceFacts;
+}
+
+/** The monorepo around a package, as detection found it. */
+export interface WorkspaceFacts {
+  /** Absolute path of the workspace root. */
+  readonly root: string;
+  /** `nx`, `pnpm`, `npm`, `yarn`, `bun`, `turbo`. */
+  readonly kinds: readonly string[];
+  /** The files that showed it (`nx.json`, `pnpm-workspace.yaml`, `package.json#workspaces`, `turbo.json`). */
+  readonly evidence: readonly string[];
+  /** Whether the package has its own package.json (an Nx project may not: the root's holds its dependencies). */
+  readonly ownPackageJson: boolean;
 }
