@@ -54,7 +54,8 @@ describe('endpoint: zod is added only when generated code imports it', function 
   it('generateEndpoint: a class-validator NestJS project gets no zod; an Express one gets it with the note once', async () => {
     const nest = track(new TempProject()
       .write('package.json', JSON.stringify({ name: 'n', dependencies: { '@nestjs/core': '11.0.0', '@nestjs/common': '11.0.0', 'class-validator': '0.14.0', 'class-transformer': '0.5.1' }, devDependencies: { jest: '30.0.0', typescript: '5.8.3' } }))
-      .write('src/app.module.ts', "import { Module } from '@nestjs/common';\n\n@Module({ imports: [] })\nexport class AppModule {}\n"));
+      .write('src/app.module.ts', "import { Module } from '@nestjs/common';\n\n@Module({ imports: [] })\nexport class AppModule {}\n")
+      .write('src/main.ts', "import { ValidationPipe } from '@nestjs/common';\nimport { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));\n  await app.listen(3000);\n}\nvoid bootstrap();\n"));
     const nestResult = await generateEndpoint({ root: nest.root, spec });
     assert.equal(nestResult.kind, 'ok');
     if (nestResult.kind === 'ok') {
