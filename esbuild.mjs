@@ -30,6 +30,8 @@ const lazyTokenizer = {
 
 const common = {
   bundle: true,
+  // jsonc-parser's "main" is a UMD build whose internal require()s esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   format: 'cjs',
   platform: 'node',
   // The CLI and the tokenizer chunk also run on Node 20.19+ (engines.node; CI runs on Node 20).

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareWorkspace } from '../generation/fixtureWorkspace';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
 // The build stage runs before these tests (scripts/test.mjs); run `npm run build` first by hand.
-describe('bundles: the tokenizer is its own lazily loaded chunk', () => {
+describe('bundles: what esbuild wrote runs, and the tokenizer is its own lazily loaded chunk', () => {
   before(function () {
     if (!existsSync(join(DIST, 'cli.js'))) {
       this.skip();
@@ -30,5 +31,14 @@ describe('bundles: the tokenizer is its own lazily loaded chunk', () => {
     assert.equal(run.stdout, '2', run.stderr);
     const ignore = readFileSync(join(DIST, '..', '.vscodeignore'), 'utf8');
     assert.match(ignore, /^!dist\/tokenizer\.js$/m);
+  });
+
+  it('dist/cli.js generates an endpoint from a spec on a fixture (every bundled dependency resolves)', function () {
+    this.timeout(120_000);
+    const root = prepareWorkspace('express5-vitest', 'bundle-cli');
+    const spec = join(DIST, '..', 'corpus', 'specs', '01-gadgets-crud.yaml');
+    const run = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'endpoint', '--spec', spec, '--project', root], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\+\+\+ b\/src\/routes\/gadgets\.ts/);
   });
 });
