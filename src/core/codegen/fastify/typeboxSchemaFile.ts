@@ -1,26 +1,9 @@
-import { VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import { ensureImport } from '../shared/imports';
 import type { GenerationContext } from '../shared/generationContext';
-import { operationSchemas } from '../shared/schemaFile';
+import { ensureConst, ensureType, operationSchemas } from '../shared/schemaFile';
 import type { GeneratedFile } from '../types';
 import { typeboxExpression } from './typeboxExpression';
-
-function ensureConst(file: SourceFile, name: string, initializer: string): boolean {
-  if (file.getVariableDeclaration(name)) {
-    return false;
-  }
-  file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, initializer }] });
-  return true;
-}
-
-function ensureType(file: SourceFile, name: string, type: string): boolean {
-  if (file.getTypeAlias(name)) {
-    return false;
-  }
-  file.addTypeAlias({ isExported: true, name, type });
-  return true;
-}
 
 /**
  * The resource's schema file with TypeBox (`src/schemas/products.ts`): one exported `Type.*`

@@ -6,7 +6,8 @@ import type { NamedSchema } from './operations';
 import { finishFile, openFile } from './sourceFiles';
 import { zodExpression } from './zodExpression';
 
-function ensureConst(file: SourceFile, name: string, initializer: string): boolean {
+/** Adds `export const name = initializer` unless the file declares `name`; true when it added it. */
+export function ensureConst(file: SourceFile, name: string, initializer: string): boolean {
   if (file.getVariableDeclaration(name)) {
     return false;
   }
@@ -14,7 +15,8 @@ function ensureConst(file: SourceFile, name: string, initializer: string): boole
   return true;
 }
 
-function ensureType(file: SourceFile, name: string, type: string): boolean {
+/** Adds `export type name = type` unless the file declares `name`; true when it added it. */
+export function ensureType(file: SourceFile, name: string, type: string): boolean {
   if (file.getTypeAlias(name)) {
     return false;
   }
