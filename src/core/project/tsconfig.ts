@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { asRecord, parseJsonc } from './jsonc';
+import { ts } from 'ts-morph';
 import type { ProjectFs } from './projectFs';
 
 /** The compiler options detection needs, after following `extends`. */
@@ -15,97 +15,112 @@ export interface TsconfigInfo {
   readonly rootDir?: string;
 }
 
-interface Layer {
-  readonly dir: string;
-  readonly options: Readonly<Record<string, unknown>>;
+/**
+ * TypeScript's config reader is synchronous and ProjectFs is not, so the reader runs over files
+ * loaded beforehand: each round records what it missed, the misses are loaded, and it runs again
+ * until it misses nothing (one round per level of `extends`, plus the node_modules lookups).
+ */
+const MAX_ROUNDS = 12;
+
+/**
+ * The project root as the compiler sees it: a fixed absolute folder deep enough that `extends`
+ * lookups walking up (`../../node_modules/@repo/tsconfig`, a monorepo's hoisted configs) stay
+ * inside it. Paths are mapped back to root-relative ones before ProjectFs reads them.
+ */
+const VIRTUAL_ROOT = '/routecraft/1/2/3/4/5/project';
+const MAX_PARENT_LEVELS = 6;
+
+function toVirtual(relative: string): string {
+  return path.posix.join(VIRTUAL_ROOT, relative);
 }
 
-const MAX_EXTENDS = 6;
-
-function extendsTargets(value: unknown): string[] {
-  if (typeof value === 'string') {
-    return [value];
-  }
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function resolveExtends(fromDir: string, target: string): string {
-  if (target.startsWith('.') || target.startsWith('/')) {
-    const joined = path.posix.join(fromDir, target);
-    return joined.endsWith('.json') ? joined : `${joined}.json`;
-  }
-  const inModules = path.posix.join(fromDir, 'node_modules', target);
-  return inModules.endsWith('.json') ? inModules : `${inModules}/tsconfig.json`;
-}
-
-/** Reads one config and the ones it extends (bases first), bounded in depth. */
-async function readLayers(fs: ProjectFs, file: string, depth: number): Promise<Layer[]> {
-  if (depth > MAX_EXTENDS || !(await fs.exists(file))) {
-    return [];
-  }
-  const config = asRecord(parseJsonc(await fs.readFile(file)));
-  if (!config) {
-    return [];
-  }
-  const dir = path.posix.dirname(file);
-  const bases: Layer[] = [];
-  for (const target of extendsTargets(config.extends)) {
-    bases.push(...(await readLayers(fs, resolveExtends(dir, target), depth + 1)));
-  }
-  return [...bases, { dir, options: asRecord(config.compilerOptions) ?? {} }];
+/** Root-relative (`..` allowed), or undefined for a path above the levels a project may climb. */
+function toRelative(virtual: string): string | undefined {
+  const relative = path.posix.relative(VIRTUAL_ROOT, path.posix.normalize(virtual.replace(/\\/g, '/')));
+  const climbs = relative.split('/').filter((segment) => segment === '..').length;
+  return climbs > MAX_PARENT_LEVELS || path.posix.isAbsolute(relative) ? undefined : relative === '' ? '.' : relative;
 }
 
 /** A root-relative folder without `./` or a trailing slash (`.` for the root itself). */
-function joinDir(dir: string, relative: string): string {
-  const joined = path.posix.normalize(path.posix.join(dir, relative)).replace(/\/+$/, '');
-  return joined === '' ? '.' : joined;
+function relativeDir(virtual: unknown): string | undefined {
+  return typeof virtual === 'string' ? toRelative(virtual) : undefined;
 }
 
-function lower(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.toLowerCase() : undefined;
+function enumName(names: Readonly<Record<number, string>>, value: number | undefined): string | undefined {
+  return value === undefined ? undefined : names[value]?.toLowerCase();
+}
+
+async function readIfFile(fs: ProjectFs, virtual: string): Promise<string | undefined> {
+  const relative = toRelative(virtual);
+  if (relative === undefined || !(await fs.exists(relative))) {
+    return undefined;
+  }
+  try {
+    return await fs.readFile(relative);
+  } catch {
+    // A directory (or unreadable file): not a config the compiler could read either.
+    return undefined;
+  }
+}
+
+/** The compiler's own parse of one config (extends followed), or undefined when it is not a file. */
+async function parseConfig(fs: ProjectFs, name: string): Promise<ts.CompilerOptions | undefined> {
+  const loaded = new Map<string, string | undefined>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const misses = new Set<string>();
+    const lookup = (file: string): string | undefined => {
+      if (!loaded.has(file)) {
+        misses.add(file);
+      }
+      return loaded.get(file);
+    };
+    const host: ts.ParseConfigFileHost = {
+      useCaseSensitiveFileNames: true,
+      getCurrentDirectory: () => VIRTUAL_ROOT,
+      fileExists: (file) => lookup(file) !== undefined,
+      readFile: lookup,
+      readDirectory: () => [],
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+    };
+    const parsed = ts.getParsedCommandLineOfConfigFile(toVirtual(name), {}, host);
+    if (misses.size === 0) {
+      return parsed?.options;
+    }
+    await Promise.all([...misses].map(async (file) => loaded.set(file, await readIfFile(fs, file))));
+  }
+  return undefined;
 }
 
 /**
- * Reads tsconfig.json (or the first of the given names) and follows `extends` to relative files
- * and packages in node_modules; later layers override earlier ones, and `baseUrl`/`paths` resolve
- * against the directory of the file that set them.
+ * Reads tsconfig.json (or the first of the given names that exists) with TypeScript's own config
+ * reader, so `extends` resolves exactly as the compiler resolves it — relative files, packages in
+ * any ancestor's node_modules (a monorepo's hoisted `@repo/tsconfig`), `exports`, arrays, and
+ * `${configDir}` — and the detection agrees with the type check. `baseUrl`, `rootDir` and the
+ * folder `paths` resolve against come back root-relative.
  */
 export async function readTsconfig(fs: ProjectFs, names: readonly string[] = ['tsconfig.json', 'tsconfig.app.json']): Promise<TsconfigInfo> {
   for (const name of names) {
-    const layers = await readLayers(fs, name, 0);
-    if (layers.length === 0) {
+    if (!(await fs.exists(name))) {
       continue;
     }
-    let result: { -readonly [K in keyof TsconfigInfo]: TsconfigInfo[K] } = { file: name, paths: {} };
-    let pathsDir: string | undefined;
-    for (const { dir, options } of layers) {
-      const module = lower(options.module);
-      const moduleResolution = lower(options.moduleResolution);
-      if (module !== undefined) {
-        result = { ...result, module };
-      }
-      if (moduleResolution !== undefined) {
-        result = { ...result, moduleResolution };
-      }
-      if (typeof options.baseUrl === 'string') {
-        result = { ...result, baseUrl: joinDir(dir, options.baseUrl) };
-      }
-      if (typeof options.rootDir === 'string') {
-        result = { ...result, rootDir: joinDir(dir, options.rootDir) };
-      }
-      const paths = asRecord(options.paths);
-      if (paths) {
-        pathsDir = dir;
-        result = {
-          ...result,
-          paths: Object.fromEntries(Object.entries(paths).map(([key, v]) => [key, Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : []])),
-        };
-      }
+    const options = await parseConfig(fs, name);
+    if (!options) {
+      continue;
     }
-    if (result.baseUrl === undefined && pathsDir !== undefined) {
-      result = { ...result, baseUrl: pathsDir };
-    }
-    return result;
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated in TypeScript 6, still what projects on 5 set
+    const baseUrl = relativeDir(options.baseUrl) ?? (options.paths ? relativeDir(options.pathsBasePath) : undefined);
+    const rootDir = relativeDir(options.rootDir);
+    const module = enumName(ts.ModuleKind, options.module);
+    const moduleResolution = enumName(ts.ModuleResolutionKind, options.moduleResolution);
+    const paths = Object.fromEntries(Object.entries(options.paths ?? {}).map(([key, targets]) => [key, targets.filter((t) => typeof t === 'string')]));
+    return {
+      file: name,
+      paths,
+      ...(module === undefined ? {} : { module }),
+      ...(moduleResolution === undefined ? {} : { moduleResolution }),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      ...(rootDir === undefined ? {} : { rootDir }),
+    };
   }
   return { paths: {} };
 }
