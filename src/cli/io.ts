@@ -5,4 +5,6 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly signal: AbortSignal;
+  /** Piped input (`routecraft triage < log.txt`); absent or a TTY means nothing was piped. */
+  readonly stdin?: AsyncIterable<string | Buffer> & { readonly isTTY?: boolean };
 }

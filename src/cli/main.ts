@@ -3,6 +3,7 @@ import { describeError, RoutecraftError } from '../core/errors';
 import { endpointHelp, runEndpoint } from './endpointCli';
 import { explainHelp, runExplain } from './explainCli';
 import { runTests, testsHelp } from './testsCli';
+import { runTriage, triageHelp } from './triageCli';
 import { specJsonSchema } from '../core/spec/inputs/specJsonSchema';
 import type { CliIo } from './io';
 
@@ -15,6 +16,7 @@ Commands:
   endpoint "DESCRIPTION"       generate endpoints, validation and tests (diff; --write applies)
   endpoint --spec FILE         the same from a Routecraft spec or an OpenAPI document (no LLM)
   tests FILE[:SYMBOL]          write tests, run them, keep the ones that pass (diff; --write applies)
+  triage [LOG] (or < LOG)      explain a stack trace or failing test output; fix as a diff (--write applies)
   spec-schema                  print the JSON Schema of the endpoint spec format
 
 Run "routecraft COMMAND --help" for a command's options.
@@ -69,6 +71,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         accepts: (n) => n === 1,
         io,
         run: (values, positionals) => runTests(positionals[0]!, values, io),
+      });
+    }
+    if (command === 'triage') {
+      const options = { ...LLM_OPTIONS, project: { type: 'string' }, format: { type: 'string' }, write: { type: 'boolean' }, 'log-format': { type: 'string' }, 'max-frames': { type: 'string' }, 'max-lines': { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
+      return await subcommand(rest, options, {
+        help: triageHelp,
+        usage: 'routecraft triage takes at most one LOG file (or reads the log from stdin).',
+        accepts: (n) => n <= 1,
+        io,
+        run: (values, positionals) => runTriage(positionals[0], values, io),
       });
     }
     if (command === 'endpoint') {
@@ -133,7 +145,7 @@ function isParseArgsError(error: unknown): error is Error {
 if (require.main === module) {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal }).then((code) => {
+  void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal, stdin: process.stdin }).then((code) => {
     process.exitCode = code;
   });
 }
