@@ -7,3 +7,4 @@ export { detectFormat } from './parse/detectFormat';
 export { mapFrames } from './map/mapFrames';
 export { formatTriageMarkdown, formatTriageJson } from './formatTriage';
 export type { Frame, LogFormat, MappedLocation, ParsedLog, Problem, RawFrame } from './triageTypes';
+export { failingTestOf, rerunFailingTest, type FailingTest, type RerunOutcome } from './rerunTest';
