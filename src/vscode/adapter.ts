@@ -5,6 +5,7 @@ import { ApiKeyStore } from './apiKey';
 import { CommandIds, type CommandId } from './commandIds';
 import { generateEndpointCommand } from './endpointCommand';
 import { explainSelection } from './explainCommand';
+import { explainErrorCommand } from './triage/explainErrorCommand';
 import { generateTestsCommand } from './testsCommand';
 import { ExplainPanel } from './explainPanel';
 import { LlmServices } from './llmServices';
@@ -41,6 +42,8 @@ export class Routecraft implements vscode.Disposable {
             { panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) },
             { cache: id === CommandIds.explainSelectionFresh ? 'bypass' : 'use', command: id },
           );
+        case CommandIds.explainError:
+          return await explainErrorCommand({ panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) }, args[0]);
         case CommandIds.generateEndpoint:
           return await generateEndpointCommand(
             { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) },

@@ -2,6 +2,7 @@
 export const CommandIds = {
   explainSelection: 'routecraft.explainSelection',
   explainSelectionFresh: 'routecraft.explainSelectionFresh',
+  explainError: 'routecraft.explainError',
   generateEndpoint: 'routecraft.generateEndpoint',
   generateTests: 'routecraft.generateTests',
   previewPrompt: 'routecraft.previewPrompt',

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { describeError } from '../../core/errors';
+import type { LlmClient } from '../../core/llm/types';
+import { loadExclusion } from '../../core/privacy/exclusion';
+import { formatTriageMarkdown, triageError, type Triage } from '../../core/triage';
+import { abortSignalFrom } from '../cancellation';
+import type { ExplainPanel } from '../explainPanel';
+import type { RoutecraftSettings } from '../settings';
+import { errorFolder, errorInput } from './errorInput';
+import { goToLocation, reviewFix } from './triageFollowUp';
+
+export interface ExplainErrorDeps {
+  readonly panel: ExplainPanel;
+  readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient; settings: RoutecraftSettings }>;
+  readonly reportError: (message: string) => void;
+}
+
+/** What the command resolves to (tests read it). */
+export type ExplainErrorOutcome =
+  | { readonly kind: 'ok'; readonly markdown: string; readonly triage: Triage }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * "Routecraft: Explain Error": the selected (or copied) stack trace, test failure or compiler output
+ * is mapped to the project, explained in the Explain panel with links to file:line, and its fix is
+ * offered through the shared review; a fixed failing test can be run again.
+ */
+export async function explainErrorCommand(deps: ExplainErrorDeps, passed?: unknown): Promise<ExplainErrorOutcome | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: Explain Error sends the error and project code to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.'));
+    return undefined;
+  }
+  const input = await errorInput(passed);
+  if (!input) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: select a stack trace or test failure, or copy it to the clipboard, then run Explain Error again.'));
+    return undefined;
+  }
+  const folder = await errorFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: open the project folder first.'));
+    return undefined;
+  }
+  const root = folder.uri.fsPath;
+  const { client, settings } = await deps.createClient(folder.uri);
+  const exclusion = await loadExclusion(root, settings.privacy.exclude);
+  deps.panel.begin(vscode.l10n.t('Explain Error'), input.source);
+  deps.panel.status(vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl));
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true },
+    async (progress, token): Promise<ExplainErrorOutcome> => {
+      progress.report({ message: vscode.l10n.t('Explaining the error with {0}…', settings.llm.model) });
+      const abort = abortSignalFrom(token);
+      try {
+        const result = await triageError(client, { text: input.text, root, exclusion }, { signal: abort.signal, command: 'routecraft.explainError' });
+        switch (result.kind) {
+          case 'ok': {
+            const markdown = formatTriageMarkdown(result.value, (path, line, column) => linkTo(root, path, line, column));
+            deps.panel.finish(markdown, `${result.value.answer.model}${result.value.answer.cached ? `, ${vscode.l10n.t('from cache')}` : ''}`);
+            return { kind: 'ok', markdown, triage: result.value };
+          }
+          case 'cancelled':
+            deps.panel.fail(vscode.l10n.t('Cancelled.'));
+            return { kind: 'cancelled' };
+          case 'invalid':
+            return failed(deps, vscode.l10n.t("The model's answer could not be used: {0}", result.issues.join('; ')));
+          case 'failed':
+            return failed(deps, result.error.message);
+        }
+      } catch (error) {
+        return failed(deps, describeError(error));
+      } finally {
+        abort.dispose();
+      }
+    },
+  );
+  if (outcome.kind === 'ok') {
+    offerNext(root, outcome.triage, deps);
+  }
+  return outcome;
+}
+
+/** Buttons after the answer: go to a frame or evidence; review the fix (or say why it was refused). */
+function offerNext(root: string, triage: Triage, deps: ExplainErrorDeps): void {
+  if (triage.fixRefused) {
+    deps.reportError(triage.fixRefused);
+  }
+  const goTo = vscode.l10n.t('Go to…');
+  const review = vscode.l10n.t('Review Fix');
+  const buttons = triage.fix ? [review, goTo] : [goTo];
+  void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: {0}', firstSentence(triage.cause)), ...buttons).then(async (choice) => {
+    try {
+      if (choice === review) {
+        await reviewFix(root, triage);
+      } else if (choice === goTo) {
+        await goToLocation(root, triage);
+      }
+    } catch (error) {
+      deps.reportError(describeError(error));
+    }
+  });
+}
+
+/** A link the Explain panel's webview opens in the editor (the product's URL handler: file at line). */
+function linkTo(root: string, path: string, line: number, column?: number): string {
+  const file = vscode.Uri.joinPath(vscode.Uri.file(root), ...path.split('/'));
+  return `${vscode.env.uriScheme}://file${file.path}:${line}${column === undefined ? '' : `:${column}`}`;
+}
+
+function firstSentence(text: string): string {
+  const match = /^(.{1,200}?[.!?])(\s|$)/s.exec(text);
+  return match ? match[1]! : text.slice(0, 200);
+}
+
+function failed(deps: ExplainErrorDeps, message: string): ExplainErrorOutcome {
+  deps.panel.fail(message);
+  deps.reportError(message);
+  return { kind: 'failed', message };
+}
