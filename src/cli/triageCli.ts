@@ -82,8 +82,8 @@ export async function runTriage(file: string | undefined, flags: TriageFlags, io
     warn: (m) => io.stderr.write(`[warn] ${m}\n`),
     error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
   };
-  const projectFrames = context.log.problems.length;
-  io.stderr.write(`${projectFrames} failure(s) in ${context.log.format} output; sending the code of ${context.code.length} project frame(s)…\n`);
+  const failures = context.log.problems.length;
+  io.stderr.write(`${failures} failure(s) in ${context.log.format} output; sending the code of ${context.code.length} project frame(s)…\n`);
   const llm = cliLlm(settings, flags, io, logger);
   const result = await triageError(llm.client, input, { signal: io.signal, cache: llm.cacheMode, command: 'cli triage' });
   await llm.close();
