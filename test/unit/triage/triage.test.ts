@@ -149,6 +149,33 @@ describe('triageError through the gateway and a real OpenAI-protocol server', ()
     assert.equal(readFileSync(join(root, 'src/cart.ts'), 'utf8'), edited);
   });
 
+  it('files excluded by .routecraftignore are never read or sent; the frame stays in the report', async () => {
+    writeFileSync(join(root, '.routecraftignore'), 'src/cart.ts\n');
+    llm.enqueue({ kind: 'text', text: answer({ cause: 'unknown sku', evidence: [{ file: 'src/cart.ts', line: 13 }], confidence: 'low' }) });
+    const result = await triageError(client, await input(fixtureOutput('mocha.txt', root)));
+    assert.equal(result.kind, 'ok');
+    const sent = llm.lastUserMessage() ?? '';
+    assert.doesNotMatch(sent, /return entry\.cents|PRICES/, 'no code of the excluded file');
+    assert.match(sent, /test\/mocha\.test\.ts/);
+    if (result.kind === 'ok') {
+      assert.ok(result.value.context.skipped.some((s) => s.startsWith('src/cart.ts:13') && s.includes('excluded')));
+      assert.deepEqual(result.value.droppedEvidence.map((e) => e.file), ['src/cart.ts'], 'evidence in a file not shown is dropped');
+    }
+  });
+
+  it('a huge log stays bounded: 400 failures send at most 6, and at most --max-lines of code', async () => {
+    const one = fixtureOutput('jest.txt', root);
+    const huge = Array.from({ length: 400 }, (_, i) => one.replace(/cart › checks out unknown fruit/g, `cart › case ${i}`)).join('\n');
+    llm.enqueue({ kind: 'text', text: answer({ cause: 'x', evidence: [], confidence: 'low' }) });
+    const result = await triageError(client, { ...(await input(huge)), maxLines: 40 });
+    assert.equal(result.kind, 'ok');
+    const sent = llm.lastUserMessage() ?? '';
+    assert.ok(huge.length > 400_000 && sent.length < 8_000, `sent ${sent.length} chars of a ${huge.length}-char log`);
+    assert.match(sent, /more failure\(s\) not shown/);
+    const codeLines = sent.split('\n').filter((l) => /^\s*\d+ \| /.test(l)).length;
+    assert.ok(codeLines <= 40, `${codeLines} code lines`);
+  });
+
   it('text without any failure is refused before calling the model', async () => {
     const result = await triageError(client, await input('all good\n3 passing\n'));
     assert.equal(result.kind, 'invalid');
