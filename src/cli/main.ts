@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeError, RoutecraftError } from '../core/errors';
 import { endpointHelp, runEndpoint } from './endpointCli';
 import { explainHelp, runExplain } from './explainCli';
+import { reviewHelp, runReview } from './reviewCli';
 import { runTests, testsHelp } from './testsCli';
 import { runTriage, triageHelp } from './triageCli';
 import { specJsonSchema } from '../core/spec/inputs/specJsonSchema';
@@ -17,6 +18,7 @@ Commands:
   endpoint --spec FILE         the same from a Routecraft spec or an OpenAPI document (no LLM)
   tests FILE[:SYMBOL]          write tests, run them, keep the ones that pass (diff; --write applies)
   triage [LOG] (or < LOG)      explain a stack trace or failing test output; fix as a diff (--write applies)
+  review [RANGE]               review a change set (working tree, --staged, a commit, A..B, --base BRANCH)
   spec-schema                  print the JSON Schema of the endpoint spec format
 
 Run "routecraft COMMAND --help" for a command's options.
@@ -57,6 +59,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         accepts: (n) => n === 1,
         io,
         run: (values, positionals) => runExplain(positionals[0]!, values, io),
+      });
+    }
+    if (command === 'review') {
+      const options = { ...LLM_OPTIONS, staged: { type: 'boolean' }, base: { type: 'string' }, project: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, 'max-prompt-tokens': { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
+      return await subcommand(rest, options, {
+        help: reviewHelp,
+        usage: 'routecraft review takes at most one RANGE.',
+        accepts: (n) => n <= 1,
+        io,
+        run: (values, positionals) => runReview(positionals[0], values, io),
       });
     }
     if (command === 'spec-schema') {

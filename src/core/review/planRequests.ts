@@ -1,0 +1,103 @@
+import { estimateUsage } from '../audit/tokenEstimate';
+import { structuredInstructions, withInstructions } from '../llm/structuredPrompt';
+import type { ChatMessage } from '../llm/types';
+import type { ChangedFile } from './changedFile';
+import { buildReviewMessages, numberedDiff, type FileSection } from './reviewPrompt';
+import { ReviewAnswerSchema } from './reviewTypes';
+
+/** One file ready to be sent: its diff (built per hunk) and its context. */
+export interface FileEntry {
+  readonly file: ChangedFile;
+  readonly contextText: string;
+}
+
+/** One request of a review: the messages exactly as sent (before redaction) and their size. */
+export interface PlannedRequest {
+  readonly messages: ChatMessage[];
+  readonly sections: readonly FileSection[];
+  /** Prompt tokens by the o200k tokenizer (the gateway's estimate when servers report none). */
+  readonly estimatedTokens: number;
+}
+
+/** What the model's JSON holds, for the instructions. */
+export const REVIEW_DESCRIBE = 'the review of the change: a short summary and the findings, each at a file and a line of the numbered diff.';
+
+/** Share of the budget kept free: tokenizers differ between models. */
+const MARGIN = 0.05;
+
+/** The messages of a request as askStructured sends them (schema instructions included). */
+export function withReviewInstructions(messages: readonly ChatMessage[]): ChatMessage[] {
+  return withInstructions(messages, structuredInstructions(ReviewAnswerSchema, REVIEW_DESCRIBE));
+}
+
+async function tokens(messages: readonly ChatMessage[]): Promise<number> {
+  return (await estimateUsage(messages, '')).promptTokens;
+}
+
+async function textTokens(text: string): Promise<number> {
+  return (await estimateUsage([{ role: 'user', content: text }], '')).promptTokens - 6;
+}
+
+/**
+ * Splits a change into requests that each fit `maxPromptTokens`: whole files with their context
+ * while they fit, then files without context, then files split by hunk, then long hunks cut (and
+ * the cut said in the prompt). Files are packed in diff order so related files stay together.
+ */
+export async function planRequests(label: string, entries: readonly FileEntry[], notes: readonly string[], maxPromptTokens: number): Promise<PlannedRequest[]> {
+  const overhead = await tokens(withReviewInstructions(buildReviewMessages(label, [], notes)));
+  const room = Math.max(200, Math.floor(maxPromptTokens * (1 - MARGIN)) - overhead);
+  const pieces: { section: FileSection; tokens: number }[] = [];
+  for (const { file, contextText } of entries) {
+    const all = file.hunks.map((_, i) => i);
+    const diffText = numberedDiff(file, all);
+    const withContext = contextText === '' ? diffText : `${diffText}\n\n${contextText}`;
+    const full = await textTokens(withContext);
+    if (full <= room) {
+      pieces.push({ section: { file, hunks: all, diffText, contextText }, tokens: full });
+      continue;
+    }
+    const bare = await textTokens(diffText);
+    if (bare <= room) {
+      pieces.push({ section: { file, hunks: all, diffText, contextText: '' }, tokens: bare });
+      continue;
+    }
+    for (const i of all) {
+      pieces.push(await hunkPiece(file, i, room));
+    }
+  }
+  const groups: { section: FileSection; tokens: number }[][] = [];
+  let current: { section: FileSection; tokens: number }[] = [];
+  let used = 0;
+  for (const piece of pieces) {
+    if (current.length > 0 && used + piece.tokens + 2 > room) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(piece);
+    used += piece.tokens + 2;
+  }
+  if (current.length > 0) {
+    groups.push(current);
+  }
+  const planned: PlannedRequest[] = [];
+  for (const group of groups) {
+    const sections = group.map((p) => p.section);
+    const messages = buildReviewMessages(label, sections, notes);
+    planned.push({ messages, sections, estimatedTokens: await tokens(withReviewInstructions(messages)) });
+  }
+  return planned;
+}
+
+/** One hunk of a large file, its lines cut until it fits `room`. */
+async function hunkPiece(file: ChangedFile, index: number, room: number): Promise<{ section: FileSection; tokens: number }> {
+  let maxLines = file.hunks[index]!.lines.length;
+  for (;;) {
+    const diffText = numberedDiff(file, [index], maxLines);
+    const count = await textTokens(diffText);
+    if (count <= room || maxLines <= 1) {
+      return { section: { file, hunks: [index], diffText, contextText: '' }, tokens: count };
+    }
+    maxLines = Math.max(1, Math.floor((maxLines * room) / count) - 2);
+  }
+}
