@@ -3,13 +3,10 @@ import { RoutecraftError } from '../core/errors';
 import { previewPrompt } from '../core/gateway/preview';
 import type { Logger } from '../core/llm/types';
 import { loadExclusion } from '../core/privacy/exclusion';
-import { collectChange, failingFindings, prepareReview, reviewChanges, reviewMarkdown, severityFrom, SEVERITIES, withReviewInstructions, type ChangeSource, type Severity } from '../core/review';
+import { collectChange, DEFAULT_REVIEW_PROMPT_TOKENS, failingFindings, prepareReview, reviewChanges, reviewMarkdown, severityFrom, SEVERITIES, withReviewInstructions, type ChangeSource, type Severity } from '../core/review';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, number, type LlmFlags } from './cliSettings';
 import type { CliIo } from './io';
-
-/** Prompt tokens one review request may use unless --max-prompt-tokens says otherwise. */
-export const DEFAULT_REVIEW_PROMPT_TOKENS = 6000;
 
 export const reviewHelp = `Usage: routecraft review [RANGE] [options]
 

@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
 import { ApiKeyStore } from './apiKey';
 import { CommandIds, type CommandId } from './commandIds';
+import { explainChangesCommand, openReviewLocation } from './changes/explainChangesCommand';
+import { FindingComments } from './changes/findingComments';
+import { ReviewPanel } from './changes/reviewPanel';
 import { generateEndpointCommand } from './endpointCommand';
 import { explainSelection } from './explainCommand';
 import { explainErrorCommand } from './triage/explainErrorCommand';
@@ -23,12 +26,16 @@ export class Routecraft implements vscode.Disposable {
   private readonly explainPanel: ExplainPanel;
   private readonly services: LlmServices;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly reviewPanel: ReviewPanel;
+  private readonly findingComments: FindingComments;
 
   constructor(context: vscode.ExtensionContext) {
     this.apiKeys = new ApiKeyStore(context.secrets);
     this.explainPanel = new ExplainPanel(context.extensionUri);
     this.services = new LlmServices(context, this.apiKeys, this.logger);
     this.disposables.push(this.explainPanel, this.services, new UsageStatusBar(this.services.usage), this.logger);
+    this.reviewPanel = this.own(new ReviewPanel(context.extensionUri));
+    this.findingComments = this.own(new FindingComments());
   }
 
   private readonly preview = this.own(new PromptPreview());
@@ -70,6 +77,16 @@ export class Routecraft implements vscode.Disposable {
           return true;
         case CommandIds.showUsage:
           return this.showUsage();
+        case CommandIds.explainChanges:
+          return await explainChangesCommand(
+            { panel: this.reviewPanel, comments: this.findingComments, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), logger: this.logger },
+            args,
+            { cache: 'use', command: id },
+          );
+        case CommandIds.openReviewLocation:
+          return await openReviewLocation(args[0], args[1], this.reviewPanel.root);
+        case CommandIds.resolveFinding:
+          return this.findingComments.resolve(args[0] instanceof Object && 'uri' in args[0] ? (args[0] as vscode.CommentThread) : undefined);
         case CommandIds.showLog:
           this.logger.channel.show(true);
           return undefined;

@@ -12,6 +12,9 @@ export const CommandIds = {
   setApiKey: 'routecraft.setApiKey',
   clearApiKey: 'routecraft.clearApiKey',
   showLog: 'routecraft.showLog',
+  explainChanges: 'routecraft.explainChanges',
+  openReviewLocation: 'routecraft.openReviewLocation',
+  resolveFinding: 'routecraft.resolveFinding',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -5,6 +5,7 @@ import { CATEGORIES, type Category } from '../core/privacy/categories';
 import type { CustomPatternSetting } from '../core/privacy/customPatterns';
 import type { RedactorOptions } from '../core/privacy/redactor';
 import { PriceOverridesSchema, type PriceOverrides } from '../core/usage/prices';
+import { DEFAULT_REVIEW_PROMPT_TOKENS } from '../core/review/reviewTypes';
 
 /** Typed, defaulting view of the `routecraft.*` settings (the API key is never a setting). */
 export interface RoutecraftSettings {
@@ -14,6 +15,8 @@ export interface RoutecraftSettings {
   readonly cache: { readonly enabled: boolean; readonly ttlMs: number; readonly maxBytes: number; readonly redisUrl: string };
   readonly audit: { readonly includePrompts: boolean; readonly maxBytes: number; readonly keep: number };
   readonly prices: PriceOverrides;
+  /** Explain Changes: prompt tokens one request may use. */
+  readonly review: { readonly promptBudget: number };
 }
 
 const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
@@ -55,5 +58,6 @@ export function readSettings(scope?: vscode.Uri): RoutecraftSettings {
       keep: Math.max(0, Math.floor(c.get<number>('audit.keepFiles', 5))),
     },
     prices: prices.success ? prices.data : {},
+    review: { promptBudget: Math.floor(positive(c.get<number>('review.promptBudget', DEFAULT_REVIEW_PROMPT_TOKENS), DEFAULT_REVIEW_PROMPT_TOKENS)) },
   };
 }

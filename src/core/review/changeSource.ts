@@ -19,9 +19,9 @@ export interface CollectedChange {
   readonly root: string;
   readonly diffText: string;
   /** The file after the change (`undefined` when deleted or unreadable). */
-  readAfter(path: string): Promise<string | undefined>;
+  readonly readAfter: (path: string) => Promise<string | undefined>;
   /** The file before the change (`undefined` when it was added or is unreadable). */
-  readBefore(path: string): Promise<string | undefined>;
+  readonly readBefore: (path: string) => Promise<string | undefined>;
 }
 
 /** Tree of an empty repository: the "before" of a root commit. */
@@ -59,12 +59,12 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
       if (tracked === undefined || untracked === undefined) {
         return undefined;
       }
-      return { label: 'working tree', root, diffText: joinDiffs(tracked, untracked), readAfter: disk, readBefore: head ? show('HEAD') : async () => undefined };
+      return { label: 'working tree', root, diffText: joinDiffs(tracked, untracked), readAfter: disk, readBefore: head ? show('HEAD') : () => Promise.resolve(undefined) };
     }
     case 'staged': {
       const head = await hasHead(options);
       const text = await gitOrThrow([...DIFF_FLAGS, '--cached', ...(head ? [] : [EMPTY_TREE]), '--'], options);
-      return text === undefined ? undefined : { label: 'staged changes', root, diffText: text, readAfter: show(''), readBefore: head ? show('HEAD') : async () => undefined };
+      return text === undefined ? undefined : { label: 'staged changes', root, diffText: text, readAfter: show(''), readBefore: head ? show('HEAD') : () => Promise.resolve(undefined) };
     }
     case 'commit': {
       const ref = checkRef(source.ref);

@@ -40,8 +40,8 @@ async function textTokens(text: string): Promise<number> {
 
 /**
  * Splits a change into requests that each fit `maxPromptTokens`: whole files with their context
- * while they fit, then files without context, then files split by hunk, then long hunks cut (and
- * the cut said in the prompt). Files are packed in diff order so related files stay together.
+ * while they fit, then files without context, then files split by hunk, then long hunks split into
+ * windows of lines (each said in the prompt). Files are packed in diff order so related files stay together.
  */
 export async function planRequests(label: string, entries: readonly FileEntry[], notes: readonly string[], maxPromptTokens: number): Promise<PlannedRequest[]> {
   const overhead = await tokens(withReviewInstructions(buildReviewMessages(label, [], notes)));
@@ -62,7 +62,7 @@ export async function planRequests(label: string, entries: readonly FileEntry[],
       continue;
     }
     for (const i of all) {
-      pieces.push(await hunkPiece(file, i, room));
+      pieces.push(...(await hunkPieces(file, i, room)));
     }
   }
   const groups: { section: FileSection; tokens: number }[][] = [];
@@ -89,15 +89,26 @@ export async function planRequests(label: string, entries: readonly FileEntry[],
   return planned;
 }
 
-/** One hunk of a large file, its lines cut until it fits `room`. */
-async function hunkPiece(file: ChangedFile, index: number, room: number): Promise<{ section: FileSection; tokens: number }> {
-  let maxLines = file.hunks[index]!.lines.length;
-  for (;;) {
-    const diffText = numberedDiff(file, [index], maxLines);
-    const count = await textTokens(diffText);
-    if (count <= room || maxLines <= 1) {
-      return { section: { file, hunks: [index], diffText, contextText: '' }, tokens: count };
-    }
-    maxLines = Math.max(1, Math.floor((maxLines * room) / count) - 2);
+/** One hunk of a large file, as is when it fits `room`, else in consecutive windows that each fit. */
+async function hunkPieces(file: ChangedFile, index: number, room: number): Promise<{ section: FileSection; tokens: number }[]> {
+  const whole = numberedDiff(file, [index]);
+  const wholeTokens = await textTokens(whole);
+  if (wholeTokens <= room) {
+    return [{ section: { file, hunks: [index], diffText: whole, contextText: '' }, tokens: wholeTokens }];
   }
+  const total = file.hunks[index]!.lines.length;
+  let size = Math.max(1, Math.floor((total * room) / wholeTokens * 0.9));
+  const pieces: { section: FileSection; tokens: number }[] = [];
+  for (let from = 0; from < total; ) {
+    const to = Math.min(total, from + size);
+    const diffText = numberedDiff(file, [index], { from, to });
+    const count = await textTokens(diffText);
+    if (count > room && to - from > 1) {
+      size = Math.max(1, Math.floor(((to - from) * room) / count * 0.9));
+      continue;
+    }
+    pieces.push({ section: { file, hunks: [index], diffText, contextText: '' }, tokens: count });
+    from = to;
+  }
+  return pieces;
 }

@@ -24,26 +24,29 @@ export interface FileSection {
   readonly contextText: string;
 }
 
-/** The numbered diff of some hunks of a file, with at most `maxLines` lines per hunk. */
-export function numberedDiff(file: ChangedFile, hunkIndexes: readonly number[], maxLines = Number.POSITIVE_INFINITY): string {
+/** Part of a long hunk: lines `[from, to)` of its lines. */
+export interface LineWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The numbered diff of some hunks of a file; `window` shows only part of a single long hunk. */
+export function numberedDiff(file: ChangedFile, hunkIndexes: readonly number[], window?: LineWindow): string {
   const header = `## File: ${file.path} (${file.status}${file.oldPath ? ` from ${file.oldPath}` : ''})`;
   if (file.status === 'binary') {
     return `${header}\nBinary file; content not shown.`;
   }
-  const body = hunkIndexes.map((i) => numberedHunk(file.hunks[i]!, maxLines, file.status === 'deleted')).join('\n');
-  return `${header}\n\`\`\`diff\n${body}\n\`\`\``;
+  const body = hunkIndexes.map((i) => numberedHunk(file.hunks[i]!, file.status === 'deleted', window)).join('\n');
+  const part = window === undefined ? '' : `\n(part of a long hunk: its lines ${window.from + 1}-${window.to}; the rest is reviewed in other requests)`;
+  return `${header}${part}\n\`\`\`diff\n${body}\n\`\`\``;
 }
 
-function numberedHunk(hunk: Hunk, maxLines: number, oldNumbers: boolean): string {
+function numberedHunk(hunk: Hunk, oldNumbers: boolean, window?: LineWindow): string {
   const lines = [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`];
-  const shown = hunk.lines.slice(0, Math.max(1, maxLines));
-  for (const l of shown) {
+  for (const l of window === undefined ? hunk.lines : hunk.lines.slice(window.from, window.to)) {
     const n = oldNumbers ? l.oldLine : l.type === 'remove' ? undefined : l.newLine;
     const marker = l.type === 'add' ? '+' : l.type === 'remove' ? '-' : ' ';
     lines.push(`${marker}${n === undefined ? '      ' : String(n).padStart(6)} | ${l.text}`);
-  }
-  if (shown.length < hunk.lines.length) {
-    lines.push(`… ${hunk.lines.length - shown.length} more lines of this hunk not sent (the request would be too large)`);
   }
   return lines.join('\n');
 }

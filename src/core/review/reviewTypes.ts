@@ -25,6 +25,9 @@ export const ReviewAnswerSchema = z.object({
 });
 export type ReviewAnswer = z.infer<typeof ReviewAnswerSchema>;
 
+/** Prompt tokens one review request may use unless configured (`--max-prompt-tokens`, `routecraft.review.promptBudget`). */
+export const DEFAULT_REVIEW_PROMPT_TOKENS = 6000;
+
 /** Names the answer's shape in the cache key. */
 export const REVIEW_ANSWER_FORMAT = 'review-answer@1';
 
