@@ -74,7 +74,8 @@ export function uriFromScmArgument(arg: unknown): vscode.Uri | undefined {
     return vscode.Uri.file((arg as { repository: string }).repository);
   }
   if (typeof arg === 'object' && arg !== null) {
-    const candidate = (arg as { rootUri?: unknown; resourceUri?: unknown }).rootUri ?? (arg as { resourceUri?: unknown }).resourceUri;
+    const scm = arg as { rootUri?: unknown; resourceUri?: unknown; resourceStates?: readonly { resourceUri?: unknown }[] };
+    const candidate = scm.rootUri ?? scm.resourceUri ?? scm.resourceStates?.[0]?.resourceUri;
     if (candidate instanceof vscode.Uri) {
       return candidate;
     }

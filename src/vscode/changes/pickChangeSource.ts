@@ -46,6 +46,11 @@ function changeSourceFrom(value: unknown): ChangeSource | undefined {
   if (typeof value !== 'object' || value === null) {
     return undefined;
   }
+  // A Source Control resource group (its context menu): the git extension names them `index` and `workingTree`.
+  const group = value as { id?: unknown; resourceStates?: unknown };
+  if (Array.isArray(group.resourceStates) && (group.id === 'index' || group.id === 'workingTree')) {
+    return group.id === 'index' ? { kind: 'staged' } : { kind: 'working-tree' };
+  }
   const outer = value as { source?: unknown };
   const v = (typeof outer.source === 'object' && outer.source !== null ? outer.source : value) as { kind?: unknown; ref?: unknown; range?: unknown; base?: unknown };
   switch (v.kind) {
