@@ -72,8 +72,11 @@ describe('Explain Changes in a real VS Code (extension host)', function () {
     assert.match(outcome.html, /<a href="command:routecraft\.openReviewLocation\?/);
     assert.doesNotMatch(outcome.html, /href="https?:|src="https?:|<img|<script/i, 'no model link, image or HTML renders');
     assert.match(outcome.html, /&lt;img src=x onerror=alert\(1\)&gt;/, 'model HTML is shown as text');
-    const panelTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('routecraft.explainChanges'));
-    assert.equal(panelTabs.length, 1, 'the review panel is open');
+    const panelTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('routecraft.explainChanges'));
+    for (let waited = 0; panelTabs().length === 0 && waited < 15_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.equal(panelTabs().length, 1, 'the review panel is open (tabs update asynchronously)');
   });
 
   it('a panel link opens the exact line; findings resolve one by one', async function () {
