@@ -48,7 +48,7 @@ function completeRow(schema: SchemaModel, table: SchemaTable, row: Readonly<Reco
     out[column.name] = value;
   }
   for (const column of table.columns) {
-    if (column.name in out || column.nullable || column.generated || column.hasDefault) {
+    if (column.name in out || column.nullable || column.generated) {
       continue;
     }
     if (table.foreignKeys.some((fk) => fk.columns.includes(column.name))) {

@@ -10,6 +10,8 @@ const PARSER_DATABASE: Readonly<Record<SqlDialect, string>> = { postgres: 'postg
 
 /** The reserved parameter that carries the user's time zone (setting `routecraft.sql.timeZone`). */
 export const TIME_ZONE_PARAMETER = 'timeZone';
+/** The reserved parameter with the zone's UTC offset as an SQLite modifier (`+480 minutes`). */
+export const TIME_ZONE_OFFSET_PARAMETER = 'timeZoneOffset';
 
 export interface SqlCheckInput {
   readonly sql: string;
@@ -73,7 +75,7 @@ export function validateSql(input: SqlCheckInput): SqlCheck {
   checkReferences(ast, input.schema, findings);
   checkLiterals(ast, findings, render);
   const used = parameterNames(ast);
-  const declared = new Set([...input.parameters, TIME_ZONE_PARAMETER]);
+  const declared = new Set([...input.parameters, TIME_ZONE_PARAMETER, TIME_ZONE_OFFSET_PARAMETER]);
   for (const name of used.filter((n) => !declared.has(n))) {
     findings.errors.push(`:${name} is used in the SQL but not declared in "parameters"`);
   }
@@ -104,7 +106,9 @@ function checkFunctions(ast: AstNode, input: SqlCheckInput, used: readonly strin
     return;
   }
   if (input.dialect === 'sqlite') {
-    findings.warnings.push(`SQLite has no time zones: weekday/hour/week are taken from the stored text as is (store UTC and say so), not in ${input.timeZone}`);
+    if (!used.includes(TIME_ZONE_OFFSET_PARAMETER)) {
+      findings.errors.push(`weekday/hour/week conditions ignore the time zone: SQLite has none, so shift timestamps with the :${TIME_ZONE_OFFSET_PARAMETER} modifier (strftime('%w', column, :${TIME_ZONE_OFFSET_PARAMETER})) for ${input.timeZone}`);
+    }
   } else if (!used.includes(TIME_ZONE_PARAMETER)) {
     findings.errors.push(`weekday/hour/week conditions ignore the time zone: convert timestamps with ${input.dialect === 'postgres' ? 'timezone(:timeZone, column)' : 'CONVERT_TZ(column, \'UTC\', :timeZone)'} (the user's zone is ${input.timeZone})`);
   }

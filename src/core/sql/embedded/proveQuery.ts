@@ -5,12 +5,15 @@ import { toPositional } from '../positionalSql';
 import type { SqlScalar } from '../sqlAnswer';
 import type { SchemaModel, SqlDialect } from '../schema/schemaModel';
 import type { EmbeddedEngines } from './embeddedEngines';
-import { normalizeValue, type ResultValue } from './resultValues';
+import type { ResultValue } from './resultValues';
+import { columnTypes, normalizeValue } from './resultValues';
 
 /** What ran, and what it returned. */
 export interface QueryProof {
   readonly engine: 'PGlite (Postgres)' | 'sql.js (SQLite)';
   readonly columns: readonly string[];
+  /** The TypeScript type of each column, from the values the engine returned. */
+  readonly types: Readonly<Record<string, string>>;
   readonly rows: readonly Readonly<Record<string, ResultValue>>[];
   /** Rows inserted before the query, per table. */
   readonly inserted: Readonly<Record<string, number>>;
@@ -73,7 +76,7 @@ async function onPostgres(engines: EmbeddedEngines, input: ProveInput, text: str
     const result = await db.query<Record<string, unknown>>(text, [...values]);
     const columns = result.fields.map((f) => f.name);
     const rows = result.rows.map((r) => Object.fromEntries(columns.map((c) => [c, normalizeValue(r[c])])));
-    return { kind: 'ok', proof: { engine: 'PGlite (Postgres)', columns, rows, inserted, ms: Date.now() - t0 } };
+    return { kind: 'ok', proof: { engine: 'PGlite (Postgres)', columns, types: columnTypes(columns, result.rows), rows, inserted, ms: Date.now() - t0 } };
   } finally {
     await db.exec('ROLLBACK');
   }
@@ -100,12 +103,12 @@ async function onSqlite(engines: EmbeddedEngines, input: ProveInput, text: strin
     try {
       statement.bind(values.map(sqliteValue));
       const columns = statement.getColumnNames();
-      const rows: Record<string, ResultValue>[] = [];
+      const raw: Record<string, unknown>[] = [];
       while (statement.step()) {
-        const row = statement.getAsObject();
-        rows.push(Object.fromEntries(columns.map((c) => [c, normalizeValue(row[c])])));
+        raw.push(statement.getAsObject());
       }
-      return { kind: 'ok', proof: { engine: 'sql.js (SQLite)', columns, rows, inserted, ms: Date.now() - t0 } };
+      const rows = raw.map((row) => Object.fromEntries(columns.map((c) => [c, normalizeValue(row[c])])));
+      return { kind: 'ok', proof: { engine: 'sql.js (SQLite)', columns, types: columnTypes(columns, raw), rows, inserted, ms: Date.now() - t0 } };
     } finally {
       statement.free();
     }

@@ -60,3 +60,13 @@ export function compareRows(actual: readonly Readonly<Record<string, ResultValue
   });
   return problems;
 }
+
+/** A TypeScript type per column from the raw driver values (Date, number, string, boolean; `| null` when one is null). */
+export function columnTypes(columns: readonly string[], rows: readonly Readonly<Record<string, unknown>>[]): Record<string, string> {
+  return Object.fromEntries(columns.map((c) => {
+    const values = rows.map((r) => r[c]);
+    const present = values.find((v) => v !== null && v !== undefined);
+    const base = present instanceof Date ? 'Date' : typeof present === 'number' ? 'number' : typeof present === 'bigint' ? 'bigint' : typeof present === 'boolean' ? 'boolean' : typeof present === 'string' ? 'string' : 'unknown';
+    return [c, values.some((v) => v === null) && base !== 'unknown' ? `${base} | null` : base];
+  }));
+}
