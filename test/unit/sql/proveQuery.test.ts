@@ -21,7 +21,7 @@ async function run(engines: EmbeddedEngines, fixture: string, dialect: SqlDialec
   const schema = await schemaOf(fixture);
   const checked = checkAnswer(sqlAnswerText(answer.json, answer.sql), { dialect, schema, allowWrites: false, timeZone });
   assert.equal(checked.kind, 'ok', JSON.stringify(checked));
-  const value = (checked as Extract<typeof checked, { kind: 'ok' }>).value;
+  const value = (checked).value;
   const parameters = { timeZone, timeZoneOffset: sqliteOffsetModifier(timeZone), ...Object.fromEntries(value.answer.parameters.map((p) => [p.name, p.value])) };
   return proveQuery(engines, { schema, dialect, rows: value.rows, sql: value.sql, parameters });
 }
@@ -35,7 +35,7 @@ describe('sql: proven on an embedded database', function () {
     it(`${fixture}: the weekly Wednesday-after-3-pm count on PGlite, in Asia/Shanghai`, async () => {
       const result = await run(engines, fixture, 'postgres', postgresWeekly);
       assert.equal(result.kind, 'ok', JSON.stringify(result));
-      const proof = (result as Extract<typeof result, { kind: 'ok' }>).proof;
+      const proof = (result).proof;
       assert.deepEqual(proof.rows, WEEKLY_EXPECTED);
       assert.deepEqual(proof.inserted, { users: 3, subscriptions: 3, logins: 8 });
       assert.equal(proof.types['paying_users'], 'number');
@@ -45,13 +45,13 @@ describe('sql: proven on an embedded database', function () {
   it('the same rows in UTC give a different answer (the time zone is really used)', async () => {
     const result = await run(engines, 'sql-prisma', 'postgres', postgresWeekly, 'UTC');
     assert.equal(result.kind, 'ok');
-    assert.notDeepEqual((result as Extract<typeof result, { kind: 'ok' }>).proof.rows, WEEKLY_EXPECTED);
+    assert.notDeepEqual((result).proof.rows, WEEKLY_EXPECTED);
   });
 
   it('sql-migrations: the SQLite version on sql.js, with the offset modifier', async () => {
     const result = await run(engines, 'sql-migrations', 'sqlite', sqliteWeekly);
     assert.equal(result.kind, 'ok', JSON.stringify(result));
-    assert.deepEqual((result as Extract<typeof result, { kind: 'ok' }>).proof.rows, sqliteWeekly.json.expected);
+    assert.deepEqual((result).proof.rows, sqliteWeekly.json.expected);
   });
 
   it('an engine error comes back as a failure, not a throw', async () => {

@@ -21,7 +21,7 @@ describe('sql: checking an answer before anything runs', () => {
   it('accepts the good weekly answer, with its parameters in order of use', () => {
     const result = checkAnswer(sqlAnswerText(postgresWeekly.json, postgresWeekly.sql), { dialect: 'postgres', schema, allowWrites: false, timeZone: TIME_ZONE });
     assert.equal(result.kind, 'ok', JSON.stringify(result));
-    const value = (result as Extract<typeof result, { kind: 'ok' }>).value;
+    const value = (result).value;
     assert.deepEqual(value.check.usedParameters, ['timeZone', 'status', 'weekday', 'fromHour']);
     assert.deepEqual(value.check.warnings, []);
   });
@@ -30,7 +30,7 @@ describe('sql: checking an answer before anything runs', () => {
     it(`refuses ${bad.name}`, () => {
       const result = checkAnswer(sqlAnswerText(postgresWeekly.json, bad.sql), { dialect: 'postgres', schema, allowWrites: false, timeZone: TIME_ZONE });
       assert.equal(result.kind, 'invalid');
-      assert.match((result as { errors: string[] }).errors.join('\n'), bad.refusal);
+      assert.match((result as { errors: readonly string[] }).errors.join('\n'), bad.refusal);
     });
   }
 
@@ -59,7 +59,7 @@ describe('sql: checking an answer before anything runs', () => {
     const json = { ...postgresWeekly.json, rows: { logins: [{ id: 1, user_id: 1, logged_in_at: 'yesterday' }], payments: [{ id: 1 }] } };
     const result = checkAnswer(sqlAnswerText(json, postgresWeekly.sql), { dialect: 'postgres', schema, allowWrites: false, timeZone: TIME_ZONE });
     assert.equal(result.kind, 'invalid');
-    const errors = (result as { errors: string[] }).errors.join('\n');
+    const errors = (result as { errors: readonly string[] }).errors.join('\n');
     assert.match(errors, /rows\.payments: unknown table/);
     assert.match(errors, /rows\.logins\[0\]\.logged_in_at: expects an ISO date\/time/);
   });
