@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
@@ -40,7 +39,7 @@ describe('routecraft sql (CLI)', function () {
   });
   const env = (): NodeJS.ProcessEnv => ({ OPENAI_BASE_URL: llm.baseUrl });
 
-  it('sql-prisma: the weekly question is proven on PGlite, written with --write, and its generated node:test passes', async () => {
+  it('sql-prisma: the weekly question is proven on PGlite, written with --write, and the function, its test and the devDependency written', async () => {
     const root = workspace('sql-prisma');
     llm.enqueue({ kind: 'text', text: sqlAnswerText(postgresWeekly.json, postgresWeekly.sql) });
     const wrote = await cli(['sql', WEEKLY_QUESTION, '--project', root, '--time-zone', TIME_ZONE, '--write'], env());
@@ -54,12 +53,10 @@ describe('routecraft sql (CLI)', function () {
     assert.match(JSON.stringify(llm.requests[0]?.body), /TABLE logins/);
     assert.match(wrote.err, /Wrote 3 file\(s\)/);
     assert.match(readFileSync(join(root, 'package.json'), 'utf8'), /"@electric-sql\/pglite"/);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', 'test/weeklyPayingWednesdayLogins.test.ts'], { cwd: root, encoding: 'utf8', timeout: 240_000 });
-    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
-    assert.match(run.stdout, /# pass 1/);
+    // The generated test runs in the project's runner in test/generation/sqlQuery.test.ts.
   });
 
-  it('sql-migrations (SQLite, Knex): proven on sql.js; the generated mocha test passes', async () => {
+  it('sql-migrations (SQLite, Knex): proven on sql.js and written', async () => {
     const root = workspace('sql-migrations');
     llm.enqueue({ kind: 'text', text: sqlAnswerText(sqliteWeekly.json, sqliteWeekly.sql) });
     const r = await cli(['sql', WEEKLY_QUESTION, '--project', root, '--time-zone', TIME_ZONE, '--write'], env());
@@ -67,10 +64,7 @@ describe('routecraft sql (CLI)', function () {
     assert.match(r.out, /2026-11-02 \| 1\n2026-11-09 \| 2/);
     assert.match(r.out, /db\.raw\(`SELECT/);
     assert.match(r.err, /fact: knex queries as in src\/db\.ts/);
-    const run = spawnSync(process.execPath, [join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--import=tsx', 'test/weeklyPayingWednesdayLogins.test.ts'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     assert.ok(existsSync(join(root, 'test', 'weeklyPayingWednesdayLogins.test.ts')), r.out);
-    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
-    assert.match(run.stdout, /1 passing/);
   });
 
   for (const bad of badAnswers) {
