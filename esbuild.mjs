@@ -30,6 +30,8 @@ const lazyTokenizer = {
 
 const common = {
   bundle: true,
+  // The embedded databases load their WASM (and PGlite its data files) from beside their own modules.
+  external: ['@electric-sql/pglite', 'sql.js'],
   // jsonc-parser's "main" is a UMD build whose internal require()s esbuild cannot follow; its ESM build bundles.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   format: 'cjs',
@@ -45,8 +47,8 @@ const common = {
 
 const builds = [
   // The extension runs in VS Code's extension host: Node 22 from VS Code 1.101 on (engines.vscode).
-  { ...common, target: 'node22', entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyAdapter], metafile: true },
-  { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode'], plugins: [lazyTokenizer], metafile: true },
+  { ...common, target: 'node22', entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...common.external], plugins: [lazyAdapter], metafile: true },
+  { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode', ...common.external], plugins: [lazyTokenizer], metafile: true },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTokenizer], define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
   { ...common, entryPoints: ['src/core/audit/tokenizerChunk.ts'], outfile: 'dist/tokenizer.js', metafile: true },
 ];

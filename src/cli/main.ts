@@ -5,6 +5,7 @@ import { explainHelp, runExplain } from './explainCli';
 import { reviewHelp, runReview } from './reviewCli';
 import { runTests, testsHelp } from './testsCli';
 import { runTriage, triageHelp } from './triageCli';
+import { runSql, sqlHelp } from './sqlCli';
 import { specJsonSchema } from '../core/spec/inputs/specJsonSchema';
 import type { CliIo } from './io';
 
@@ -19,6 +20,7 @@ Commands:
   tests FILE[:SYMBOL]          write tests, run them, keep the ones that pass (diff; --write applies)
   triage [LOG] (or < LOG)      explain a stack trace or failing test output; fix as a diff (--write applies)
   review [RANGE]               review a change set (working tree, --staged, a commit, A..B, --base BRANCH)
+  sql "QUESTION"               a query checked against your schema, proven on an embedded database (diff)
   spec-schema                  print the JSON Schema of the endpoint spec format
 
 Run "routecraft COMMAND --help" for a command's options.
@@ -115,6 +117,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         accepts: (n) => n <= 1,
         io,
         run: (values, positionals) => runEndpoint(positionals[0], values, io),
+      });
+    }
+    if (command === 'sql') {
+      const options = {
+        ...LLM_OPTIONS,
+        project: { type: 'string' },
+        dialect: { type: 'string' },
+        'time-zone': { type: 'string' },
+        write: { type: 'boolean' },
+        'allow-type-errors': { type: 'boolean' },
+        'allow-writes': { type: 'boolean' },
+        'confirm-write': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+      } as const;
+      return await subcommand(rest, options, {
+        help: sqlHelp,
+        usage: 'routecraft sql takes one QUESTION (quote it).',
+        accepts: (n) => n === 1,
+        io,
+        run: (values, positionals) => runSql(positionals[0]!, values, io),
       });
     }
     io.stderr.write(`routecraft: unknown command "${command}".\n\n${mainHelp}\n`);

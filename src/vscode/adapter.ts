@@ -7,6 +7,7 @@ import { explainChangesCommand, openReviewLocation } from './changes/explainChan
 import { FindingComments } from './changes/findingComments';
 import { ReviewPanel } from './changes/reviewPanel';
 import { generateEndpointCommand } from './endpointCommand';
+import { generateQueryCommand } from './sqlCommand';
 import { explainSelection } from './explainCommand';
 import { explainErrorCommand } from './triage/explainErrorCommand';
 import { generateTestsCommand } from './testsCommand';
@@ -63,6 +64,8 @@ export class Routecraft implements vscode.Disposable {
             logger: this.logger,
             showLog: () => this.logger.channel.show(true),
           });
+        case CommandIds.generateQuery:
+          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) }, typeof args[0] === 'string' ? args[0] : undefined);
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:

@@ -5,6 +5,7 @@ export const CommandIds = {
   explainError: 'routecraft.explainError',
   generateEndpoint: 'routecraft.generateEndpoint',
   generateTests: 'routecraft.generateTests',
+  generateQuery: 'routecraft.generateQuery',
   previewPrompt: 'routecraft.previewPrompt',
   openAuditLog: 'routecraft.openAuditLog',
   clearCache: 'routecraft.clearCache',

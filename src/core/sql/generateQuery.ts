@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Baseline } from '../changes/captureBaseline';
+import { captureBaseline } from '../changes/captureBaseline';
+import type { ChangeSet } from '../changes/changeSet';
+import { typeCheckChangeSet } from '../changes/typeCheckChangeSet';
+import type { ChatMessage, LlmClient } from '../llm/types';
+import { askForQuery, type ProvenQuery } from './askForQuery';
+import { buildQueryChangeSet } from './codegen/buildQueryChangeSet';
+import { detectDataLayer, type DataLayer } from './codegen/dataLayer';
+import type { EmbeddedEngines } from './embedded/embeddedEngines';
+import { loadSchema } from './schema/loadSchema';
+import type { SchemaModel, SqlDialect } from './schema/schemaModel';
+import { selectTables } from './selectTables';
+import type { SqlAnswer } from './sqlAnswer';
+import { buildSqlMessages } from './sqlPrompt';
+import { assertTimeZone } from './timeZone';
+
+export interface GenerateQueryInput {
+  readonly root: string;
+  readonly question: string;
+  readonly dialect?: SqlDialect;
+  readonly timeZone: string;
+  readonly allowWrites: boolean;
+  readonly signal?: AbortSignal;
+  readonly command?: string;
+  readonly cache?: 'use' | 'bypass';
+  readonly onProgress?: (message: string) => void;
+}
+
+/** Everything the review shows: the SQL, its proof, the facts used and the proposed change. */
+export interface GeneratedQuery {
+  readonly query: ProvenQuery;
+  readonly dialect: SqlDialect;
+  readonly schema: SchemaModel;
+  readonly tables: readonly string[];
+  readonly layer: DataLayer;
+  readonly changeSet: ChangeSet;
+  readonly baseline: Baseline;
+  readonly notes: readonly string[];
+}
+
+export type GenerateQueryResult =
+  | { readonly kind: 'ok'; readonly value: GeneratedQuery }
+  | { readonly kind: 'questions'; readonly answer: SqlAnswer }
+  | { readonly kind: 'invalid'; readonly errors: readonly string[] }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** What would be sent for a question (for the prompt preview), or why nothing can be. */
+export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'question' | 'dialect' | 'timeZone' | 'allowWrites'>): Promise<{ kind: 'ok'; messages: ChatMessage[]; dialect: SqlDialect; schema: SchemaModel } | { kind: 'failed'; message: string }> {
+  assertTimeZone(input.timeZone);
+  const lookup = await loadSchema(input.root);
+  if (lookup.kind === 'none') {
+    return { kind: 'failed', message: `No database schema found in ${input.root} (looked for ${lookup.lookedFor}).` };
+  }
+  const schema = lookup.schema;
+  const dialect = input.dialect ?? schema.dialect ?? dialectFromPackage(input.root);
+  if (!dialect) {
+    return { kind: 'failed', message: `The schema (${schema.source}) does not say which database it runs on: pass the dialect (postgres, mysql or sqlite).` };
+  }
+  const tables = selectTables(schema, input.question);
+  return { kind: 'ok', dialect, schema, messages: buildSqlMessages({ question: input.question, dialect, schema, tables, timeZone: input.timeZone, allowWrites: input.allowWrites }) };
+}
+
+/**
+ * Question → SQL checked against the project's schema → proven on an embedded database → a typed
+ * function and its test in the project's data layer, as a type-checked ChangeSet (nothing written).
+ */
+export async function generateQuery(client: LlmClient, engines: EmbeddedEngines, input: GenerateQueryInput): Promise<GenerateQueryResult> {
+  const prepared = await queryMessages(input);
+  if (prepared.kind === 'failed') {
+    return prepared;
+  }
+  const { schema, dialect, messages } = prepared;
+  const notes: string[] = [];
+  if (input.dialect && schema.dialect && input.dialect !== schema.dialect) {
+    notes.push(`the schema (${schema.source}) says ${schema.dialect}; using ${input.dialect} as asked`);
+  }
+  input.onProgress?.(`Schema from ${schema.source} (${schema.files.join(', ')}): ${schema.tables.length} table(s); asking the model…`);
+  const asked = await askForQuery(client, messages, { dialect, schema, allowWrites: input.allowWrites, timeZone: input.timeZone }, engines, {
+    signal: input.signal, command: input.command, cache: input.cache, onProgress: input.onProgress,
+  });
+  if (asked.kind !== 'ok') {
+    return asked;
+  }
+  const layer = detectDataLayer(input.root, schema);
+  const proposed = buildQueryChangeSet({ root: input.root, question: input.question, dialect, schema, layer, query: asked.value, timeZone: input.timeZone });
+  const baseline = await captureBaseline(input.root, proposed.files.map((f) => f.path));
+  input.onProgress?.('Type-checking the change in the project…');
+  const changeSet = await typeCheckChangeSet(proposed);
+  if (asked.value.unproven) {
+    notes.push(asked.value.unproven);
+  }
+  return {
+    kind: 'ok',
+    value: { query: asked.value, dialect, schema, tables: selectTables(schema, input.question).map((t) => t.name), layer, changeSet, baseline, notes: [...notes, ...asked.value.check.warnings] },
+  };
+}
+
+function dialectFromPackage(root: string): SqlDialect | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+    return deps['pg'] || deps['postgres'] || deps['@electric-sql/pglite'] ? 'postgres' : deps['better-sqlite3'] || deps['sqlite3'] || deps['sql.js'] ? 'sqlite' : deps['mysql2'] || deps['mysql'] ? 'mysql' : undefined;
+  } catch {
+    return undefined;
+  }
+}

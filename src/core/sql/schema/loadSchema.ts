@@ -1,0 +1,72 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { Project } from 'ts-morph';
+import { readDrizzle } from './readDrizzle';
+import { readPrisma } from './readPrisma';
+import { readSqlMigrations } from './readSqlMigrations';
+import { readTypeorm } from './readTypeorm';
+import type { SchemaModel } from './schemaModel';
+
+const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', '.next', '.turbo']);
+const MAX_FILES = 2000;
+
+/** The outcome of looking for a schema: found, or what was looked for. */
+export type SchemaLookup = { readonly kind: 'ok'; readonly schema: SchemaModel } | { readonly kind: 'none'; readonly lookedFor: string };
+
+/**
+ * Reads the project's schema from what it already has, first match wins: Prisma (`schema.prisma`),
+ * Drizzle tables, TypeORM entities, plain `.sql` migrations (in path order).
+ */
+export async function loadSchema(root: string): Promise<SchemaLookup> {
+  const files = await walk(root);
+  const rel = (path: string): string => relative(root, path).split('\\').join('/');
+  const prisma = files.find((f) => f.endsWith('schema.prisma'));
+  if (prisma) {
+    return { kind: 'ok', schema: readPrisma(await readFile(prisma, 'utf8'), rel(prisma)) };
+  }
+  const sources = files.filter((f) => /\.(?:ts|mts|cts|js|mjs)$/.test(f) && !/\.(?:test|spec)\.[cm]?[tj]s$/.test(f) && !f.endsWith('.d.ts'));
+  const texts = await Promise.all(sources.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
+  const drizzle = texts.filter((t) => /\b(?:pgTable|sqliteTable|mysqlTable)\s*\(/.test(t.text));
+  const typeorm = texts.filter((t) => /@Entity\s*\(/.test(t.text));
+  if (drizzle.length > 0 || typeorm.length > 0) {
+    const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true } });
+    const load = (list: typeof texts) => list.map((t) => project.createSourceFile(t.path, t.text, { overwrite: true }));
+    if (drizzle.length > 0) {
+      return { kind: 'ok', schema: readDrizzle(load(drizzle), (f) => rel(f.getFilePath())) };
+    }
+    // Enums the entities import are read from their files too.
+    load(texts.filter((t) => /\benum\s+\w+/.test(t.text)));
+    return { kind: 'ok', schema: readTypeorm(load(typeorm), (f) => rel(f.getFilePath())) };
+  }
+  const migrations = files.filter((f) => f.endsWith('.sql') && /migration|schema|db/i.test(rel(f))).sort();
+  if (migrations.length > 0) {
+    const read = await Promise.all(migrations.map(async (path) => ({ path: rel(path), text: await readFile(path, 'utf8') })));
+    const schema = readSqlMigrations(read);
+    if (schema.tables.length > 0) {
+      return { kind: 'ok', schema };
+    }
+  }
+  return { kind: 'none', lookedFor: 'schema.prisma, Drizzle pgTable/sqliteTable/mysqlTable calls, TypeORM @Entity classes, .sql migrations' };
+}
+
+async function walk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const queue = [root];
+  while (queue.length > 0 && out.length < MAX_FILES) {
+    const dir = queue.shift()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith('.')) {
+        queue.push(join(dir, entry.name));
+      } else if (entry.isFile()) {
+        out.push(join(dir, entry.name));
+      }
+    }
+  }
+  return out;
+}

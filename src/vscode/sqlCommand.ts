@@ -1,0 +1,128 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { describeError } from '../core/errors';
+import type { LlmClient } from '../core/llm/types';
+import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
+import { markdownResultTable } from '../core/sql/formatResult';
+import { generateQuery, type GeneratedQuery } from '../core/sql/generateQuery';
+import { abortSignalFrom } from './cancellation';
+import { reviewChangeSet, type ReviewOutcome } from './review/changeReview';
+
+export interface SqlDeps {
+  readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient }>;
+  readonly reportError: (message: string) => void;
+}
+
+export type SqlOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string } | { readonly kind: 'questions'; readonly questions: readonly string[] };
+
+/**
+ * "Routecraft: Generate Query": a question → SQL checked against the project's schema, proven on an
+ * embedded database (SQL + result table shown in a Markdown preview), then the data-layer function
+ * and its test through the usual review. `question` lets tests pass the text directly.
+ */
+export async function generateQueryCommand(deps: SqlDeps, question?: string): Promise<SqlOutcome | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: Generate Query reads your schema and sends it to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.'));
+    return undefined;
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: open the project folder first.'));
+    return undefined;
+  }
+  const text = question ?? (await vscode.window.showInputBox({
+    title: vscode.l10n.t('Routecraft: Generate Query'),
+    prompt: vscode.l10n.t('Ask in words, e.g. "count, week by week, the paying users who logged in after 3 pm on Wednesdays"'),
+    ignoreFocusOut: true,
+  }));
+  if (!text?.trim()) {
+    return undefined;
+  }
+  const timeZone = await timeZoneFor(folder);
+  if (!timeZone) {
+    return undefined;
+  }
+  const { client } = await deps.createClient(folder.uri);
+  const engines = new EmbeddedEngines({ cacheDir: join(tmpdir(), 'routecraft-pglite') });
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Query'), cancellable: true },
+      async (progress, token) => {
+        const abort = abortSignalFrom(token);
+        try {
+          return await generateQuery(client, engines, { root: folder.uri.fsPath, question: text, timeZone, allowWrites: false, signal: abort.signal, command: 'routecraft.generateQuery', onProgress: (message) => progress.report({ message }) });
+        } finally {
+          abort.dispose();
+        }
+      },
+    ).then(undefined, (error: unknown) => ({ kind: 'failed' as const, message: describeError(error) }));
+    switch (result.kind) {
+      case 'cancelled':
+        return result;
+      case 'failed':
+        return failed(deps, result.message);
+      case 'invalid':
+        return failed(deps, vscode.l10n.t('The query was refused after one repair turn; nothing was changed. {0}', result.errors.slice(0, 3).join('; ')));
+      case 'questions':
+        void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft needs to know more: {0}', result.answer.questions.join(' ')));
+        return { kind: 'questions', questions: result.answer.questions };
+      case 'ok':
+        await showProof(text, timeZone, result.value);
+        return await reviewChangeSet(result.value.changeSet, result.value.changeSet.summary);
+    }
+    return undefined;
+  } finally {
+    await engines.close();
+  }
+}
+
+/** The setting, or asked once and stored in the workspace settings. */
+async function timeZoneFor(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+  const config = vscode.workspace.getConfiguration('routecraft', folder.uri);
+  const configured = config.get<string>('sql.timeZone', '').trim();
+  if (configured) {
+    return configured;
+  }
+  const guess = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Routecraft: time zone for weekdays, hours and weeks'),
+    value: guess,
+    prompt: vscode.l10n.t('An IANA zone such as Europe/Paris or Asia/Shanghai; saved as routecraft.sql.timeZone'),
+    ignoreFocusOut: true,
+  });
+  if (zone?.trim()) {
+    await config.update('sql.timeZone', zone.trim(), vscode.ConfigurationTarget.Workspace);
+  }
+  return zone?.trim() || undefined;
+}
+
+/** The SQL, its parameters, assumptions and the proven result table, as a Markdown preview beside the editor. */
+async function showProof(question: string, timeZone: string, generated: GeneratedQuery): Promise<void> {
+  const { query } = generated;
+  const used = Object.entries(query.parameterValues).filter(([n]) => query.check.usedParameters.includes(n));
+  const markdown = [
+    `# ${question.replace(/[<>]/g, '')}`,
+    '',
+    `${generated.dialect}, schema from ${generated.schema.source} (${generated.schema.files.join(', ')}); time zone ${timeZone}.`,
+    '',
+    '```sql', query.sql, '```',
+    '',
+    '| parameter | value |', '| --- | --- |', ...used.map(([n, v]) => `| :${n} | ${JSON.stringify(v).replace(/\|/g, '\\|')} |`),
+    '',
+    ...(query.answer.assumptions.length > 0 ? ['**Assumptions**', '', ...query.answer.assumptions.map((a) => `- ${a}`), ''] : []),
+    query.proof ? `**Result on ${query.proof.engine}** with fixture rows (${Object.entries(query.proof.inserted).map(([t, n]) => `${n} ${t}`).join(', ')}):` : `**Not run:** ${query.unproven ?? ''}`,
+    '',
+    query.proof ? markdownResultTable(query.proof) : '',
+    '',
+    ...generated.notes.map((n) => `> ${n}`),
+  ].join('\n');
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri);
+}
+
+function failed(deps: SqlDeps, message: string): SqlOutcome {
+  deps.reportError(message);
+  return { kind: 'failed', message };
+}
