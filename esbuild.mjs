@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 
 import { readFileSync } from 'node:fs';
+import { copyEmbeddedEngines } from './scripts/embeddedEngines.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -57,6 +58,7 @@ if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
+  copyEmbeddedEngines();
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   for (const [i, r] of results.entries()) {
     if (r.metafile) {

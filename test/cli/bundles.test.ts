@@ -42,3 +42,24 @@ describe('bundles: what esbuild wrote runs, and the tokenizer is its own lazily 
     assert.match(run.stdout, /\+\+\+ b\/src\/routes\/gadgets\.ts/);
   });
 });
+
+describe('bundles: the embedded databases ship inside dist/ (the .vsix has no node_modules)', () => {
+  it('PGlite and sql.js load and answer from dist/node_modules alone, and the .vsix includes them', function () {
+    this.timeout(120_000);
+    const engines = join(DIST, 'node_modules');
+    if (!existsSync(engines)) {
+      this.skip();
+    }
+    const script = `(async () => {
+      const { PGlite } = require(${JSON.stringify(join(engines, '@electric-sql', 'pglite'))});
+      const init = require(${JSON.stringify(join(engines, 'sql.js'))});
+      const pg = new PGlite();
+      const a = (await pg.query('select 40 + 2 as x')).rows[0].x;
+      const b = new (await init()).Database().exec('select 6 * 7')[0].values[0][0];
+      process.stdout.write(a + ',' + b);
+    })()`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: engines });
+    assert.equal(run.stdout, '42,42', run.stderr);
+    assert.match(readFileSync(join(DIST, '..', '.vscodeignore'), 'utf8'), /^!dist\/node_modules\/\*\*$/m);
+  });
+});
