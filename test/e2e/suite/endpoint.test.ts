@@ -226,7 +226,8 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     await vscode.commands.executeCommand('undo');
     await waitFor('every new file removed and app.ts restored', async () =>
       created.every((f) => !fs.existsSync(path.join(root(), f))) && (await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root(), 'src', 'app.ts')))).getText() === before['src/app.ts']);
-    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    const restored = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root(), 'src', 'app.ts')));
+    assert.ok(await restored.save(), 'the restored app.ts saved');
     await waitFor('app.ts saved', () => read('src/app.ts') === before['src/app.ts']);
     assert.deepEqual(snapshot(), before, 'byte-identical files after one Undo (and saving the restored app.ts)');
   });
