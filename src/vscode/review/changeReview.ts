@@ -35,6 +35,8 @@ export function isReviewCommand(id: string): id is ReviewCommandId {
  */
 export class ReviewController implements vscode.Disposable {
   private session: ReviewSession | undefined;
+  /** True while Apply runs, so a second press (key repeat, double click) does not write twice. */
+  private applying = false;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('routecraft-review');
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   private readonly status = new ReviewStatusBar();
@@ -104,6 +106,18 @@ export class ReviewController implements vscode.Disposable {
   }
 
   private async apply(session: ReviewSession): Promise<boolean> {
+    if (this.applying) {
+      return false;
+    }
+    this.applying = true;
+    try {
+      return await this.applyNow(session);
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private async applyNow(session: ReviewSession): Promise<boolean> {
     const selected = session.selection.selectedChangeSet();
     if (selected.files.length === 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: every change is left out. Take a change, or discard the review.'));

@@ -42,7 +42,7 @@ export class ReviewSession implements vscode.Disposable {
     readonly finish: (outcome: ReviewOutcome) => void,
   ) {
     this.selection = new ReviewSelection(changeSet);
-    this.docs = new ProposalDocuments(changeSet.files);
+    this.docs = new ProposalDocuments(changeSet.root, changeSet.files);
     this.render();
   }
 

@@ -177,13 +177,15 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
   });
 
   it('takes and leaves a hunk and a file in the multi-file review; Apply is one edit that one Undo reverts byte for byte', async function () {
+    this.timeout(240_000);
     const before = snapshot();
     const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
     let settled = false;
     const pending = Promise.resolve(vscode.commands.executeCommand<Outcome>(GENERATE, yaml)).finally(() => { settled = true; });
-    await waitFor('the multi-file review', () => settled || reviewFiles().size > 0, 60_000);
+    await waitFor('the multi-file review', () => settled || reviewFiles().size > 0, 150_000);
     assert.ok(!settled, 'the command ended without a review');
 
+    console.log('      review open');
     const files = reviewFiles();
     const app = files.get('src/app.ts');
     assert.ok(app, `app.ts is in the review: ${JSON.stringify([...files.keys()])}`);
@@ -207,8 +209,10 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     await clickLens(files.get(testFile)!.modified, /Leave File/);
     await waitFor('the left test file to show empty', async () => (await vscode.workspace.openTextDocument(files.get(testFile)!.modified)).getText() === '');
 
+    console.log('      hunk and file left');
     await vscode.commands.executeCommand(APPLY);
     const outcome = await pending;
+    console.log('      applied');
     assert.equal(outcome.kind, 'applied', JSON.stringify(outcome));
     assert.ok(outcome.kind === 'applied');
     assert.deepEqual(outcome.skipped, [testFile]);
@@ -233,11 +237,12 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
   });
 
   it('Apply refuses a file edited (unsaved) after the review opened: stale, nothing written', async function () {
+    this.timeout(240_000);
     const before = snapshot();
     const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
     let settled = false;
     const pending = Promise.resolve(vscode.commands.executeCommand<Outcome>(GENERATE, yaml)).finally(() => { settled = true; });
-    await waitFor('the multi-file review', () => settled || reviewShowing(), 60_000);
+    await waitFor('the multi-file review', () => settled || reviewShowing(), 150_000);
     const document = await typeIntoAppTs(false);
 
     await vscode.commands.executeCommand(APPLY);

@@ -30,10 +30,10 @@ export function reviewShowing(): boolean {
 export function reviewFiles(): Map<string, TextDiff> {
   const files = new Map<string, TextDiff>();
   const tab = reviewTab();
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.path ?? '/';
   for (const diff of tab ? textDiffs(tab) : []) {
-    const path = /\/proposed\/(.+)$/.exec(diff.modified.path)?.[1];
-    if (path) {
-      files.set(path, diff);
+    if (diff.modified.scheme === PROPOSAL_SCHEME && diff.modified.path.startsWith(`${root}/`)) {
+      files.set(diff.modified.path.slice(root.length + 1), diff);
     }
   }
   return files;
