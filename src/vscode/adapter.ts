@@ -56,7 +56,7 @@ export class Routecraft implements vscode.Disposable {
             { cache: id === CommandIds.explainSelectionFresh ? 'bypass' : 'use', command: id },
           );
         case CommandIds.explainError:
-          return await explainErrorCommand({ panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) }, args[0]);
+          return await explainErrorCommand({ panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, args[0]);
         case CommandIds.generateEndpoint:
           return await generateEndpointCommand(
             { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) },
