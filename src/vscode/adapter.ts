@@ -71,7 +71,7 @@ export class Routecraft implements vscode.Disposable {
             review: (cs, r) => this.reviews.review(cs, r),
           });
         case CommandIds.generateQuery:
-          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) }, typeof args[0] === 'string' ? args[0] : undefined);
+          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, typeof args[0] === 'string' ? args[0] : undefined);
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:
