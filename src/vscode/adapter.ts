@@ -15,6 +15,7 @@ import { ExplainPanel } from './explainPanel';
 import { LlmServices } from './llmServices';
 import { OutputLogger } from './outputLogger';
 import { PromptPreview } from './promptPreview';
+import { isReviewCommand, ReviewController } from './review/changeReview';
 import { UsageStatusBar } from './usageStatusBar';
 
 /**
@@ -40,9 +41,13 @@ export class Routecraft implements vscode.Disposable {
   }
 
   private readonly preview = this.own(new PromptPreview());
+  private readonly reviews = this.own(new ReviewController());
 
   async run(id: CommandId, args: readonly unknown[] = []): Promise<unknown> {
     try {
+      if (isReviewCommand(id)) {
+        return await this.reviews.run(id, args);
+      }
       switch (id) {
         case CommandIds.explainSelection:
         case CommandIds.explainSelectionFresh:
@@ -51,10 +56,10 @@ export class Routecraft implements vscode.Disposable {
             { cache: id === CommandIds.explainSelectionFresh ? 'bypass' : 'use', command: id },
           );
         case CommandIds.explainError:
-          return await explainErrorCommand({ panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) }, args[0]);
+          return await explainErrorCommand({ panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, args[0]);
         case CommandIds.generateEndpoint:
           return await generateEndpointCommand(
-            { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) },
+            { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) },
             typeof args[0] === 'string' ? args[0] : undefined,
           );
         case CommandIds.generateTests:
@@ -63,9 +68,10 @@ export class Routecraft implements vscode.Disposable {
             reportError: (m) => this.reportError(m),
             logger: this.logger,
             showLog: () => this.logger.channel.show(true),
+            review: (cs, r) => this.reviews.review(cs, r),
           });
         case CommandIds.generateQuery:
-          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m) }, typeof args[0] === 'string' ? args[0] : undefined);
+          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, typeof args[0] === 'string' ? args[0] : undefined);
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:

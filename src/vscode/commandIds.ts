@@ -16,6 +16,11 @@ export const CommandIds = {
   explainChanges: 'routecraft.explainChanges',
   openReviewLocation: 'routecraft.openReviewLocation',
   resolveFinding: 'routecraft.resolveFinding',
+  applyReview: 'routecraft.applyReview',
+  discardReview: 'routecraft.discardReview',
+  showReview: 'routecraft.showReview',
+  toggleReviewChange: 'routecraft.toggleReviewChange',
+  toggleReviewFile: 'routecraft.toggleReviewFile',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -5,11 +5,13 @@ import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import type { UnknownFact } from '../core/project/projectFacts';
 import { abortSignalFrom } from './cancellation';
-import { reviewChangeSet, type ReviewOutcome } from './review/changeReview';
+import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
 export interface EndpointDeps {
   readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient }>;
   readonly reportError: (message: string) => void;
+  /** Shows the change in the multi-file review (see ReviewController). */
+  readonly review: Reviewer;
 }
 
 export type EndpointOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
@@ -75,7 +77,7 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
         for (const note of result.notes) {
           void vscode.window.showInformationMessage(`Routecraft: ${note}`);
         }
-        const outcome = await reviewChangeSet(result.changeSet, result.changeSet.summary, result.mainFile);
+        const outcome = await deps.review(result.changeSet, { label: result.changeSet.summary, baseline: result.baseline, ...(result.mainFile ? { mainFile: result.mainFile } : {}) });
         if (outcome.kind === 'applied' && result.installCommand && outcome.written.includes('package.json')) {
           offerInstall(folder, result.installCommand);
         }

@@ -7,11 +7,13 @@ import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
 import { markdownResultTable } from '../core/sql/formatResult';
 import { generateQuery, type GeneratedQuery } from '../core/sql/generateQuery';
 import { abortSignalFrom } from './cancellation';
-import { reviewChangeSet, type ReviewOutcome } from './review/changeReview';
+import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
 export interface SqlDeps {
   readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient }>;
   readonly reportError: (message: string) => void;
+  /** The shared multi-file review (see ReviewController). */
+  readonly review: Reviewer;
 }
 
 export type SqlOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string } | { readonly kind: 'questions'; readonly questions: readonly string[] };
@@ -70,7 +72,7 @@ export async function generateQueryCommand(deps: SqlDeps, question?: string): Pr
         return { kind: 'questions', questions: result.answer.questions };
       case 'ok':
         await showProof(text, timeZone, result.value);
-        return await reviewChangeSet(result.value.changeSet, result.value.changeSet.summary);
+        return await deps.review(result.value.changeSet, { label: result.value.changeSet.summary });
     }
     return undefined;
   } finally {

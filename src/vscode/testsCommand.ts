@@ -4,13 +4,15 @@ import type { LlmClient, Logger } from '../core/llm/types';
 import type { TestRunnerName } from '../core/project/projectFacts';
 import { formatSummary, generateTests, type TestsSummary } from '../core/testgen/generateTests';
 import { abortSignalFrom } from './cancellation';
-import { reviewChangeSet, type ReviewOutcome } from './review/changeReview';
+import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
 export interface TestsDeps {
   readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient }>;
   readonly reportError: (message: string) => void;
   readonly logger: Logger;
   readonly showLog: () => void;
+  /** Shows the change in the multi-file review (see ReviewController). */
+  readonly review: Reviewer;
 }
 
 export type TestsOutcome =
@@ -97,7 +99,7 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
       case 'ok': {
         logSummary(deps.logger, result.summary);
         void vscode.window.showInformationMessage(`Routecraft: ${formatSummary(result.summary)}.`, 'Show Details').then((c) => c && deps.showLog());
-        const outcome = await reviewChangeSet(result.changeSet, result.changeSet.summary, result.summary.testFile);
+        const outcome = await deps.review(result.changeSet, { label: result.changeSet.summary, mainFile: result.summary.testFile });
         return { ...outcome, summary: result.summary };
       }
     }

@@ -1,6 +1,9 @@
 import { sha256Hex } from '../cache/sha256';
 import { assertInsideRoot } from './assertInsideRoot';
-import { readFileState } from './readFileState';
+import { readFileState, type FileState } from './readFileState';
+
+/** Reads what is at an absolute path now; an editor passes one that prefers its unsaved buffers. */
+export type FileStateReader = (absolutePath: string) => Promise<FileState>;
 
 /** Marks a path that held no file when the baseline was taken. */
 export const ABSENT = 'absent';
@@ -29,9 +32,9 @@ export async function captureBaseline(root: string, paths: Iterable<string>): Pr
   return { root, hashes };
 }
 
-/** The hash `captureBaseline` would record for `path` now. */
-export async function currentHash(root: string, path: string): Promise<string> {
-  const state = await readFileState(assertInsideRoot(root, path));
+/** The hash `captureBaseline` would record for `path` now (read through `read`, the disk by default). */
+export async function currentHash(root: string, path: string, read: FileStateReader = readFileState): Promise<string> {
+  const state = await read(assertInsideRoot(root, path));
   if (state.kind === 'missing') {
     return ABSENT;
   }

@@ -1,181 +1,214 @@
 import * as vscode from 'vscode';
-import { proposalDocuments, type ProposalDocuments } from './proposalDocuments';
+import type { Baseline } from '../../core/changes/captureBaseline';
+import type { ChangeSet } from '../../core/changes/changeSet';
+import { findStaleFiles } from '../../core/changes/findStaleFiles';
+import { describeError } from '../../core/errors';
+import { CommandIds } from '../commandIds';
+import { applyReviewEdit, fileUri } from './applyReviewEdit';
+import { readEditorFileState } from './editorFileReader';
+import { PROPOSAL_SCHEME } from './proposalDocuments';
+import { reviewLenses } from './reviewLenses';
+import { ReviewSession, type ReviewOutcome, type ReviewRequest } from './reviewSession';
+import { ReviewStatusBar } from './reviewStatusBar';
 
-/** The parts of a ChangeSet the review needs (src/core/changes' ChangeSet fits). */
-export interface ReviewableChangeSet {
-  readonly root: string;
-  readonly summary: string;
-  readonly files: readonly ReviewableFile[];
-}
+export type { ReviewOutcome, ReviewRequest, Reviewer } from './reviewSession';
 
-export interface ReviewableFile {
-  readonly path: string;
-  readonly before: string | undefined;
-  readonly after: string;
-  readonly diagnostics?: readonly { readonly line: number; readonly message: string; readonly category: 'error' | 'warning' }[];
-}
+/** The context key that is true while a review is pending (menus, keybindings, status bar). */
+export const REVIEW_OPEN_CONTEXT = 'routecraft.reviewOpen';
 
-export type ReviewOutcome =
-  | { readonly kind: 'applied'; readonly written: readonly string[]; readonly skipped: readonly string[] }
-  | { readonly kind: 'discarded' }
-  | { readonly kind: 'stale'; readonly files: readonly string[] };
+/** The review commands, dispatched to `ReviewController.run`. */
+export const REVIEW_COMMANDS = [CommandIds.applyReview, CommandIds.discardReview, CommandIds.showReview, CommandIds.toggleReviewChange, CommandIds.toggleReviewFile] as const;
+export type ReviewCommandId = (typeof REVIEW_COMMANDS)[number];
 
-interface FileItem extends vscode.QuickPickItem {
-  readonly file: ReviewableFile;
+/** True for the commands `ReviewController.run` handles. */
+export function isReviewCommand(id: string): id is ReviewCommandId {
+  return (REVIEW_COMMANDS as readonly string[]).includes(id);
 }
 
 /**
- * Reviews a ChangeSet: a checklist of every touched file (all checked; uncheck what you do not want)
- * beside a side-by-side diff of the file under the cursor. Enter applies the checked files as one
- * workspace edit (then saves them and opens the main file); Escape discards. Nothing touches disk
- * before that, and files changed since generation are refused, never overwritten.
+ * Reviews a ChangeSet in VS Code's multi-file diff editor (`vscode.changes`): every proposed file in
+ * one scrollable editor, original left, proposal right (new files against empty). CodeLenses on the
+ * proposed side take or leave a file or a hunk and the proposal shows what applying would write;
+ * type errors left are diagnostics there. Apply (editor title, status bar, Ctrl+Alt+Enter) writes
+ * the taken parts as one WorkspaceEdit; Discard writes nothing. Staleness is the core's check
+ * (`findStaleFiles` with the generation's baseline), reading unsaved buffers too. One review at a time.
  */
-export async function reviewChangeSet(changeSet: ReviewableChangeSet, label: string, mainFile?: string): Promise<ReviewOutcome> {
-  const root = vscode.Uri.file(changeSet.root);
-  const stale = await staleFiles(changeSet, root);
-  if (stale.length > 0) {
-    return { kind: 'stale', files: stale };
-  }
-  const docs = proposalDocuments(changeSet);
-  try {
-    const chosen = await pickFiles(changeSet, root, label, docs, mainFile);
-    if (!chosen || chosen.length === 0) {
-      return { kind: 'discarded' };
-    }
-    const staleNow = await staleFiles({ ...changeSet, files: chosen }, root);
-    if (staleNow.length > 0) {
-      return { kind: 'stale', files: staleNow };
-    }
-    const written = await apply(chosen, root);
-    const skipped = changeSet.files.filter((f) => !chosen.includes(f)).map((f) => f.path);
-    await closeProposalTabs(docs.scheme);
-    const open = mainFile && written.includes(mainFile) ? mainFile : written[0];
-    if (open) {
-      await vscode.window.showTextDocument(fileUri(root, open), { preview: false });
-    }
-    void vscode.window.showInformationMessage(`Routecraft: ${label} — wrote ${written.length} file(s)${skipped.length ? `, skipped ${skipped.length}` : ''}.`);
-    return { kind: 'applied', written, skipped };
-  } finally {
-    await closeProposalTabs(docs.scheme);
-    docs.dispose();
-  }
-}
+export class ReviewController implements vscode.Disposable {
+  private session: ReviewSession | undefined;
+  /** True while Apply runs, so a second press (key repeat, double click) does not write twice. */
+  private applying = false;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('routecraft-review');
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
+  private readonly status = new ReviewStatusBar();
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.lensesChanged, this.status];
 
-function pickFiles(changeSet: ReviewableChangeSet, root: vscode.Uri, label: string, docs: ProposalDocuments, mainFile?: string): Promise<ReviewableFile[] | undefined> {
-  const diffButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('diff'), tooltip: 'Show the diff' };
-  const items: FileItem[] = changeSet.files.map((file) => {
-    const errors = (file.diagnostics ?? []).filter((d) => d.category === 'error');
-    const { added, removed } = lineDelta(file);
-    return {
-      file,
-      label: `$(${errors.length > 0 ? 'warning' : file.before === undefined ? 'new-file' : 'edit'}) ${file.path}`,
-      description: `${file.before === undefined ? 'new' : 'changed'}  +${added} −${removed}`,
-      detail: errors.length > 0 ? `${errors.length} type error(s): line ${errors[0]!.line}: ${errors[0]!.message}` : undefined,
-      picked: true,
-      buttons: [diffButton],
-    };
-  });
-  const pick = vscode.window.createQuickPick<FileItem>();
-  pick.title = `Routecraft: ${label}`;
-  pick.placeholder = 'Enter applies the checked files · uncheck to leave a file out · Esc discards everything';
-  pick.canSelectMany = true;
-  pick.ignoreFocusOut = true;
-  pick.matchOnDescription = true;
-  pick.items = items;
-  pick.selectedItems = items;
-  const show = (file: ReviewableFile): void => {
-    void vscode.commands.executeCommand('vscode.diff', docs.originalUri(root, file), docs.proposedUri(file), `${file.path} ↔ Routecraft proposal`, { preview: true, preserveFocus: true });
-  };
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = (value: ReviewableFile[] | undefined): void => {
-      if (!done) {
-        done = true;
-        resolve(value);
-        pick.dispose();
-      }
-    };
-    pick.onDidTriggerItemButton((e) => show(e.item.file));
-    pick.onDidChangeActive((active) => {
-      if (active[0]) {
-        show(active[0].file);
-      }
+  constructor() {
+    this.disposables.push(vscode.languages.registerCodeLensProvider({ scheme: PROPOSAL_SCHEME }, {
+      onDidChangeCodeLenses: this.lensesChanged.event,
+      provideCodeLenses: (document) => {
+        const file = this.session?.fileFor(document.uri);
+        return file ? reviewLenses(file, document.lineCount) : [];
+      },
+    }));
+  }
+
+  /** Shows the review; resolves when it is applied, discarded, replaced by another or refused as stale. */
+  async review(changeSet: ChangeSet, request: ReviewRequest): Promise<ReviewOutcome> {
+    const stale = await this.staleFiles(changeSet, request.baseline);
+    if (stale.length > 0) {
+      return { kind: 'stale', files: stale };
+    }
+    if (this.session) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: the pending review "{0}" was discarded for the new one.', this.session.request.label));
+      await this.end({ kind: 'discarded' });
+    }
+    const outcome = new Promise<ReviewOutcome>((resolve) => {
+      this.session = new ReviewSession(changeSet, request, this.diagnostics, resolve);
     });
-    pick.onDidAccept(() => finish(pick.selectedItems.map((i) => i.file)));
-    pick.onDidHide(() => finish(undefined));
-    pick.show();
-    const first = items.find((i) => i.file.path === mainFile) ?? items[0];
-    if (first) {
-      show(first.file);
+    const session = this.session;
+    if (session) {
+      session.onDidChange(() => {
+        this.lensesChanged.fire();
+        this.status.show(session.summary());
+      });
+      this.status.show(session.summary());
+      await vscode.commands.executeCommand('setContext', REVIEW_OPEN_CONTEXT, true);
+      await this.show();
     }
-  });
+    return outcome;
+  }
+
+  /** Runs one of the review commands (from the editor title, a CodeLens, the status bar or a key). */
+  async run(id: ReviewCommandId, args: readonly unknown[]): Promise<unknown> {
+    const session = this.session;
+    if (!session) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: no review is pending.'));
+      return undefined;
+    }
+    switch (id) {
+      case CommandIds.applyReview:
+        return this.apply(session);
+      case CommandIds.discardReview:
+        await this.end({ kind: 'discarded' });
+        return true;
+      case CommandIds.showReview:
+        await this.show();
+        return true;
+      case CommandIds.toggleReviewFile: {
+        const path = typeof args[0] === 'string' ? args[0] : this.atCursor(session)?.path;
+        return path !== undefined && session.toggleFile(path);
+      }
+      case CommandIds.toggleReviewChange: {
+        const target = typeof args[0] === 'string' && typeof args[1] === 'number' ? { path: args[0], index: args[1] } : this.atCursor(session);
+        return target?.index !== undefined && session.toggleHunk(target.path, target.index);
+      }
+    }
+  }
+
+  private async apply(session: ReviewSession): Promise<boolean> {
+    if (this.applying) {
+      return false;
+    }
+    this.applying = true;
+    try {
+      return await this.applyNow(session);
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private async applyNow(session: ReviewSession): Promise<boolean> {
+    const selected = session.selection.selectedChangeSet();
+    if (selected.files.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: every change is left out. Take a change, or discard the review.'));
+      return false;
+    }
+    const stale = await this.staleFiles(selected, session.request.baseline);
+    if (stale.length > 0) {
+      await this.end({ kind: 'stale', files: stale });
+      return false;
+    }
+    let written: readonly string[];
+    try {
+      written = await applyReviewEdit(selected, session.request.label);
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Routecraft: {0}', describeError(error)));
+      return false;
+    }
+    const skipped = session.selection.leftFiles();
+    const { mainFile, label } = session.request;
+    await this.end({ kind: 'applied', written, skipped });
+    const open = mainFile !== undefined && written.includes(mainFile) ? mainFile : written[0];
+    if (open !== undefined) {
+      await vscode.window.showTextDocument(fileUri(selected.root, open), { preview: false });
+    }
+    void vscode.window.showInformationMessage(skipped.length > 0
+      ? vscode.l10n.t('Routecraft: {0} — wrote {1} file(s), left out {2}. One Undo restores every file.', label, written.length, skipped.length)
+      : vscode.l10n.t('Routecraft: {0} — wrote {1} file(s). One Undo restores every file.', label, written.length));
+    return true;
+  }
+
+  private async show(): Promise<void> {
+    const session = this.session;
+    if (session) {
+      await vscode.commands.executeCommand('vscode.changes', session.title, session.resources());
+    }
+  }
+
+  private async end(outcome: ReviewOutcome): Promise<void> {
+    const session = this.session;
+    if (!session) {
+      return;
+    }
+    this.session = undefined;
+    this.status.hide();
+    await vscode.commands.executeCommand('setContext', REVIEW_OPEN_CONTEXT, false);
+    await closeReviewTabs(session.title);
+    session.dispose();
+    this.lensesChanged.fire();
+    session.finish(outcome);
+  }
+
+  /** The file and hunk under the cursor of a proposal editor. */
+  private atCursor(session: ReviewSession): { path: string; index: number | undefined } | undefined {
+    const editor = vscode.window.activeTextEditor;
+    const file = editor ? session.fileFor(editor.document.uri) : undefined;
+    if (!editor || !file) {
+      return undefined;
+    }
+    const line = editor.selection.active.line;
+    const hunk = [...file.selected.hunks].reverse().find((h) => h.line <= line) ?? file.selected.hunks[0];
+    return { path: file.path, index: hunk?.index };
+  }
+
+  private async staleFiles(changeSet: ChangeSet, baseline: Baseline | undefined): Promise<string[]> {
+    return (await findStaleFiles(changeSet.root, changeSet, baseline, readEditorFileState)).map((f) => f.path);
+  }
+
+  dispose(): void {
+    const session = this.session;
+    this.session = undefined;
+    session?.dispose();
+    session?.finish({ kind: 'discarded' });
+    for (const d of this.disposables.splice(0).reverse()) {
+      d.dispose();
+    }
+  }
 }
 
-/** One WorkspaceEdit for all files, then every written document saved. */
-async function apply(files: readonly ReviewableFile[], root: vscode.Uri): Promise<string[]> {
-  const edit = new vscode.WorkspaceEdit();
-  for (const file of files) {
-    const uri = fileUri(root, file.path);
-    if (file.before === undefined) {
-      edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(file.after) });
-    } else {
-      const document = await vscode.workspace.openTextDocument(uri);
-      edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), file.after);
-    }
-  }
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    throw new Error('VS Code refused the edit; nothing was written.');
-  }
-  const written: string[] = [];
-  for (const file of files) {
-    const document = await vscode.workspace.openTextDocument(fileUri(root, file.path));
-    if (document.isDirty) {
-      await document.save();
-    }
-    written.push(file.path);
-  }
-  return written;
-}
-
-async function closeProposalTabs(scheme: string): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === scheme);
+/** Closes the review's multi-file diff tab (its label is the title) and any single diff of a proposal. */
+async function closeReviewTabs(title: string): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => isProposalTab(t) || (t.label === title && !(t.input instanceof vscode.TabInputText)));
   if (tabs.length > 0) {
     await vscode.window.tabGroups.close(tabs, true);
   }
 }
 
-function fileUri(root: vscode.Uri, path: string): vscode.Uri {
-  return vscode.Uri.joinPath(root, ...path.split('/'));
-}
-
-function lineDelta(file: ReviewableFile): { added: number; removed: number } {
-  const before = new Set((file.before ?? '').split('\n'));
-  const after = file.after.split('\n');
-  const added = after.filter((l) => !before.has(l)).length;
-  const afterSet = new Set(after);
-  const removed = file.before === undefined ? 0 : file.before.split('\n').filter((l) => !afterSet.has(l)).length;
-  return { added, removed };
-}
-
-/** Files whose current text (open buffer or disk) is no longer the `before` the change was made from. */
-async function staleFiles(changeSet: ReviewableChangeSet, root: vscode.Uri): Promise<string[]> {
-  const stale: string[] = [];
-  for (const file of changeSet.files) {
-    if ((await currentText(fileUri(root, file.path))) !== file.before) {
-      stale.push(file.path);
-    }
+function isProposalTab(tab: vscode.Tab): boolean {
+  const input: unknown = tab.input;
+  if (input instanceof vscode.TabInputTextDiff) {
+    return input.modified.scheme === PROPOSAL_SCHEME;
   }
-  return stale;
-}
-
-async function currentText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) {
-    return open.getText();
-  }
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
+  const diffs = (input as { readonly textDiffs?: unknown } | undefined)?.textDiffs;
+  return Array.isArray(diffs) && diffs.some((d: unknown) => d instanceof vscode.TabInputTextDiff && d.modified.scheme === PROPOSAL_SCHEME);
 }

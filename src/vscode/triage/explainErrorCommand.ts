@@ -7,12 +7,15 @@ import { abortSignalFrom } from '../cancellation';
 import type { ExplainPanel } from '../explainPanel';
 import type { RoutecraftSettings } from '../settings';
 import { errorFolder, errorInput } from './errorInput';
+import type { Reviewer } from '../review/changeReview';
 import { goToLocation, reviewFix } from './triageFollowUp';
 
 export interface ExplainErrorDeps {
   readonly panel: ExplainPanel;
   readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient; settings: RoutecraftSettings }>;
   readonly reportError: (message: string) => void;
+  /** The shared multi-file review (see ReviewController). */
+  readonly review: Reviewer;
 }
 
 /** What the command resolves to (tests read it). */
@@ -91,7 +94,7 @@ function offerNext(root: string, triage: Triage, deps: ExplainErrorDeps): void {
   void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: {0}', firstSentence(triage.cause)), ...buttons).then(async (choice) => {
     try {
       if (choice === review) {
-        await reviewFix(root, triage);
+        await reviewFix(root, triage, deps.review);
       } else if (choice === goTo) {
         await goToLocation(root, triage);
       }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { failingTestOf, rerunFailingTest, type RerunOutcome, type Triage } from '../../core/triage';
-import { reviewChangeSet, type ReviewOutcome } from '../review/changeReview';
+import type { ReviewOutcome, Reviewer } from '../review/changeReview';
 
 /** Opens `path` (project-relative) at a 1-based line. */
 export async function openAt(root: string, path: string, line: number): Promise<void> {
@@ -27,19 +27,20 @@ export async function goToLocation(root: string, triage: Triage): Promise<void> 
  * The fix through the shared review; when the input was a failing test and the fix was applied,
  * offers to run that test again and reports whether it passes now.
  */
-export async function reviewFix(root: string, triage: Triage): Promise<{ review: ReviewOutcome; rerun?: RerunOutcome } | undefined> {
+export async function reviewFix(root: string, triage: Triage, review: Reviewer): Promise<{ review: ReviewOutcome; rerun?: RerunOutcome } | undefined> {
   if (!triage.fix) {
     return undefined;
   }
-  const review = await reviewChangeSet(triage.fix.changeSet, triage.fix.summary, triage.fix.changeSet.files[0]?.path);
+  const mainFile = triage.fix.changeSet.files[0]?.path;
+  const outcome = await review(triage.fix.changeSet, { label: triage.fix.summary, ...(mainFile !== undefined ? { mainFile } : {}) });
   const test = triage.context.log.problems.map(failingTestOf).find((t) => t !== undefined);
-  if (review.kind !== 'applied' || !test) {
-    return { review };
+  if (outcome.kind !== 'applied' || !test) {
+    return { review: outcome };
   }
   const run = vscode.l10n.t('Run the Test Again');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: fix applied. Run "{0}" again?', test.title), run);
   if (choice !== run) {
-    return { review };
+    return { review: outcome };
   }
   const rerun = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: running {0}', test.testFile), cancellable: true },
@@ -54,7 +55,7 @@ export async function reviewFix(root: string, triage: Triage): Promise<{ review:
     },
   );
   reportRerun(rerun);
-  return { review, rerun };
+  return { review: outcome, rerun };
 }
 
 function reportRerun(rerun: RerunOutcome): void {

@@ -1,18 +1,16 @@
 // "Routecraft: Generate Endpoint" inside code-server's real extension host, on a copy of the
 // express5-vitest fixture (node_modules linked, so the type check is real). scripts/run-e2e.mjs runs
-// this file in a window of its own (separateHostSuites). The review is VS Code's refactor preview:
-// the tests press its Apply / Discard through the workbench commands behind those buttons.
+// this file in a window of its own (separateHostSuites). The review is VS Code's multi-file diff
+// editor: the tests press its Apply / Discard and CodeLens buttons through the commands behind them.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { snapshotTree } from '../../support/snapshotTree';
+import { APPLY, clickLens, DISCARD, reviewFiles, reviewShowing, waitFor } from './reviewDriver';
 
 const GENERATE = 'routecraft.generateEndpoint';
-/** The review is a quick pick (Enter applies the checked files, Escape discards) beside a diff. */
-const APPLY = 'workbench.action.acceptSelectedQuickOpenItem';
-const DISCARD = 'workbench.action.closeQuickOpen';
 
 type Outcome =
   | { readonly kind: 'applied'; readonly written: readonly string[]; readonly skipped: readonly string[] }
@@ -90,14 +88,9 @@ interface Review {
   readonly also?: string;
 }
 
-/** The review is showing: a side-by-side diff of a proposed file is open. */
-function reviewShowing(): boolean {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'routecraft-proposal');
-}
-
 /**
  * Runs the command and plays the person in front of the review: once the review shows its diff,
- * presses `press` (Enter on the checklist, or Escape) until the command resolves.
+ * presses `press` (Apply or Discard) until the command resolves.
  */
 async function generate(text: string, review: Review): Promise<Outcome> {
   let settled = false;
@@ -152,7 +145,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     await llm.close();
   });
 
-  it('a pasted YAML spec (no LLM) → review → Enter applies: the files are written and registers the router once', async function () {
+  it('a pasted YAML spec (no LLM) → multi-file review → Apply: the files are written and registers the router once', async function () {
     const yaml = fs.readFileSync(path.join(examples, 'products-crud.yaml'), 'utf8');
     const outcome = await generate(yaml, { press: APPLY });
 
@@ -172,7 +165,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(root(), 'src', 'routes', 'products.ts'), 'the main file is open');
   });
 
-  it('Escape in the review writes nothing', async function () {
+  it('Discard in the review writes nothing', async function () {
     const before = snapshot();
     const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
 
@@ -181,6 +174,92 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     assert.deepEqual(outcome, { kind: 'discarded' });
     assert.deepEqual(snapshot(), before, 'no file created or changed');
     assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.fsPath), []);
+  });
+
+  it('takes and leaves a hunk and a file in the multi-file review; Apply is one edit that one Undo reverts byte for byte', async function () {
+    this.timeout(240_000);
+    const before = snapshot();
+    const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand<Outcome>(GENERATE, yaml)).finally(() => { settled = true; });
+    await waitFor('the multi-file review', () => settled || reviewFiles().size > 0, 150_000);
+    assert.ok(!settled, 'the command ended without a review');
+
+    console.log('      review open');
+    const files = reviewFiles();
+    const app = files.get('src/app.ts');
+    assert.ok(app, `app.ts is in the review: ${JSON.stringify([...files.keys()])}`);
+    assert.equal(app.original.scheme, 'file', 'a changed file is shown against itself');
+    const testFile = [...files.keys()].find((f) => f.startsWith('test/'));
+    assert.ok(testFile, 'the generated test file is in the review');
+    assert.equal(files.get(testFile)?.original.scheme, 'routecraft-proposal', 'a new file is shown against an empty document');
+    assert.deepEqual(snapshot(), before, 'nothing written while reviewing');
+
+    // Leave the hunk that registers the router, keep the one that imports it.
+    const proposed = await vscode.workspace.openTextDocument(app.modified);
+    const registration = proposed.getText().split('\n').findIndex((l) => l.startsWith("app.use('/users'"));
+    assert.ok(registration >= 0, proposed.getText());
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', app.modified);
+    const leave = lenses.find((l) => l.range.start.line === registration && /Leave This Change/.test(l.command?.title ?? ''));
+    assert.ok(leave?.command, `a Leave lens on line ${registration}: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`);
+    await vscode.commands.executeCommand(leave.command.command, ...((leave.command.arguments ?? []) as unknown[]));
+    await waitFor('the proposal without the registration', async () => !(await vscode.workspace.openTextDocument(app.modified)).getText().includes("app.use('/users'"));
+    assert.match((await vscode.workspace.openTextDocument(app.modified)).getText(), /import \{ usersRouter \}/, 'the import stays proposed');
+    // Leave the whole test file.
+    await clickLens(files.get(testFile)!.modified, /Leave File/);
+    await waitFor('the left test file to show empty', async () => (await vscode.workspace.openTextDocument(files.get(testFile)!.modified)).getText() === '');
+
+    console.log('      hunk and file left');
+    await vscode.commands.executeCommand(APPLY);
+    const outcome = await pending;
+    console.log('      applied');
+    assert.equal(outcome.kind, 'applied', JSON.stringify(outcome));
+    assert.ok(outcome.kind === 'applied');
+    assert.deepEqual(outcome.skipped, [testFile]);
+    assert.ok(outcome.written.includes('src/app.ts') && !outcome.written.includes(testFile), JSON.stringify(outcome.written));
+    assert.ok(!fs.existsSync(path.join(root(), testFile)), 'the left file is not written');
+    const appOnDisk = read('src/app.ts');
+    assert.match(appOnDisk, /import \{ usersRouter \}/);
+    assert.doesNotMatch(appOnDisk, /app\.use\('\/users'/, 'the left hunk is not written');
+    assert.ok(!reviewShowing(), 'the review closed');
+    const created = outcome.written.filter((f) => before[f] === undefined);
+    assert.ok(created.length >= 2, `new files written: ${JSON.stringify(created)}`);
+
+    // One Undo, in the editor of the new route file that Apply opened.
+    assert.ok(vscode.window.activeTextEditor, 'an editor is active after Apply');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('every new file removed and app.ts restored', async () =>
+      created.every((f) => !fs.existsSync(path.join(root(), f))) && (await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root(), 'src', 'app.ts')))).getText() === before['src/app.ts']);
+    const restored = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root(), 'src', 'app.ts')));
+    assert.ok(await restored.save(), 'the restored app.ts saved');
+    await waitFor('app.ts saved', () => read('src/app.ts') === before['src/app.ts']);
+    assert.deepEqual(snapshot(), before, 'byte-identical files after one Undo (and saving the restored app.ts)');
+  });
+
+  it('Apply refuses a file edited (unsaved) after the review opened: stale, nothing written', async function () {
+    this.timeout(240_000);
+    const before = snapshot();
+    const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand<Outcome>(GENERATE, yaml)).finally(() => { settled = true; });
+    await waitFor('the multi-file review', () => settled || reviewShowing(), 150_000);
+    const document = await typeIntoAppTs(false);
+
+    await vscode.commands.executeCommand(APPLY);
+    // The "changed while generating" warning waits for an answer (no toasts here): close it.
+    while (!settled) {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const outcome = await pending;
+
+    assert.deepEqual(outcome, { kind: 'stale', files: ['src/app.ts'] });
+    assert.deepEqual(snapshot(), before, 'nothing written');
+    assert.ok(document.isDirty && document.getText().includes(USER_LINE), 'the user edit is kept, unsaved');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(document.getText(), before['src/app.ts'], 'the test leaves app.ts as it found it');
   });
 
   it('plain words go to the LLM; its spec is generated and applied', async function () {

@@ -1,16 +1,16 @@
 // "Routecraft: Generate Tests" inside code-server's real extension host, on a copy of the
 // express5-vitest fixture (node_modules linked: the type check and the two vitest runs are real).
-// scripts/run-e2e.mjs runs this file in a window of its own (separateHostSuites). The review is a
-// quick pick of files beside a diff: the test presses Enter through the workbench command.
+// scripts/run-e2e.mjs runs this file in a window of its own (separateHostSuites). The review is the
+// multi-file diff editor: the test presses its Apply button through the command behind it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { snapshotTree } from '../../support/snapshotTree';
+import { APPLY, reviewFiles, reviewShowing, waitFor } from './reviewDriver';
 
 const GENERATE = 'routecraft.generateTests';
-const APPLY = 'workbench.action.acceptSelectedQuickOpenItem';
 const TARGET = path.join('src', 'lib', 'testgenPricing.ts');
 
 interface Summary {
@@ -58,24 +58,6 @@ async function cursorIn(fn: string): Promise<void> {
   editor.selection = new vscode.Selection(inside, inside);
 }
 
-function reviewShowing(): boolean {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'routecraft-proposal');
-}
-
-function proposalTabs(): string[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff).map((t) => t.label);
-}
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('Generate Tests in a real VS Code (extension host)', function () {
   this.timeout(120_000);
   let llm: FakeLlmServer;
@@ -94,7 +76,7 @@ describe('Generate Tests in a real VS Code (extension host)', function () {
     await llm.close();
   });
 
-  it('cursor in priceWithTax → 4 cases → the review shows the test file → Enter writes only the 2 passing ones', async function () {
+  it('cursor in priceWithTax → 4 cases → the multi-file review shows the test file → Apply writes only the 2 passing ones', async function () {
     await cursorIn('priceWithTax');
     llm.enqueue({
       kind: 'text',
@@ -116,11 +98,11 @@ describe('Generate Tests in a real VS Code (extension host)', function () {
     if (settled) {
       assert.fail(`the command ended without a review: ${JSON.stringify(await pending)}`);
     }
-    const diffs = proposalTabs();
-    assert.ok(diffs.some((l) => /testgenPricing\.test\.ts ↔ Routecraft proposal/.test(l)), `the diff shows the test file: ${JSON.stringify(diffs)}`);
+    const diffs = [...reviewFiles().keys()];
+    assert.ok(diffs.some((f) => /testgenPricing\.test\.ts$/.test(f)), `the review shows the test file: ${JSON.stringify(diffs)}`);
     const testFiles = Object.keys(snapshot()).filter((f) => f.includes('testgenPricing.test'));
-    assert.deepEqual(testFiles, [], 'nothing written before Enter');
-    // Enter on the checklist; pressed until the command resolves, as the quick pick can still be opening.
+    assert.deepEqual(testFiles, [], 'nothing written before Apply');
+    // Apply; pressed until the command resolves (a second press while applying does nothing).
     while (!settled) {
       await vscode.commands.executeCommand(APPLY);
       await new Promise((r) => setTimeout(r, 250));

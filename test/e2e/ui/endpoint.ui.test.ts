@@ -1,5 +1,5 @@
 // "Routecraft: Generate Endpoint" driven like a person: F1, the command, a description typed into
-// the input box, the Refactor Preview with the generated files and their diff, Apply. The project is
+// the input box, the multi-file review with every generated file, a CodeLens, Apply in the title. The project is
 // a fresh copy of the express5-vitest fixture (node_modules linked, so the type check is real); the
 // fake OpenAI-compatible server runs in this process and answers with the products CRUD spec.
 import * as assert from 'node:assert/strict';
@@ -25,11 +25,11 @@ function count(haystack: string, needle: string): number {
 }
 
 describe('Generate Endpoint in the real editor (UI)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   const session = useUiSession({ workspace: () => prepareWorkspace('express5-vitest', 'e2e-express5-ui'), label: 'endpoint' });
   const page = (): Page => session.page();
 
-  it('F1 → "Routecraft: Generate Endpoint" → a description → the review lists the files beside their diff → Enter writes them and opens the route', async function () {
+  it('F1 → "Routecraft: Generate Endpoint" → a description → every file in one multi-file review → the title\'s Apply writes them and opens the route', async function () {
     const p = page();
     session.llm().enqueue({ kind: 'text', text: specAnswer(), chunkSize: 64 });
     const appBefore = fs.readFileSync(path.join(session.workspace(), 'src', 'app.ts'), 'utf8');
@@ -41,26 +41,26 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await input.fill(DESCRIPTION);
     await p.keyboard.press('Enter');
 
-    // The review: a checklist with one checked row per file, beside a side-by-side diff; nothing on disk yet.
-    const review = p.locator('.quick-input-widget', { hasText: 'Routecraft:' });
-    const row = (name: string) => review.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-    await row('products.test.ts').waitFor({ timeout: 60_000 });
-    for (const name of ['src/routes/products.ts', 'productRepository.ts', 'src/app.ts']) {
-      await row(name).waitFor({ timeout: 10_000 });
+    // The review: one multi-file diff editor with every file; nothing on disk yet.
+    await waitForTab(p, 'Routecraft:', 150_000);
+    const review = p.locator('.multiDiffEditor').first();
+    await review.waitFor({ timeout: 60_000 });
+    for (const name of ['products.ts', 'productRepository.ts', 'app.ts', 'products.test.ts']) {
+      await review.getByText(name, { exact: false }).first().waitFor({ timeout: 20_000 });
     }
-    assert.equal(await review.locator('.quick-input-list .monaco-list-row input[type=checkbox]:not(:checked)').count(), 0, 'every file starts checked');
-    assert.equal(fs.existsSync(path.join(session.workspace(), 'src', 'routes', 'products.ts')), false, 'nothing written before Enter');
+    const registration = review.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: "app.use('/products', productsRouter)" }).first();
+    await registration.waitFor({ timeout: 30_000 });
+    // The take/leave CodeLenses on the proposed side, and Apply / Discard in the editor title.
+    await review.locator('.codelens-decoration', { hasText: 'Leave File' }).first().waitFor({ timeout: 30_000 });
+    const apply = p.locator('.editor-actions .action-label[aria-label^="Apply Review"]').first();
+    await apply.waitFor({ timeout: 10_000 });
+    await p.locator('.editor-actions .action-label[aria-label^="Discard Review"]').first().waitFor({ timeout: 10_000 });
+    await p.locator('.statusbar-item', { hasText: 'Routecraft review' }).first().waitFor({ timeout: 10_000 });
+    assert.equal(fs.existsSync(path.join(session.workspace(), 'src', 'routes', 'products.ts')), false, 'nothing written before Apply');
     assert.equal(fs.readFileSync(path.join(session.workspace(), 'src', 'app.ts'), 'utf8'), appBefore);
     const bodies = session.llm().requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
     assert.equal(bodies.length, 1, 'one chat request');
     assert.ok(bodies[0]?.includes(DESCRIPTION), 'the request carries the typed description');
-
-    // Moving to app.ts's row shows its change in the diff editor beside the list.
-    await row('src/app.ts').hover();
-    await row('src/app.ts').locator('.codicon-diff').click();
-    await p.locator('.tabs-container .tab', { hasText: 'app.ts ↔ Routecraft proposal' }).first().waitFor({ timeout: 20_000 });
-    const modified = p.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: "app.use('/products', productsRouter)" }).first();
-    await modified.waitFor({ timeout: 20_000 });
 
     const shot = process.env.UPDATE_SCREENSHOT === '1'
       ? path.join(repoRoot, 'media', 'screenshot-endpoint.png')
@@ -68,8 +68,7 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await p.mouse.move(0, 0);
     await screenshot(p, 'screenshot-endpoint', shot);
 
-    await p.locator('.quick-input-widget .quick-input-box input').focus();
-    await p.keyboard.press('Enter');
+    await apply.click();
 
     const route = await waitForFileContent(path.join(session.workspace(), 'src', 'routes', 'products.ts'), (c) => c.includes('productsRouter'));
     assert.match(route, /productsRouter/);
@@ -82,5 +81,6 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     const tab = await waitForTab(p, 'products.ts');
     assert.ok(await tab.isVisible(), 'the route file is open in an editor tab');
     await review.waitFor({ state: 'hidden', timeout: 10_000 });
+    await p.locator('.statusbar-item', { hasText: 'Routecraft review' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });

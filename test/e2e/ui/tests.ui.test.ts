@@ -1,5 +1,5 @@
 // "Routecraft: Generate Tests" driven like a person: open src/lib/testgenPricing.ts, click into
-// priceWithTax, F1 → the command, the review (a checklist naming the test file beside its diff), Enter.
+// priceWithTax, F1 → the command, the multi-file review showing the test file, Apply in the editor title.
 // The project is a fresh copy of the express5-vitest fixture (node_modules linked: the type check and
 // the two vitest runs are real); the fake OpenAI-compatible server runs in this process.
 import * as assert from 'node:assert/strict';
@@ -31,11 +31,11 @@ function testFiles(root: string): string[] {
 }
 
 describe('Generate Tests in the real editor (UI)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   const session = useUiSession({ workspace: () => prepareWorkspace('express5-vitest', 'e2e-express5-tests-ui'), label: 'tests' });
   const page = (): Page => session.page();
 
-  it('cursor in priceWithTax → F1 "Routecraft: Generate Tests" → the review lists the test file beside its diff → Enter writes the passing tests', async function () {
+  it('cursor in priceWithTax → F1 "Routecraft: Generate Tests" → the multi-file review shows the test file → Apply writes the passing tests', async function () {
     const p = page();
     session.llm().enqueue({ kind: 'text', text: answer(), chunkSize: 64 });
 
@@ -43,16 +43,12 @@ describe('Generate Tests in the real editor (UI)', function () {
     await p.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Math.round(net' }).first().click();
     await runCommand(p, 'Routecraft: Generate Tests');
 
-    // The review: one checked row, the new test file, beside a side-by-side diff; nothing on disk yet.
-    const review = p.locator('.quick-input-widget', { hasText: 'Routecraft:' });
-    const row = review.locator('.quick-input-list .monaco-list-row', { hasText: 'testgenPricing.test.ts' }).first();
-    await row.waitFor({ timeout: 90_000 });
-    assert.equal(await review.locator('.quick-input-list .monaco-list-row').count(), 1, 'one file: the test file');
-    assert.equal(await review.locator('.quick-input-list .monaco-list-row input[type=checkbox]:not(:checked)').count(), 0, 'it starts checked');
-    await review.getByText('2 kept').first().waitFor({ timeout: 5_000 });
-    assert.deepEqual(testFiles(session.workspace()), [], 'nothing written before Enter');
-    await p.locator('.tabs-container .tab', { hasText: 'testgenPricing.test.ts ↔ Routecraft proposal' }).first().waitFor({ timeout: 20_000 });
-    await p.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'rounds to cents' }).first().waitFor({ timeout: 20_000 });
+    // The review: the multi-file diff editor with the new test file; nothing on disk yet.
+    await waitForTab(p, 'Routecraft:', 150_000);
+    const review = p.locator('.multiDiffEditor').first();
+    await review.getByText('testgenPricing.test.ts', { exact: false }).first().waitFor({ timeout: 30_000 });
+    assert.deepEqual(testFiles(session.workspace()), [], 'nothing written before Apply');
+    await review.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'rounds to cents' }).first().waitFor({ timeout: 30_000 });
     const bodies = session.llm().requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => JSON.stringify(r.body));
     assert.equal(bodies.length, 1, 'one chat request');
     assert.ok(bodies[0]?.includes('priceWithTax'), 'the request carries the function at the cursor');
@@ -63,8 +59,7 @@ describe('Generate Tests in the real editor (UI)', function () {
     await p.mouse.move(0, 0);
     await screenshot(p, 'screenshot-tests', shot);
 
-    await p.locator('.quick-input-widget .quick-input-box input').focus();
-    await p.keyboard.press('Enter');
+    await p.locator('.editor-actions .action-label[aria-label^="Apply Review"]').first().click();
 
     await review.waitFor({ state: 'hidden', timeout: 20_000 });
     const deadline = Date.now() + 20_000;

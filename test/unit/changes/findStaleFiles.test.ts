@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ABSENT, captureBaseline } from '../../../src/core/changes/captureBaseline';
 import type { ChangeSet } from '../../../src/core/changes/changeSet';
 import { findStaleFiles } from '../../../src/core/changes/findStaleFiles';
+import { readFileState, type FileState } from '../../../src/core/changes/readFileState';
 import { TempProject } from './tempProject';
 
 describe('captureBaseline and findStaleFiles', () => {
@@ -63,5 +64,19 @@ describe('captureBaseline and findStaleFiles', () => {
     const baseline = await captureBaseline(project.root, ['src/app.ts']);
     const drifted: ChangeSet = { ...cs, files: [{ path: 'src/app.ts', before: 'older\n', after: 'x' }] };
     assert.deepEqual(await findStaleFiles(project.root, drifted, baseline), [{ path: 'src/app.ts', reason: 'modified' }]);
+  });
+});
+
+describe('findStaleFiles with a reader (the editor passes one that sees unsaved buffers)', () => {
+  let project: TempProject;
+  afterEach(() => project.dispose());
+
+  it('reports a file whose unsaved buffer differs though the disk still matches', async () => {
+    project = new TempProject().write('src/app.ts', 'const app = 1;\n');
+    const cs: ChangeSet = { root: project.root, summary: 's', files: [{ path: 'src/app.ts', before: 'const app = 1;\n', after: 'const app = 2;\n' }] };
+    const unsaved = join(project.root, 'src/app.ts');
+    const read = async (path: string): Promise<FileState> => (path === unsaved ? { kind: 'file', text: 'const app = 1; // typing\n' } : readFileState(path));
+    assert.deepEqual(await findStaleFiles(project.root, cs), []);
+    assert.deepEqual(await findStaleFiles(project.root, cs, undefined, read), [{ path: 'src/app.ts', reason: 'modified' }]);
   });
 });
