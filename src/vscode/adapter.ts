@@ -59,9 +59,9 @@ export class Routecraft implements vscode.Disposable {
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:
-          return await this.apiKeys.promptAndStore();
+          return await this.apiKeys.promptAndStore(activeScope(), typeof args[0] === 'string' ? args[0] : undefined);
         case CommandIds.clearApiKey:
-          return await this.apiKeys.clear();
+          return await this.apiKeys.clear(activeScope());
         case CommandIds.openAuditLog:
           return await this.openAuditLog();
         case CommandIds.clearCache:
@@ -124,4 +124,9 @@ export class Routecraft implements vscode.Disposable {
       d.dispose();
     }
   }
+}
+
+/** The resource whose settings apply: the active editor's file, else the first folder. */
+function activeScope(): vscode.Uri | undefined {
+  return vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
 }
