@@ -48,7 +48,7 @@ export class ApiKeyStore {
       prompt: vscode.l10n.t('API key for {0}. Stored in the OS keychain through VS Code secret storage and sent only to this server. Leave empty to remove it.', where),
       password: true,
       ignoreFocusOut: true,
-      placeHolder: 'sk-…',
+      placeHolder: 'sk-…', // l10n: no words
     }));
     if (value === undefined) {
       return false;

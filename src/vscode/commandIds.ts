@@ -12,7 +12,12 @@ export const CommandIds = {
   setApiKey: 'routecraft.setApiKey',
   clearApiKey: 'routecraft.clearApiKey',
   showLog: 'routecraft.showLog',
+  configureServer: 'routecraft.configureServer',
+  openWalkthrough: 'routecraft.openWalkthrough',
 } as const;
+
+/** The walkthrough declared in package.json `contributes.walkthroughs` (extension id # walkthrough id). */
+export const WALKTHROUGH_ID = 'routecraft.routecraft#routecraft.gettingStarted';
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 

@@ -10,7 +10,7 @@ interface PanelState {
   footer: string;
 }
 
-const EMPTY: PanelState = { html: '', status: 'Waiting for the model…', statusIsError: false, error: '', footer: '' };
+const empty = (): PanelState => ({ html: '', status: vscode.l10n.t('Waiting for the model…'), statusIsError: false, error: '', footer: '' });
 
 /**
  * The "Explain" panel beside the editor: Markdown streamed in, rendered on the extension side
@@ -22,7 +22,7 @@ export class ExplainPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private readonly markdown = { render: createAnswerRenderer() };
   private text = '';
-  private state: PanelState = { ...EMPTY };
+  private state: PanelState = empty();
   private webviewReady = false;
   private flushTimer: NodeJS.Timeout | undefined;
 
@@ -55,7 +55,7 @@ export class ExplainPanel implements vscode.Disposable {
       this.panel.title = title;
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
-    this.state = { ...EMPTY };
+    this.state = empty();
     this.webviewReady = false;
     this.panel.webview.html = this.html(this.panel.webview, where);
   }
@@ -84,7 +84,7 @@ export class ExplainPanel implements vscode.Disposable {
 
   fail(message: string): void {
     this.cancelFlush();
-    this.update({ html: this.markdown.render(this.text), status: 'Failed', statusIsError: true, error: message });
+    this.update({ html: this.markdown.render(this.text), status: vscode.l10n.t('Failed'), statusIsError: true, error: message });
   }
 
   get isOpen(): boolean {
@@ -130,7 +130,7 @@ export class ExplainPanel implements vscode.Disposable {
 <link rel="stylesheet" href="${media('explain.css')}">
 <title>Routecraft: Explain</title></head>
 <body>
-<header><div class="where">${esc(where)}</div><div id="status">${esc(EMPTY.status)}</div></header>
+<header><div class="where">${esc(where)}</div><div id="status">${esc(this.state.status)}</div></header>
 <div id="error" role="alert"></div>
 <main id="content"></main>
 <footer id="footer"></footer>

@@ -97,7 +97,7 @@ export class LlmServices implements vscode.Disposable {
         onNotice: (message) => {
           if (!this.redisNoticeShown) {
             this.redisNoticeShown = true;
-            void vscode.window.showWarningMessage(`Routecraft: ${message}`);
+            void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: {0}', message));
           }
         },
       });

@@ -27,7 +27,7 @@ export type TestsOutcome =
 export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcome | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage('Routecraft: put the cursor in the function, method, class or route handler to test.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: put the cursor in the function, method, class or route handler to test.'));
     return undefined;
   }
   if (!trustedOrExplain(vscode.l10n.t('Generate Tests sends code to your LLM server and runs tests.'))) {
@@ -35,7 +35,7 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
   }
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
   if (!folder) {
-    void vscode.window.showWarningMessage('Routecraft: the file must belong to an open project folder.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: the file must belong to an open project folder.'));
     return undefined;
   }
   if (editor.document.isDirty && !(await confirmSave(editor.document))) {
@@ -46,7 +46,7 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
   let testRunner: TestRunnerName | undefined;
   for (;;) {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Routecraft: Generate Tests', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Tests'), cancellable: true },
       async (progress, token) => {
         const abort = abortSignalFrom(token);
         try {
@@ -83,23 +83,25 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
         deps.reportError(result.error.message);
         return { kind: 'failed', message: result.error.message };
       case 'invalid': {
-        const message = `The model's answer could not be used; nothing was changed. ${result.issues.slice(0, 3).join('; ')}`;
+        const message = vscode.l10n.t('The model\'s answer could not be used; nothing was changed. {0}', result.issues.slice(0, 3).join('; '));
         deps.reportError(message);
         return { kind: 'failed', message };
       }
       case 'none-kept':
         logSummary(deps.logger, result.summary);
-        void vscode.window.showWarningMessage(`Routecraft: ${formatSummary(result.summary)}. No test both compiled and passed twice, so nothing is offered.`, 'Show Details').then((c) => c && deps.showLog());
+        void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: {0}. No test both compiled and passed twice, so nothing is offered.', formatSummary(result.summary)), showDetails()).then((c) => c && deps.showLog());
         return { kind: 'none-kept', summary: result.summary };
       case 'ok': {
         logSummary(deps.logger, result.summary);
-        void vscode.window.showInformationMessage(`Routecraft: ${formatSummary(result.summary)}.`, 'Show Details').then((c) => c && deps.showLog());
+        void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: {0}.', formatSummary(result.summary)), showDetails()).then((c) => c && deps.showLog());
         const outcome = await reviewChangeSet(result.changeSet, result.changeSet.summary, result.summary.testFile);
         return { ...outcome, summary: result.summary };
       }
     }
   }
 }
+
+const showDetails = (): string => vscode.l10n.t('Show Details');
 
 /** Generate Tests reads the saved file: asks before saving unsaved changes (Cancel: nothing happens). */
 async function confirmSave(document: vscode.TextDocument): Promise<boolean> {
