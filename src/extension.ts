@@ -32,9 +32,12 @@ export function activate(context: vscode.ExtensionContext): void {
   openWalkthroughOnFirstRun(context);
 }
 
-/** The first activation after install opens the walkthrough, unless the user turned that off. */
+/**
+ * The first activation after install opens the walkthrough, unless the user turned that off; not
+ * in an Extension Development Host or a test run (the tests open it through its command).
+ */
 function openWalkthroughOnFirstRun(context: vscode.ExtensionContext): void {
-  if (context.globalState.get<boolean>(WALKTHROUGH_SHOWN)) {
+  if (context.extensionMode !== vscode.ExtensionMode.Production || context.globalState.get<boolean>(WALKTHROUGH_SHOWN)) {
     return;
   }
   void context.globalState.update(WALKTHROUGH_SHOWN, true);

@@ -159,7 +159,7 @@ describe('Explain Selection in the real editor (UI)', function () {
           '',
           `<script>fetch("http://${origin}/script?q=secret")</script>`,
           '',
-          `[click me](javascript:fetch('http://${origin}/js?q=secret')) and [docs](https://${origin}/docs?q=secret)`,
+          `[click me](javascript:fetch('http://${origin}/js?q=secret')) and [docs](https://attacker.example/docs?q=secret)`,
         ].join('\n'),
       });
       await runCommand(p, 'Routecraft: Explain Selection (Skip Cache)');
@@ -172,9 +172,10 @@ describe('Explain Selection in the real editor (UI)', function () {
       assert.equal(await view.locator('#content a[data-href]').count(), 1, 'only the https link is a link');
       await view.locator('#content', { hasText: 'javascript:fetch' }).waitFor({ timeout: 5_000 });
 
-      // The one link opens through VS Code's opener, which asks first; declining fetches nothing.
+      // The one link opens through VS Code's opener, which asks first (for a site that is not
+      // localhost or a trusted domain); declining fetches nothing.
       await view.locator('#content a[data-href]').click();
-      const dialog = p.locator('.monaco-dialog-box', { hasText: origin.split(':')[0] ?? '' });
+      const dialog = p.locator('.monaco-dialog-box', { hasText: 'attacker.example' });
       await dialog.waitFor({ timeout: 15_000 });
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'detached', timeout: 10_000 });
