@@ -47,7 +47,7 @@ export async function explainErrorCommand(deps: ExplainErrorDeps, passed?: unkno
   deps.panel.begin(vscode.l10n.t('Explain Error'), input.source);
   deps.panel.status(vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl));
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true }, // l10n: no words
     async (progress, token): Promise<ExplainErrorOutcome> => {
       progress.report({ message: vscode.l10n.t('Explaining the error with {0}…', settings.llm.model) });
       const abort = abortSignalFrom(token);
