@@ -18,5 +18,21 @@
     error.style.display = state.error ? 'block' : 'none';
     footer.textContent = state.footer;
   });
+  // Links in answers have no href: the extension validates the target and opens it through VS Code's
+  // opener (which asks first), so the webview itself never navigates or loads anything.
+  const open = (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[data-href]') : null;
+    if (!link) {
+      return;
+    }
+    event.preventDefault();
+    vscode.postMessage({ type: 'open', href: link.getAttribute('data-href') });
+  };
+  content.addEventListener('click', open);
+  content.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      open(event);
+    }
+  });
   vscode.postMessage({ type: 'ready' });
 })();

@@ -34,6 +34,7 @@ function step(title, cmd, args, env = {}) {
 export const separateHostSuites = [
   { label: 'endpoint', files: ['endpoint.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-host' },
   { label: 'tests', files: ['tests.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-tests-host' },
+  { label: 'security', files: ['security.test.ts'], fixture: 'explain-demo', copy: 'e2e-security-host' },
 ];
 
 /**

@@ -70,6 +70,9 @@ export async function runTests(target: string, flags: TestsFlags, io: CliIo): Pr
       onProgress: (m) => flags.verbose && io.stderr.write(`${m}\n`),
     });
     switch (result.kind) {
+      case 'needs-input':
+        io.stderr.write(`routecraft: ${result.message}\nNothing was written.\n`);
+        return 2;
       case 'cancelled':
         io.stderr.write('Cancelled. Nothing was written.\n');
         return 130;

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
 import { ApiKeyStore } from './apiKey';
-import { CommandIds, type CommandId } from './commandIds';
+import { CommandIds, WALKTHROUGH_ID, type CommandId } from './commandIds';
+import { configureServer } from './configureServer';
 import { explainChangesCommand, openReviewLocation } from './changes/explainChangesCommand';
 import { FindingComments } from './changes/findingComments';
 import { ReviewPanel } from './changes/reviewPanel';
@@ -75,14 +76,14 @@ export class Routecraft implements vscode.Disposable {
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:
-          return await this.apiKeys.promptAndStore();
+          return await this.apiKeys.promptAndStore(activeScope(), typeof args[0] === 'string' ? args[0] : undefined);
         case CommandIds.clearApiKey:
-          return await this.apiKeys.clear();
+          return await this.apiKeys.clear(activeScope());
         case CommandIds.openAuditLog:
           return await this.openAuditLog();
         case CommandIds.clearCache:
           await this.services.clearCache();
-          void vscode.window.showInformationMessage('Routecraft: response cache cleared.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: response cache cleared.'));
           return true;
         case CommandIds.showUsage:
           return this.showUsage();
@@ -99,6 +100,10 @@ export class Routecraft implements vscode.Disposable {
         case CommandIds.showLog:
           this.logger.channel.show(true);
           return undefined;
+        case CommandIds.configureServer:
+          return await configureServer(this.apiKeys);
+        case CommandIds.openWalkthrough:
+          return await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
       }
     } catch (error) {
       this.reportError(describeError(error));
@@ -110,7 +115,7 @@ export class Routecraft implements vscode.Disposable {
   private async openAuditLog(): Promise<string | undefined> {
     const file = this.services.auditPath;
     if (!existsSync(file)) {
-      void vscode.window.showInformationMessage('Routecraft: no LLM call has been made from this workspace yet, so the audit log is empty.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: no LLM call has been made from this workspace yet, so the audit log is empty.'));
       return undefined;
     }
     await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
@@ -120,8 +125,15 @@ export class Routecraft implements vscode.Disposable {
   /** Shows the session's usage; resolves with the summary at once (the message stays until dismissed). */
   private showUsage(): string {
     const summary = this.services.usage.summaryLine();
-    void vscode.window.showInformationMessage(`Routecraft: ${summary}`, { detail: this.services.usage.tooltip() }, 'Open Audit Log').then((choice) => {
-      if (choice === 'Open Audit Log') {
+    // A non-modal notification shows no `detail`: the breakdown by model goes to the log instead,
+    // one click away (it is also the status bar item's tooltip).
+    this.logger.info(`${summary}\n${this.services.usage.tooltip()}`);
+    const details = vscode.l10n.t('Show Details');
+    const audit = vscode.l10n.t('Open Audit Log');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: {0}', summary), details, audit).then((choice) => {
+      if (choice === details) {
+        this.logger.channel.show(true);
+      } else if (choice === audit) {
         void this.openAuditLog();
       }
     });
@@ -131,10 +143,12 @@ export class Routecraft implements vscode.Disposable {
   /** A notification with the clear message and ways to act on it; details stay in the log. */
   private reportError(message: string): void {
     this.logger.error(message);
-    void vscode.window.showErrorMessage(`Routecraft: ${message}`, 'Open Settings', 'Show Log').then((choice) => {
-      if (choice === 'Open Settings') {
+    const settings = vscode.l10n.t('Open Settings');
+    const log = vscode.l10n.t('Show Log');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Routecraft: {0}', message), settings, log).then((choice) => {
+      if (choice === settings) {
         void vscode.commands.executeCommand('workbench.action.openSettings', 'routecraft');
-      } else if (choice === 'Show Log') {
+      } else if (choice === log) {
         this.logger.channel.show(true);
       }
     });
@@ -150,4 +164,9 @@ export class Routecraft implements vscode.Disposable {
       d.dispose();
     }
   }
+}
+
+/** The resource whose settings apply: the active editor's file, else the first folder. */
+function activeScope(): vscode.Uri | undefined {
+  return vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
 }

@@ -21,7 +21,12 @@ export const CommandIds = {
   showReview: 'routecraft.showReview',
   toggleReviewChange: 'routecraft.toggleReviewChange',
   toggleReviewFile: 'routecraft.toggleReviewFile',
+  configureServer: 'routecraft.configureServer',
+  openWalkthrough: 'routecraft.openWalkthrough',
 } as const;
+
+/** The walkthrough declared in package.json `contributes.walkthroughs` (extension id # walkthrough id). */
+export const WALKTHROUGH_ID = 'routecraft.routecraft#routecraft.gettingStarted';
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 

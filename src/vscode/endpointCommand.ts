@@ -5,6 +5,7 @@ import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import type { UnknownFact } from '../core/project/projectFacts';
 import { abortSignalFrom } from './cancellation';
+import { trustedOrExplain } from './restrictedMode';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
 export interface EndpointDeps {
@@ -22,18 +23,17 @@ export type EndpointOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | {
  * `description` lets tests and other commands pass the text directly.
  */
 export async function generateEndpointCommand(deps: EndpointDeps, description?: string): Promise<EndpointOutcome | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Routecraft: Generate Endpoint reads your project and may send a description to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.');
+  if (!trustedOrExplain(vscode.l10n.t('Generate Endpoint reads your project and may send a description to your LLM server.'))) {
     return undefined;
   }
   const folder = await pickFolder();
   if (!folder) {
-    void vscode.window.showWarningMessage('Routecraft: open the project folder first.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: open the project folder first.'));
     return undefined;
   }
   const text = description ?? selectedText() ?? (await vscode.window.showInputBox({
-    title: 'Routecraft: Generate Endpoint',
-    prompt: 'Describe the endpoint(s): e.g. "user registration takes phone, email and password; password at least 8 characters with upper and lower case"',
+    title: vscode.l10n.t('Routecraft: Generate Endpoint'),
+    prompt: vscode.l10n.t('Describe the endpoint(s): e.g. "user registration takes phone, email and password; password at least 8 characters with upper and lower case"'),
     ignoreFocusOut: true,
   }));
   if (!text?.trim()) {
@@ -45,7 +45,7 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
   let overrides: FactOverrides = {};
   for (;;) {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Routecraft: Generate Endpoint', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Endpoint'), cancellable: true },
       async (progress, token) => {
         const abort = abortSignalFrom(token);
         try {
@@ -64,7 +64,7 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
       case 'failed':
         return failed(deps, result.error.message);
       case 'invalid':
-        return failed(deps, `The spec could not be used; nothing was changed. ${result.issues.slice(0, 5).join('; ')}`);
+        return failed(deps, vscode.l10n.t('The spec could not be used; nothing was changed. {0}', result.issues.slice(0, 5).join('; ')));
       case 'needs-input': {
         const answered = await ask(result.questions, overrides);
         if (!answered) {
@@ -75,18 +75,19 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
       }
       case 'ok': {
         for (const note of result.notes) {
-          void vscode.window.showInformationMessage(`Routecraft: ${note}`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: {0}', note));
         }
         const outcome = await deps.review(result.changeSet, { label: result.changeSet.summary, baseline: result.baseline, ...(result.mainFile ? { mainFile: result.mainFile } : {}) });
         if (outcome.kind === 'applied' && result.installCommand && outcome.written.includes('package.json')) {
           offerInstall(folder, result.installCommand);
         }
         if (outcome.kind === 'stale') {
+          const regenerate = vscode.l10n.t('Regenerate');
           const again = await vscode.window.showWarningMessage(
-            `Routecraft: ${outcome.files.join(', ')} changed while the code was being generated. Nothing was written, so your edits are safe.`,
-            'Regenerate',
+            vscode.l10n.t('Routecraft: {0} changed while the code was being generated. Nothing was written, so your edits are safe.', outcome.files.join(', ')),
+            regenerate,
           );
-          if (again === 'Regenerate') {
+          if (again === regenerate) {
             continue;
           }
         }
@@ -98,9 +99,10 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
 
 /** package.json gained zod: offer to run the project's package manager in a terminal. */
 function offerInstall(folder: vscode.WorkspaceFolder, command: string): void {
-  void vscode.window.showInformationMessage(`Routecraft: package.json now lists zod. Run \`${command}\`?`, 'Run').then((choice) => {
-    if (choice === 'Run') {
-      const terminal = vscode.window.createTerminal({ name: 'Routecraft: install', cwd: folder.uri });
+  const run = vscode.l10n.t('Run');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: package.json now lists zod. Run `{0}`?', command), run).then((choice) => {
+    if (choice === run) {
+      const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Routecraft: install'), cwd: folder.uri });
       terminal.show();
       terminal.sendText(command);
     }
@@ -130,14 +132,14 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   if (owner || folders.length <= 1) {
     return owner ?? folders[0];
   }
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which project gets the endpoint?' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which project gets the endpoint?') });
 }
 
 /** Detection could not decide: ask, one quick pick per open question (never a silent guess). */
 async function ask(questions: readonly UnknownFact[], overrides: FactOverrides): Promise<FactOverrides | undefined> {
   let next: FactOverrides = overrides;
   for (const question of questions) {
-    const choice = await vscode.window.showQuickPick([...question.candidates], { title: `Routecraft: ${question.reason}`, placeHolder: `Choose the ${question.fact}`, ignoreFocusOut: true });
+    const choice = await vscode.window.showQuickPick([...question.candidates], { title: vscode.l10n.t('Routecraft: {0}', question.reason), placeHolder: vscode.l10n.t('Choose the {0}', question.fact), ignoreFocusOut: true });
     if (!choice) {
       return undefined;
     }

@@ -3,6 +3,7 @@ import { describeError } from '../core/errors';
 import { explainCode } from '../core/explain';
 import type { ChatAnswer, LlmClient } from '../core/llm/types';
 import { abortSignalFrom } from './cancellation';
+import { trustedOrExplain } from './restrictedMode';
 import { explainInputFromEditor } from './explainInput';
 import type { ExplainPanel } from './explainPanel';
 import type { RoutecraftSettings } from './settings';
@@ -23,11 +24,10 @@ export interface ExplainDeps {
 export async function explainSelection(deps: ExplainDeps, options: { readonly cache: 'use' | 'bypass'; readonly command: string }): Promise<ExplainOutcome | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage('Routecraft: open a file and select the code to explain.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: open a file and select the code to explain.'));
     return undefined;
   }
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Routecraft: Explain sends the selected code to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.');
+  if (!trustedOrExplain(vscode.l10n.t('Explain sends the selected code to your LLM server.'))) {
     return undefined;
   }
   const { client, settings } = await deps.createClient(editor.document.uri);
@@ -37,14 +37,14 @@ export async function explainSelection(deps: ExplainDeps, options: { readonly ca
     return { kind: 'failed', message: found.message };
   }
   const { input, where } = found;
-  deps.panel.begin(`Explain: ${input.displayPath.split('/').pop() ?? input.displayPath}`, where);
-  deps.panel.status(`Asking ${settings.llm.model} at ${settings.llm.baseUrl}…`);
+  deps.panel.begin(vscode.l10n.t('Explain: {0}', input.displayPath.split('/').pop() ?? input.displayPath), where);
+  deps.panel.status(vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl));
   const started = Date.now();
 
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true }, // l10n: no words,
     async (progress, token): Promise<ExplainOutcome> => {
-      progress.report({ message: `Explaining ${where} with ${settings.llm.model}…` });
+      progress.report({ message: vscode.l10n.t('Explaining {0} with {1}…', where, settings.llm.model) });
       const abort = abortSignalFrom(token);
       let streaming = false;
       try {
@@ -55,7 +55,7 @@ export async function explainSelection(deps: ExplainDeps, options: { readonly ca
           onDelta: (delta) => {
             if (!streaming) {
               streaming = true;
-              deps.panel.status('Streaming…');
+              deps.panel.status(vscode.l10n.t('Streaming…'));
             }
             deps.panel.append(delta);
           },
@@ -67,10 +67,10 @@ export async function explainSelection(deps: ExplainDeps, options: { readonly ca
             return { kind: 'ok', text: answer.text, cached: answer.cached === true };
           }
           case 'cancelled':
-            deps.panel.fail('Cancelled.');
+            deps.panel.fail(vscode.l10n.t('Cancelled.'));
             return { kind: 'cancelled' };
           case 'invalid':
-            return failed(deps, `The model's answer could not be used: ${result.issues.join('; ')}`);
+            return failed(deps, vscode.l10n.t('The model\'s answer could not be used: {0}', result.issues.join('; ')));
           case 'failed':
             return failed(deps, result.error.message);
         }
@@ -92,16 +92,16 @@ function failed(deps: ExplainDeps, message: string): ExplainOutcome {
 function footer(answer: ChatAnswer, ms: number): string {
   const parts = [answer.model];
   if (answer.cached) {
-    parts.push('from cache, 0 tokens');
+    parts.push(vscode.l10n.t('from cache, 0 tokens'));
   } else {
-    parts.push(`${(ms / 1000).toFixed(1)} s`);
+    parts.push(vscode.l10n.t('{0} s', (ms / 1000).toFixed(1)));
     if (answer.usage) {
-      parts.push(`${answer.usage.promptTokens} tokens in / ${answer.usage.completionTokens} out`);
+      parts.push(vscode.l10n.t('{0} tokens in / {1} out', answer.usage.promptTokens, answer.usage.completionTokens));
     }
   }
   const redacted = Object.entries(answer.redactions ?? {});
   if (redacted.length > 0) {
-    parts.push(`redacted before sending: ${redacted.map(([category, n]) => `${n} ${category}`).join(', ')}`);
+    parts.push(vscode.l10n.t('redacted before sending: {0}', redacted.map(([category, n]) => `${n} ${category}`).join(', ')));
   }
   return parts.join(', ');
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
+import { createAnswerRenderer, explainPanelCsp, isOpenableLink } from '../core/explain/renderAnswer';
 
 interface PanelState {
   html: string;
@@ -10,18 +10,19 @@ interface PanelState {
   footer: string;
 }
 
-const EMPTY: PanelState = { html: '', status: 'Waiting for the model…', statusIsError: false, error: '', footer: '' };
+const empty = (): PanelState => ({ html: '', status: vscode.l10n.t('Waiting for the model…'), statusIsError: false, error: '', footer: '' });
 
 /**
- * The "Explain" panel beside the editor: Markdown streamed in, rendered on the extension side with
- * raw HTML disabled (model output is untrusted), shown in a webview with a strict CSP.
+ * The "Explain" panel beside the editor: Markdown streamed in, rendered on the extension side
+ * (model output is untrusted: no raw HTML, images as text, links opened only through VS Code's
+ * opener), shown in a webview whose CSP allows nothing remote.
  */
 export class ExplainPanel implements vscode.Disposable {
   static readonly viewType = 'routecraft.explain';
   private panel: vscode.WebviewPanel | undefined;
-  private readonly markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
+  private readonly markdown = { render: createAnswerRenderer() };
   private text = '';
-  private state: PanelState = { ...EMPTY };
+  private state: PanelState = empty();
   private webviewReady = false;
   private flushTimer: NodeJS.Timeout | undefined;
 
@@ -42,17 +43,19 @@ export class ExplainPanel implements vscode.Disposable {
         this.panel = undefined;
         this.cancelFlush();
       });
-      this.panel.webview.onDidReceiveMessage((message: { type?: string }) => {
+      this.panel.webview.onDidReceiveMessage((message: { type?: string; href?: unknown }) => {
         if (message.type === 'ready') {
           this.webviewReady = true;
           this.push();
+        } else if (message.type === 'open' && typeof message.href === 'string') {
+          openLink(message.href);
         }
       });
     } else {
       this.panel.title = title;
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
-    this.state = { ...EMPTY };
+    this.state = empty();
     this.webviewReady = false;
     this.panel.webview.html = this.html(this.panel.webview, where);
   }
@@ -81,7 +84,7 @@ export class ExplainPanel implements vscode.Disposable {
 
   fail(message: string): void {
     this.cancelFlush();
-    this.update({ html: this.markdown.render(this.text), status: 'Failed', statusIsError: true, error: message });
+    this.update({ html: this.markdown.render(this.text), status: vscode.l10n.t('Failed'), statusIsError: true, error: message });
   }
 
   get isOpen(): boolean {
@@ -122,16 +125,26 @@ export class ExplainPanel implements vscode.Disposable {
     const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
     return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} https: data:; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="${explainPanelCsp(webview.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${media('explain.css')}">
 <title>Routecraft: Explain</title></head>
 <body>
-<header><div class="where">${esc(where)}</div><div id="status">${esc(EMPTY.status)}</div></header>
+<header><div class="where">${esc(where)}</div><div id="status">${esc(this.state.status)}</div></header>
 <div id="error" role="alert"></div>
 <main id="content"></main>
 <footer id="footer"></footer>
 <script nonce="${nonce}" src="${media('explain.js')}"></script>
 </body></html>`;
+  }
+}
+
+/**
+ * A link clicked in an answer: only http(s) and mailto targets, and only through VS Code's opener
+ * (`openExternal`, which asks before opening a site outside the trusted domains).
+ */
+function openLink(href: string): void {
+  if (isOpenableLink(href)) {
+    void vscode.env.openExternal(vscode.Uri.parse(href.trim(), true));
   }
 }

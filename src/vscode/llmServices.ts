@@ -6,6 +6,7 @@ import type { ResponseCache } from '../core/cache/types';
 import { createLlm } from '../core/gateway/createLlm';
 import type { LlmClient, Logger } from '../core/llm/types';
 import { UsageTracker } from '../core/usage/usageTracker';
+import { RoutecraftError } from '../core/errors';
 import type { ApiKeyStore } from './apiKey';
 import { readSettings, type RoutecraftSettings } from './settings';
 
@@ -18,6 +19,8 @@ export class LlmServices implements vscode.Disposable {
   private cache: { readonly config: string; readonly store: ResponseCache } | undefined;
   private audit: { readonly config: string; readonly log: FileAuditLog } | undefined;
   private redisNoticeShown = false;
+  /** Slots already asked about in this session ("continue without a key" is remembered). */
+  private readonly askedSlots = new Set<string>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -31,7 +34,7 @@ export class LlmServices implements vscode.Disposable {
     this.usage.setOverrides(settings.prices);
     const client = createLlm(
       {
-        llm: { ...settings.llm, apiKey: await this.apiKeys.get() },
+        llm: { ...settings.llm, apiKey: await this.keyFor(scope) },
         privacy: settings.privacy,
         cache: settings.cache.enabled ? await this.cacheFor(settings) : undefined,
         audit: this.auditFor(settings),
@@ -41,6 +44,33 @@ export class LlmServices implements vscode.Disposable {
       this.logger,
     );
     return { client, settings };
+  }
+
+  /**
+   * The key bound to the configured server's origin. A remote server without one is asked about once
+   * per session: set a key now (sent only there) or go on without; dismissing sends nothing.
+   */
+  private async keyFor(scope: vscode.Uri | undefined): Promise<string | undefined> {
+    const resolved = await this.apiKeys.resolve(scope);
+    const { slot } = resolved;
+    if (resolved.key || slot.kind !== 'slot' || slot.loopback || this.askedSlots.has(slot.secretId)) {
+      return resolved.key;
+    }
+    const setKey = vscode.l10n.t('Set API Key');
+    const without = vscode.l10n.t('Continue Without Key');
+    const detail = slot.bound === 'workspace'
+      ? vscode.l10n.t('This server is named by the workspace settings. Keys you saved for your own settings are never sent to it; a key entered now is kept for this workspace and this server only.')
+      : vscode.l10n.t('Keys are stored per server: a key is sent only to the server it was saved for.');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: no API key is saved for {0}.', slot.origin), { modal: true, detail }, setKey, without);
+    if (choice === setKey) {
+      await this.apiKeys.promptAndStore(scope);
+      return (await this.apiKeys.resolve(scope)).key;
+    }
+    if (choice === without) {
+      this.askedSlots.add(slot.secretId);
+      return undefined;
+    }
+    throw new RoutecraftError('llm-auth', vscode.l10n.t('No API key for {0}: nothing was sent. Run "Routecraft: Set API Key" to save one for this server.', slot.origin));
   }
 
   /** The audit log file of this workspace (or of the window when no folder is open). */
@@ -67,7 +97,7 @@ export class LlmServices implements vscode.Disposable {
         onNotice: (message) => {
           if (!this.redisNoticeShown) {
             this.redisNoticeShown = true;
-            void vscode.window.showWarningMessage(`Routecraft: ${message}`);
+            void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: {0}', message));
           }
         },
       });

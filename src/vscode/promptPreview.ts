@@ -24,13 +24,13 @@ export class PromptPreview implements vscode.TextDocumentContentProvider, vscode
   async show(): Promise<string | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showWarningMessage('Routecraft: open a file and select the code whose prompt you want to preview.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: open a file and select the code whose prompt you want to preview.'));
       return undefined;
     }
     const settings = readSettings(editor.document.uri);
     const found = await explainInputFromEditor(editor, settings);
     if (found.kind === 'refused') {
-      void vscode.window.showWarningMessage(`Routecraft: ${found.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: {0}', found.message));
       return undefined;
     }
     const text = previewPrompt(settings.llm, buildExplainMessages(buildExplainContext(found.input)), settings.privacy);

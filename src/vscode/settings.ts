@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LLM_SETTINGS, DEFAULT_MAX_CONTEXT_LINES } from '../core/defaults';
+import { effectiveValue, sourceOf, type BaseUrlSource, type SettingLayers } from '../core/llm/keyBinding';
 import type { LlmSettings } from '../core/llm/types';
 import { CATEGORIES, type Category } from '../core/privacy/categories';
 import type { CustomPatternSetting } from '../core/privacy/customPatterns';
@@ -21,6 +22,17 @@ export interface RoutecraftSettings {
 
 const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
 
+/** `routecraft.llm.baseUrl` at `scope`: its value, its layers and the layer the value comes from. */
+export function baseUrlSetting(scope?: vscode.Uri): { readonly value: string; readonly source: BaseUrlSource; readonly layers: SettingLayers<string> } {
+  const c = vscode.workspace.getConfiguration('routecraft', scope);
+  const layers = c.inspect<string>('llm.baseUrl') ?? {};
+  // The value VS Code resolves (it drops restricted workspace values in Restricted Mode); the source
+  // from the layers. Should the two ever disagree, the source is the more specific: no user key.
+  const value = c.get<string>('llm.baseUrl', DEFAULT_LLM_SETTINGS.baseUrl).trim() || effectiveValue(layers, DEFAULT_LLM_SETTINGS.baseUrl);
+  return { value, source: sourceOf(layers), layers };
+}
+
+/** The `routecraft.*` settings at `scope`, typed and defaulted. */
 export function readSettings(scope?: vscode.Uri): RoutecraftSettings {
   const c = vscode.workspace.getConfiguration('routecraft', scope);
   const d = DEFAULT_LLM_SETTINGS;
@@ -34,7 +46,7 @@ export function readSettings(scope?: vscode.Uri): RoutecraftSettings {
   const prices = PriceOverridesSchema.safeParse(c.get<unknown>('usage.prices', {}));
   return {
     llm: {
-      baseUrl: c.get<string>('llm.baseUrl', d.baseUrl).trim() || d.baseUrl,
+      baseUrl: baseUrlSetting(scope).value,
       model: c.get<string>('llm.model', d.model).trim() || d.model,
       timeoutMs: positive(c.get<number>('llm.timeoutSeconds', d.timeoutMs / 1000), d.timeoutMs / 1000) * 1000,
       maxRetries: Math.max(0, Math.floor(c.get<number>('llm.maxRetries', d.maxRetries))),

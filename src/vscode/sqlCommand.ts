@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { trustedOrExplain } from './restrictedMode';
 import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
@@ -24,8 +25,7 @@ export type SqlOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { read
  * and its test through the usual review. `question` lets tests pass the text directly.
  */
 export async function generateQueryCommand(deps: SqlDeps, question?: string): Promise<SqlOutcome | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: Generate Query reads your schema and sends it to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.'));
+  if (!trustedOrExplain(vscode.l10n.t('Generate Query reads your schema and sends it to your LLM server.'))) {
     return undefined;
   }
   const active = vscode.window.activeTextEditor?.document.uri;

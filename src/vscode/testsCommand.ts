@@ -4,6 +4,7 @@ import type { LlmClient, Logger } from '../core/llm/types';
 import type { TestRunnerName } from '../core/project/projectFacts';
 import { formatSummary, generateTests, type TestsSummary } from '../core/testgen/generateTests';
 import { abortSignalFrom } from './cancellation';
+import { trustedOrExplain } from './restrictedMode';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
 export interface TestsDeps {
@@ -21,8 +22,6 @@ export type TestsOutcome =
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly message: string };
 
-const RUNNERS: readonly TestRunnerName[] = ['vitest', 'jest', 'mocha', 'node:test'];
-
 /**
  * "Routecraft: Generate Tests": tests for the function, method, class or route handler at the
  * cursor, run twice with the project's runner in a temporary copy; only passing ones are offered.
@@ -30,27 +29,26 @@ const RUNNERS: readonly TestRunnerName[] = ['vitest', 'jest', 'mocha', 'node:tes
 export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcome | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage('Routecraft: put the cursor in the function, method, class or route handler to test.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: put the cursor in the function, method, class or route handler to test.'));
     return undefined;
   }
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Routecraft: Generate Tests sends code to your LLM server and runs tests, which is disabled in Restricted Mode. Trust this workspace to use it.');
+  if (!trustedOrExplain(vscode.l10n.t('Generate Tests sends code to your LLM server and runs tests.'))) {
     return undefined;
   }
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
   if (!folder) {
-    void vscode.window.showWarningMessage('Routecraft: the file must belong to an open project folder.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: the file must belong to an open project folder.'));
     return undefined;
   }
-  if (editor.document.isDirty) {
-    await editor.document.save();
+  if (editor.document.isDirty && !(await confirmSave(editor.document))) {
+    return undefined;
   }
   const { client } = await deps.createClient(folder.uri);
   const file = vscode.workspace.asRelativePath(editor.document.uri, false);
   let testRunner: TestRunnerName | undefined;
   for (;;) {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Routecraft: Generate Tests', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Tests'), cancellable: true },
       async (progress, token) => {
         const abort = abortSignalFrom(token);
         try {
@@ -70,40 +68,52 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
       },
     ).then(undefined, (error: unknown) => ({ kind: 'error' as const, message: describeError(error) }));
     switch (result.kind) {
-      case 'error': {
-        if (!testRunner && /test runner/.test(result.message)) {
-          const pick = await vscode.window.showQuickPick([...RUNNERS], { title: 'Routecraft: which test runner does this project use?' });
-          if (pick) {
-            testRunner = pick as TestRunnerName;
-            continue;
-          }
+      case 'needs-input': {
+        const pick = await vscode.window.showQuickPick([...result.choices], { title: vscode.l10n.t('Routecraft: which test runner does this project use?') });
+        testRunner = result.choices.find((choice) => choice === pick);
+        if (!testRunner) {
           return undefined;
         }
+        continue;
+      }
+      case 'error':
         deps.reportError(result.message);
         return { kind: 'failed', message: result.message };
-      }
       case 'cancelled':
         return { kind: 'cancelled' };
       case 'failed':
         deps.reportError(result.error.message);
         return { kind: 'failed', message: result.error.message };
       case 'invalid': {
-        const message = `The model's answer could not be used; nothing was changed. ${result.issues.slice(0, 3).join('; ')}`;
+        const message = vscode.l10n.t('The model\'s answer could not be used; nothing was changed. {0}', result.issues.slice(0, 3).join('; '));
         deps.reportError(message);
         return { kind: 'failed', message };
       }
       case 'none-kept':
         logSummary(deps.logger, result.summary);
-        void vscode.window.showWarningMessage(`Routecraft: ${formatSummary(result.summary)}. No test both compiled and passed twice, so nothing is offered.`, 'Show Details').then((c) => c && deps.showLog());
+        void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: {0}. No test both compiled and passed twice, so nothing is offered.', formatSummary(result.summary)), showDetails()).then((c) => c && deps.showLog());
         return { kind: 'none-kept', summary: result.summary };
       case 'ok': {
         logSummary(deps.logger, result.summary);
-        void vscode.window.showInformationMessage(`Routecraft: ${formatSummary(result.summary)}.`, 'Show Details').then((c) => c && deps.showLog());
+        void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: {0}.', formatSummary(result.summary)), showDetails()).then((c) => c && deps.showLog());
         const outcome = await deps.review(result.changeSet, { label: result.changeSet.summary, mainFile: result.summary.testFile });
         return { ...outcome, summary: result.summary };
       }
     }
   }
+}
+
+const showDetails = (): string => vscode.l10n.t('Show Details');
+
+/** Generate Tests reads the saved file: asks before saving unsaved changes (Cancel: nothing happens). */
+async function confirmSave(document: vscode.TextDocument): Promise<boolean> {
+  const save = vscode.l10n.t('Save and Generate');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Routecraft: {0} has unsaved changes.', vscode.workspace.asRelativePath(document.uri, false)),
+    { modal: true, detail: vscode.l10n.t('Generate Tests reads and runs the saved file. Save it now?') },
+    save,
+  );
+  return choice === save && (await document.save());
 }
 
 /** The details a reviewer wants: what was dropped and why, possible bugs with their errors, coverage. */

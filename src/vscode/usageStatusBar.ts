@@ -9,7 +9,7 @@ export class UsageStatusBar implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly usage: UsageTracker) {
-    this.item.name = 'Routecraft Usage';
+    this.item.name = vscode.l10n.t('Routecraft Usage');
     this.item.command = CommandIds.showUsage;
     this.subscription = usage.onDidChange(() => this.render());
   }
@@ -18,8 +18,8 @@ export class UsageStatusBar implements vscode.Disposable {
     const t = this.usage.totals();
     const tokens = formatTokens(t.tokensIn + t.tokensOut);
     const cost = t.cost > 0 ? ` ≈ ${formatCost(t.cost)}` : '';
-    const saved = t.cacheHits > 0 ? ` (${t.cacheHits} cached)` : '';
-    this.item.text = `$(sparkle) ${tokens} tok${cost}${saved}`;
+    const saved = t.cacheHits > 0 ? vscode.l10n.t(' ({0} cached)', t.cacheHits) : '';
+    this.item.text = vscode.l10n.t('$(sparkle) {0} tok{1}{2}', tokens, cost, saved);
     this.item.tooltip = this.usage.tooltip();
     this.item.show();
   }

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_LLM_SETTINGS, DEFAULT_MAX_CONTEXT_LINES } from '../../src/core/defaults';
 
 interface Manifest {
   activationEvents: string[];
   main: string;
+  l10n?: string;
   engines: { vscode: string };
   contributes: {
     commands: { command: string; title: string; category: string }[];
-    menus: Record<string, { command: string }[]>;
+    menus: Record<string, { command: string; when?: string }[]>;
+    walkthroughs?: { id: string; title: string; steps: { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[] }[];
     configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; scope?: string }> };
   };
   devDependencies: Record<string, string>;
@@ -20,9 +22,53 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
 describe('package.json (extension manifest)', () => {
-  it('activates lazily: no activation events, commands only', () => {
-    assert.deepEqual(manifest.activationEvents, []);
+  it('activates after startup only (status bar, first-run walkthrough); the heavy adapter stays lazy', () => {
+    assert.deepEqual(manifest.activationEvents, ['onStartupFinished']);
     assert.equal(manifest.main, './dist/extension.js');
+    const extension = readFileSync(join(root, 'src', 'extension.ts'), 'utf8');
+    const imports = [...extension.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+    assert.deepEqual(imports.sort(), ['./vscode/adapter', './vscode/commandIds', './vscode/serverStatusBar', 'vscode']);
+    assert.match(extension, /import type \* as AdapterModule/, 'the adapter is imported for its types only');
+    const statusBar = readFileSync(join(root, 'src', 'vscode', 'serverStatusBar.ts'), 'utf8');
+    assert.deepEqual([...statusBar.matchAll(/from '([^']+)'/g)].map((m) => m[1]).sort(), ['./commandIds', 'vscode']);
+  });
+
+  it('keeps commands visible in Restricted Mode (they explain why they will not run) and menus consistent', () => {
+    const menus = manifest.contributes.menus;
+    for (const [menu, items] of Object.entries(menus)) {
+      for (const item of items) {
+        assert.doesNotMatch(item.when ?? '', /isWorkspaceTrusted/, `${menu}: ${item.command} is hidden in Restricted Mode`);
+      }
+    }
+    // The editor context menu implies an open editor; otherwise every condition of the palette
+    // entry must hold in the context menu too (e.g. Generate Tests: TS/JS only in both).
+    const palette = new Map((menus['commandPalette'] ?? []).map((i) => [i.command, i.when ?? '']));
+    for (const item of menus['editor/context'] ?? []) {
+      const inPalette = palette.get(item.command);
+      assert.ok(inPalette !== undefined, `${item.command} is in the context menu but has no palette entry`);
+      const context = new Set((item.when ?? '').split('&&').map((c) => c.trim()));
+      for (const condition of inPalette.split('&&').map((c) => c.trim()).filter((c) => c && c !== 'editorIsOpen')) {
+        assert.ok(context.has(condition), `${item.command}: the context menu lacks "${condition}" that the palette requires`);
+      }
+    }
+    assert.equal(palette.get('routecraft.generateTests'), 'editorLangId =~ /^(typescript|javascript)(react)?$/');
+  });
+
+  it('declares the walkthrough: connect, explain, endpoint, tests, each with its markdown and a completion event', () => {
+    const walkthrough = manifest.contributes.walkthroughs?.[0];
+    assert.ok(walkthrough);
+    assert.equal(`routecraft.routecraft#${walkthrough.id}`, 'routecraft.routecraft#routecraft.gettingStarted');
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['connect', 'explain', 'endpoint', 'tests']);
+    for (const step of walkthrough.steps) {
+      for (const text of [step.title, step.description]) {
+        const key = /^%(.+)%$/.exec(text)?.[1];
+        assert.ok(key && nls[key], `${step.id}: ${text} is localized`);
+      }
+      assert.ok(step.media.markdown && existsSync(join(root, step.media.markdown)), `${step.id} has its markdown`);
+      assert.ok((step.completionEvents ?? []).length > 0);
+    }
+    assert.match(nls['walkthrough.connect.description'] ?? '', /Ollama/);
+    assert.equal(manifest.l10n, './l10n');
   });
 
   it('gives every command the Routecraft category and a localized title that exists', () => {

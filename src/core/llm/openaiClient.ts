@@ -47,6 +47,8 @@ async function chat(settings: LlmSettings, logger: Logger, request: ChatRequest)
       logLevel: 'off',
       organization: null,
       project: null,
+      // No key, no Authorization header at all (local servers need none; nothing to leak).
+      ...(settings.apiKey ? {} : { defaultHeaders: { Authorization: null } }),
     });
     const { data: stream, response, request_id } = await openai.chat.completions
       .create(

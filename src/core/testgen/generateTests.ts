@@ -1,6 +1,5 @@
 import type { ChangeSet } from '../changes/changeSet';
 import { typeCheckChangeSet } from '../changes/typeCheckChangeSet';
-import { RoutecraftError } from '../errors';
 import { askStructured } from '../llm/structured';
 import type { LlmClient, LlmResult } from '../llm/types';
 import { detectProject } from '../project/detectProject';
@@ -51,9 +50,14 @@ export interface TestsSummary {
   readonly conventions?: readonly string[];
 }
 
+/** The runners the editor offers and the CLI accepts when detection cannot tell. */
+export const TEST_RUNNER_CHOICES: readonly TestRunnerName[] = ['vitest', 'jest', 'mocha', 'node:test'];
+
 export type TestsResult =
   | { readonly kind: 'ok'; readonly changeSet: ChangeSet; readonly summary: TestsSummary }
   | { readonly kind: 'none-kept'; readonly summary: TestsSummary }
+  /** A fact detection could not read: the caller asks (the editor) or names the flag (the CLI), then calls again. */
+  | { readonly kind: 'needs-input'; readonly fact: 'testRunner'; readonly choices: readonly TestRunnerName[]; readonly message: string }
   | Exclude<LlmResult<never>, { kind: 'ok' }>;
 
 /**
@@ -66,6 +70,14 @@ export async function generateTests(request: TestsRequest): Promise<TestsResult>
   progress('Reading the project…');
   const detected = await detectProject(request.root);
   const facts = withRunner(detected, request.testRunner);
+  if (!facts) {
+    return {
+      kind: 'needs-input',
+      fact: 'testRunner',
+      choices: TEST_RUNNER_CHOICES,
+      message: 'Could not tell which test runner this project uses (vitest, jest, mocha or node:test). Choose one (CLI: --test-runner).',
+    };
+  }
   const context = await gatherTestContext(request.root, facts, request.target);
   progress(`Asking the model for ${facts.testRunner?.name ?? ''} tests of ${context.target.name}…`);
   const answer = await askStructured(request.llm, {
@@ -174,14 +186,12 @@ export function formatSummary(s: TestsSummary): string {
   return `Tests for ${s.target}: ${s.generated} generated, ${s.compiled} compiled, ${s.passed} passed, ${s.kept} kept${cov}`;
 }
 
-function withRunner(facts: ProjectFacts, runner: TestRunnerName | undefined): ProjectFacts {
+/** The facts with the runner the caller chose, or undefined when none is known. */
+function withRunner(facts: ProjectFacts, runner: TestRunnerName | undefined): ProjectFacts | undefined {
   if (runner) {
     return { ...facts, testRunner: { name: runner } };
   }
-  if (!facts.testRunner) {
-    throw new RoutecraftError('invalid-input', 'Could not tell which test runner this project uses (vitest, jest, mocha or node:test). Choose one (CLI: --test-runner).');
-  }
-  return facts;
+  return facts.testRunner ? facts : undefined;
 }
 
 /** Type errors in the placed file, by the case whose lines hold them. */

@@ -1,5 +1,6 @@
 import { isAbsolute, join, relative } from 'node:path';
 import * as vscode from 'vscode';
+import { trustedOrExplain } from '../restrictedMode';
 import { describeError } from '../../core/errors';
 import type { LlmClient, Logger } from '../../core/llm/types';
 import { loadExclusion } from '../../core/privacy/exclusion';
@@ -40,8 +41,7 @@ export interface ExplainChangesDeps {
  * `args[0]` may be an SCM resource group/state (Source Control menus) or a ChangeSource.
  */
 export async function explainChangesCommand(deps: ExplainChangesDeps, args: readonly unknown[], options: { readonly cache: 'use' | 'bypass'; readonly command: string }): Promise<ExplainChangesOutcome | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: Explain Changes sends your changes to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.'));
+  if (!trustedOrExplain(vscode.l10n.t('Explain Changes sends your changes to your LLM server.'))) {
     return undefined;
   }
   const hint = uriFromScmArgument(args[0]) ?? vscode.window.activeTextEditor?.document.uri;

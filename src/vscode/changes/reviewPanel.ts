@@ -24,7 +24,7 @@ export class ReviewPanel implements vscode.Disposable {
   static readonly viewType = 'routecraft.explainChanges';
   private panel: vscode.WebviewPanel | undefined;
   private readonly markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
-  private state = { title: '', status: '', markdown: '' };
+  private state = { title: '', status: '', markdown: '' }; // l10n: no words
   /** The repository of the review shown: its files may be opened from the links. */
   root: string | undefined;
 

