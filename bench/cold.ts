@@ -60,6 +60,8 @@ function main(): void {
   const commands: CommandSpec[] = [
     routecraft('routecraft endpoint --spec (diff, type-checked)', {}),
     routecraft('  same, Node compile cache off', { NODE_DISABLE_COMPILE_CACHE: '1' }),
+    // BENCH_OTHER_CLI=path/to/cli.js adds another build (e.g. the previous release) to the same run.
+    ...(process.env.BENCH_OTHER_CLI ? [{ ...routecraft(`  other build (${process.env.BENCH_OTHER_CLI})`, {}), args: [process.env.BENCH_OTHER_CLI, 'endpoint', '--spec', spec, '--project', project] }] : []),
     { label: 'nest g resource gadgets --dry-run', command: node, args: [nest, 'g', 'resource', 'gadgets', '--dry-run'], cwd: project, expect: /Dry run enabled/ },
     { label: 'tsc --noEmit (whole project)', command: node, args: [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], cwd: project },
   ];
@@ -69,8 +71,8 @@ function main(): void {
   process.stdout.write('\n');
   console.log('| command | wall median | CPU median | peak RSS | wall vs nest g | wall vs tsc | CPU vs nest g | CPU vs tsc |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  const nestSamples = samples[2]!;
-  const tscSamples = samples[3]!;
+  const nestSamples = samples[commands.length - 2]!;
+  const tscSamples = samples[commands.length - 1]!;
   commands.forEach((c, i) => {
     const mine: ProcessSample[] = samples[i]!;
     const m = summarize(mine);
