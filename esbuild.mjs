@@ -29,6 +29,14 @@ const lazyTokenizer = {
   },
 };
 
+/** Keeps `require('./cli-main.js')` in the CLI's launcher (dist/cli.js) a runtime require of the CLI bundle. */
+const lazyCliMain = {
+  name: 'lazy-cli-main',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cli-main\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   // The embedded databases load their WASM (and PGlite its data files) from beside their own modules.
@@ -40,7 +48,8 @@ const common = {
   // The CLI and the tokenizer chunk also run on Node 20.19+ (engines.node; CI runs on Node 20).
   target: 'node20',
   minify: production,
-  sourcemap: !production,
+  // Production bundles are minified (the CLI loads faster) and keep their source maps beside them.
+  sourcemap: true,
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: production ? 'none' : 'inline',
@@ -50,7 +59,9 @@ const builds = [
   // The extension runs in VS Code's extension host: Node 22 from VS Code 1.101 on (engines.vscode).
   { ...common, target: 'node22', entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...common.external], plugins: [lazyAdapter], metafile: true },
   { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode', ...common.external], plugins: [lazyTokenizer], metafile: true },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTokenizer], define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
+  // dist/cli.js (the bin) is a tiny launcher that enables Node's compile cache, then requires dist/cli-main.js.
+  { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCliMain] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyTokenizer], define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
   { ...common, entryPoints: ['src/core/audit/tokenizerChunk.ts'], outfile: 'dist/tokenizer.js', metafile: true },
 ];
 

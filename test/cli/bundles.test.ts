@@ -14,7 +14,7 @@ describe('bundles: what esbuild wrote runs, and the tokenizer is its own lazily 
     }
   });
 
-  for (const bundle of ['adapter.js', 'cli.js']) {
+  for (const bundle of ['adapter.js', 'cli-main.js']) {
     it(`${bundle} imports ./tokenizer.js on first use instead of inlining the encoding`, () => {
       const text = readFileSync(join(DIST, bundle), 'utf8');
       assert.match(text, /import\(["']\.\/tokenizer\.js["']\)/);
@@ -31,6 +31,15 @@ describe('bundles: what esbuild wrote runs, and the tokenizer is its own lazily 
     assert.equal(run.stdout, '2', run.stderr);
     const ignore = readFileSync(join(DIST, '..', '.vscodeignore'), 'utf8');
     assert.match(ignore, /^!dist\/tokenizer\.js$/m);
+  });
+
+  it('dist/cli.js is a small launcher that turns on the compile cache before requiring dist/cli-main.js', () => {
+    const launcher = readFileSync(join(DIST, 'cli.js'), 'utf8');
+    assert.ok(launcher.length < 8_000, `dist/cli.js is ${String(launcher.length)} bytes: the CLI bundle was inlined`);
+    assert.match(launcher, /^#!\/usr\/bin\/env node/);
+    assert.match(launcher, /enableCompileCache/);
+    assert.match(launcher, /require\(["']\.\/cli-main\.js["']\)/);
+    assert.ok(existsSync(join(DIST, 'cli-main.js.map')), 'the CLI bundle keeps its source map');
   });
 
   it('dist/cli.js generates an endpoint from a spec on a fixture (every bundled dependency resolves)', function () {

@@ -1,8 +1,11 @@
-import { join } from 'node:path';
-import { Project, ts, type Diagnostic, type SourceFile } from 'ts-morph';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ts } from 'ts-morph';
 import { RoutecraftError } from '../errors';
 import { assertInsideRoot } from './assertInsideRoot';
-import type { ChangeDiagnostic, ChangeSet, FileChange } from './changeSet';
+import type { ChangeDiagnostic, ChangeSet } from './changeSet';
+import { compilerPath, createCheckerHost } from './checkerHost';
+import { ParsedFileCache } from './parsedFileCache';
 import { projectCompilerOptions } from './projectCompilerOptions';
 
 /** Options of `typeCheckChangeSet`. */
@@ -11,6 +14,12 @@ export interface TypeCheckOptions {
   readonly tsconfigPath?: string;
   /** Project files to load beside the changed ones (relative to the root): declarations the change relies on without importing them. */
   readonly contextFiles?: readonly string[];
+  /**
+   * Parsed files to reuse (declaration files above all, checked by path + mtime + size); a
+   * long-lived caller keeps one per project so a second check parses only what changed. Default:
+   * a cache of this check's own.
+   */
+  readonly cache?: ParsedFileCache;
 }
 
 /** Files the TypeScript checker reads (others in the set are returned without diagnostics). */
@@ -21,8 +30,9 @@ const CHECKED_FILE = /\.(?:[cm]?ts|tsx)$/;
  * context of the real project, and returns the set with `diagnostics` filled for those files.
  * Cheap by construction: the program's roots are only the changed files (with their new text, in
  * memory, over the real file system) and what they import, so the cost follows the files touched,
- * not the project size. Only errors and warnings located in the changed files are reported —
- * including those from missing modules or @types, which are real for the user.
+ * not the project size; one program is built with the compiler API directly (each file parsed with
+ * the module format the compiler derives for it). Only errors and warnings located in the changed
+ * files are reported — including those from missing modules or @types, which are real for the user.
  */
 export async function typeCheckChangeSet(changeSet: ChangeSet, options: TypeCheckOptions = {}): Promise<ChangeSet> {
   const checked = changeSet.files.filter((change) => CHECKED_FILE.test(change.path));
@@ -31,25 +41,21 @@ export async function typeCheckChangeSet(changeSet: ChangeSet, options: TypeChec
   }
   // The compiler works synchronously: let pending I/O (a progress message) go out first.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const project = createProject(changeSet.root, options.tsconfigPath);
-  const sourceFiles = new Map<FileChange, SourceFile>();
-  for (const change of checked) {
-    const target = assertInsideRoot(changeSet.root, change.path);
-    sourceFiles.set(change, project.createSourceFile(target, change.after, { overwrite: true }));
-  }
-  for (const path of options.contextFiles ?? []) {
-    project.addSourceFileAtPathIfExists(assertInsideRoot(changeSet.root, path));
-  }
-  setModuleFormats(project);
-  project.resolveSourceFileDependencies();
-  setModuleFormats(project);
-  setLibraryModuleFormats(project, changeSet.root);
-  const after = new Map([...sourceFiles].map(([change, sourceFile]) => [change, diagnosticsOf(sourceFile)]));
+  const compilerOptions = compilerOptionsOf(changeSet.root, options.tsconfigPath);
+  const cache = options.cache ?? new ParsedFileCache();
+  const paths = new Map(checked.map((change) => [change, compilerPath(assertInsideRoot(changeSet.root, change.path))]));
+  const context = (options.contextFiles ?? []).map((path) => assertInsideRoot(changeSet.root, path)).filter((path) => existsSync(path)).map(compilerPath);
+  const rootNames = [...new Set([...paths.values(), ...context])];
+  const build = (texts: ReadonlyMap<string, string>, oldProgram?: ts.Program): ts.Program =>
+    ts.createProgram({ rootNames, options: compilerOptions, host: createCheckerHost(compilerOptions, changeSet.root, texts, cache), ...(oldProgram ? { oldProgram } : {}) });
+  const afterTexts = new Map(checked.map((change) => [paths.get(change)!, change.after]));
+  const program = build(afterTexts);
+  const after = new Map(checked.map((change) => [change, diagnosticsOf(program, paths.get(change)!)]));
   for (const [change, diagnostics] of after) {
     if (change.before !== undefined && diagnostics.length > 0) {
-      const beforeFile = project.createSourceFile(assertInsideRoot(changeSet.root, change.path), change.before, { overwrite: true });
-      setModuleFormats(project);
-      after.set(change, withoutPreexisting(diagnostics, diagnosticsOf(beforeFile)));
+      const path = paths.get(change)!;
+      const beforeProgram = build(new Map([...afterTexts, [path, change.before]]), program);
+      after.set(change, withoutPreexisting(diagnostics, diagnosticsOf(beforeProgram, path)));
     }
   }
   return {
@@ -77,81 +83,40 @@ function withoutPreexisting(after: readonly ChangeDiagnostic[], before: readonly
   });
 }
 
-function createProject(root: string, tsconfigPath: string | undefined): Project {
+/** The tsconfig's options (its `extends` chain included) with the check's own on top. */
+function compilerOptionsOf(root: string, tsconfigPath: string | undefined): ts.CompilerOptions {
   const setup = projectCompilerOptions(root, tsconfigPath);
-  try {
-    return new Project({
-      ...(setup.tsConfigFilePath === undefined ? {} : { tsConfigFilePath: setup.tsConfigFilePath }),
-      compilerOptions: setup.compilerOptions,
-      skipAddingFilesFromTsConfig: true,
-    });
-  } catch (error) {
-    throw new RoutecraftError(
-      'invalid-input',
-      `Could not read the TypeScript configuration "${setup.tsConfigFilePath ?? root}": ${error instanceof Error ? error.message : String(error)}`,
-    );
+  if (setup.tsConfigFilePath === undefined) {
+    return setup.compilerOptions;
   }
+  const read = ts.readConfigFile(setup.tsConfigFilePath, (path) => ts.sys.readFile(path));
+  if (read.error !== undefined) {
+    throw new RoutecraftError('invalid-input', `Could not read the TypeScript configuration "${setup.tsConfigFilePath}": ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}`);
+  }
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(setup.tsConfigFilePath), undefined, setup.tsConfigFilePath);
+  return { ...parsed.options, ...setup.compilerOptions };
 }
 
-/**
- * ts-morph creates source files without the ESM/CJS format TypeScript derives from the extension
- * and the nearest package.json `type` (it ignores the options the program passes its host), so
- * under Node16/NodeNext every file would be checked as CommonJS: extensionless relative imports in
- * an ESM project would pass. Set the format the compiler would have set.
- */
-function setModuleFormats(project: Project): void {
-  const options = project.getCompilerOptions();
-  const host = project.getModuleResolutionHost();
-  for (const sourceFile of project.getSourceFiles()) {
-    const node = sourceFile.compilerNode;
-    node.impliedNodeFormat ??= ts.getImpliedNodeFormatForFile(sourceFile.getFilePath(), undefined, host, options);
+function diagnosticsOf(program: ts.Program, path: string): ChangeDiagnostic[] {
+  const sourceFile = program.getSourceFile(path);
+  if (sourceFile === undefined) {
+    return [];
   }
-}
-
-/**
- * The same for the declaration files the program loads from node_modules: an ESM `.d.mts` checked
- * as CommonJS resolves its own imports through `require` conditions, so a dual package's types load
- * twice (`@sinclair/typebox`'s esm and cjs builds) and types from the two copies never match. Sets
- * their formats and rebuilds the program until no file is left without one (two rounds in practice).
- */
-function setLibraryModuleFormats(project: Project, root: string): void {
-  const options = project.getCompilerOptions();
-  const host = project.getModuleResolutionHost();
-  for (let round = 0; round < 4; round++) {
-    let changed = false;
-    for (const file of project.getProgram().compilerObject.getSourceFiles()) {
-      const format = file.impliedNodeFormat === undefined ? ts.getImpliedNodeFormatForFile(file.fileName, undefined, host, options) : undefined;
-      if (format !== undefined) {
-        Object.assign(file, { impliedNodeFormat: format });
-        changed = true;
-      }
-    }
-    if (!changed) {
-      return;
-    }
-    // Any change to the project makes ts-morph build a new program, which resolves imports again.
-    project.createSourceFile(join(root, '.routecraft-rebuild.ts'), '', { overwrite: true }).delete();
-    setModuleFormats(project);
-  }
-}
-
-function diagnosticsOf(sourceFile: SourceFile): ChangeDiagnostic[] {
-  const own = sourceFile.getPreEmitDiagnostics().filter((d) => d.getSourceFile() === sourceFile);
   const result: ChangeDiagnostic[] = [];
-  for (const diagnostic of own) {
+  for (const diagnostic of ts.getPreEmitDiagnostics(program, sourceFile)) {
     const category = categoryOf(diagnostic);
-    if (category === undefined) {
+    if (category === undefined || diagnostic.file !== sourceFile) {
       continue;
     }
-    const { line, column } = sourceFile.getLineAndColumnAtPos(diagnostic.getStart() ?? 0);
-    const message = ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, '\n');
-    result.push({ line, column, message, code: diagnostic.getCode(), category });
+    const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    result.push({ line: position.line + 1, column: position.character + 1, message, code: diagnostic.code, category });
   }
   return result.sort((a, b) => a.line - b.line || a.column - b.column || a.code - b.code);
 }
 
-function categoryOf(diagnostic: Diagnostic): ChangeDiagnostic['category'] | undefined {
-  switch (diagnostic.getCategory()) {
+function categoryOf(diagnostic: ts.Diagnostic): ChangeDiagnostic['category'] | undefined {
+  switch (diagnostic.category) {
     case ts.DiagnosticCategory.Error:
       return 'error';
     case ts.DiagnosticCategory.Warning:

@@ -129,11 +129,13 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
     }
     return dropNoOpChanges({ root: request.root, files: withZod, summary: summaryOf(spec, options.framework) });
   };
-  const baseline = await captureBaseline(request.root, generatedPaths(build(handlerBodies)));
+  // Generated once per set of handler bodies: the baseline and the type check share the first build.
+  const firstBuild = build(handlerBodies);
+  const baseline = await captureBaseline(request.root, generatedPaths(firstBuild));
 
   progress('Type-checking the change in your project…');
   const contextFiles = generator.contextFiles?.({ spec, options, files, handlerBodies }) ?? [];
-  let changeSet = deferAddedModules(await typeCheckChangeSet(build(handlerBodies), { contextFiles }));
+  let changeSet = deferAddedModules(await typeCheckChangeSet(firstBuild, { contextFiles }));
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
     progress('Asking the model to fix its handler code…');
     const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });

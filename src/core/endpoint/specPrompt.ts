@@ -12,11 +12,11 @@ export interface ProjectBrief {
 
 const RULES = [
   'You turn a backend developer\'s description of HTTP endpoints into a Routecraft endpoint spec (version 1).',
-  'Answer with ONE JSON object that matches the JSON Schema below, in a ```json fenced block. Do not write route code: deterministic generators write it from your spec.',
-  'Use JSON Schema keywords for every constraint the description states or clearly implies: required, minLength/maxLength, pattern (with `examples` that match it), minimum/maximum/exclusiveMinimum, enum, format (email, uuid, date-time, uri), items/minItems/maxItems, nested objects. Never invent constraints the description does not imply.',
+  'Do not write route code: deterministic generators write it from your spec.',
+  'Put every constraint the description states or clearly implies into the schemas (required, lengths, pattern with `examples` that match it, bounds, enum, format, items, nested objects); never invent one.',
   'For create/read/update/delete of a resource use `crud` (entity without its id; the operations wanted). Use `endpoints` for anything else.',
   'Responses follow REST: 201 for create, 200 for reads and updates, 204 for delete, 400 for validation errors, 404 for unknown ids, 409 for conflicts such as "email must be unique".',
-  'When an endpoint needs logic CRUD does not imply (uniqueness checks, password hashing, computed fields), describe it in `logic`, and after the JSON give the handler body as TypeScript statements in a fenced block whose info string is `ts operationId` (for example ```ts registerUser). Never put code inside JSON strings.',
+  'When an endpoint needs logic CRUD does not imply (uniqueness checks, password hashing, computed fields), describe it in `logic`, and after the JSON give the handler body as TypeScript statements in a fenced block whose info string is `ts operationId` (for example ```ts registerUser).',
   'Placeholders such as <SECRET_1> or <EMAIL_1> stand for redacted values: keep them as they are.',
 ].join('\n');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compactSchemaText } from './compactSchema';
 import { truncate } from './redact';
 import type { ChatMessage } from './types';
 
@@ -19,13 +20,22 @@ export function jsonSchemaText(schema: z.ZodType): string {
   }
 }
 
-/** The rules every structured answer is held to, with the schema it must match. */
+/** The JSON Schema of what `safeParse` accepts as a compact TypeScript-like type; '' when zod cannot express it. */
+export function compactSchemaOf(schema: z.ZodType): string {
+  try {
+    return compactSchemaText(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
+  } catch {
+    return '';
+  }
+}
+
+/** The rules every structured answer is held to, with the schema it must match (compact notation: a third of the JSON Schema's tokens). */
 export function structuredInstructions(schema: z.ZodType, describe: string | undefined): string {
-  const schemaText = jsonSchemaText(schema);
+  const schemaText = compactSchemaOf(schema);
   return [
     'Answer with exactly one JSON value first, in a ```json fenced block.',
     describe === undefined ? '' : `The JSON is: ${describe}`,
-    schemaText === '' ? '' : `It must match this JSON Schema:\n\`\`\`json\n${schemaText}\n\`\`\``,
+    schemaText === '' ? '' : `Its shape (TypeScript-like; \`= v\` is a default, /re/ a pattern):\n${schemaText}`,
     'Rules:',
     '- Never put code inside JSON strings; put code in fenced blocks after the JSON, one block per piece of code, with its language (```ts).',
     '- No comments or trailing commas in the JSON; use exactly the property names of the schema.',

@@ -44,7 +44,7 @@ describe('askStructured through the fake server', () => {
     assert.deepEqual(answer.codeBlocks, []);
     const sent = bodyMessages(server, 0);
     assert.equal(sent[0]!.role, 'system');
-    assert.match(sent[0]!.content, /"enum": \[\s*"GET"/);
+    assert.match(sent[0]!.content, /^  method: "GET"\|"POST"\|"PUT"\|"DELETE"$/m);
     assert.match(sent[0]!.content, /Never put code inside JSON strings; put code in fenced blocks after the JSON/);
     assert.match(sent[0]!.content, /the endpoint to add/);
     assert.deepEqual(sent[1], messages[0]);
