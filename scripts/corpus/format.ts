@@ -1,7 +1,8 @@
+import { testgenCell, testgenProblems } from './testgen';
 import type { CorpusEntry, ProjectResult } from './types';
 
 /** The columns of the corpus table, in order. */
-export const COLUMNS = ['project', 'framework', 'specs applied', 'new tsc errors', 'old tests passing', 'generated pass / todo / fail', 're-run unchanged', 'seconds', 'result'] as const;
+export const COLUMNS = ['project', 'framework', 'specs applied', 'new tsc errors', 'old tests passing', 'generated pass / todo / fail', 'Generate Tests', 're-run unchanged', 'seconds', 'result'] as const;
 
 /**
  * Clean: the runner finished, every spec applied, no new type error, every test that passed before
@@ -55,6 +56,7 @@ export function problems(result: ProjectResult): string[] {
   if (generated !== undefined && result.specs.some((s) => s.applied) && generated.passed + generated.todo === 0) {
     found.push('no generated test ran');
   }
+  found.push(...testgenProblems(result.testgen));
   if (result.rerun !== undefined && !result.rerun.unchanged) {
     found.push(`re-run changed ${result.rerun.changedFiles.join(', ')}`);
   }
@@ -81,6 +83,7 @@ export function rowCells(result: ProjectResult): string[] {
     result.after === undefined ? '—' : String(result.newTypeErrors.length),
     old === undefined ? '—' : `${old.stillPassing}/${old.passedBefore}${old.failingBefore > 0 ? ` (${old.failingBefore} failing before)` : ''}`,
     gen === undefined ? '—' : `${gen.passed} / ${gen.todo} / ${gen.failed}`,
+    testgenCell(result.testgen),
     result.rerun === undefined ? '—' : result.rerun.unchanged ? 'yes' : 'no',
     String(result.seconds),
     found.length === 0 ? 'clean' : found.join('; '),
@@ -117,14 +120,28 @@ export function totals(results: readonly ProjectResult[]): string {
     `Totals: ${clean}/${results.length} rows clean; ${specs.filter((s) => s.applied).length}/${specs.length} spec applications; ` +
     `generated tests ${sum((r) => r.generatedTests?.passed ?? 0)} passing, ${sum((r) => r.generatedTests?.todo ?? 0)} todo, ` +
     `${sum((r) => r.generatedTests?.failed ?? 0)} failing; ${sum((r) => r.newTypeErrors.length)} new type errors; ` +
-    `${sum((r) => r.oldTests?.broken.length ?? 0)} old tests broken.`
+    `${sum((r) => r.oldTests?.broken.length ?? 0)} old tests broken.` +
+    testgenTotals(results)
   );
+}
+
+/** Generate Tests over the rows that name a function: how many wrote a file, kept tests passing in the project's runner. */
+function testgenTotals(results: readonly ProjectResult[]): string {
+  const tried = results.filter((r) => r.testgen !== undefined);
+  if (tried.length === 0) {
+    return '';
+  }
+  const written = tried.filter((r) => r.testgen?.application.applied === true).length;
+  const clean = tried.filter((r) => testgenProblems(r.testgen).length === 0).length;
+  const passed = tried.reduce((total, r) => total + (r.testgen?.tests?.passed ?? 0), 0);
+  const failed = tried.reduce((total, r) => total + (r.testgen?.tests?.failed ?? 0), 0);
+  return ` Generate Tests: ${clean}/${tried.length} projects clean, ${written} wrote a test file, ${passed} kept tests passing and ${failed} failing in the projects' own runners.`;
 }
 
 /** One fixed-width line for the terminal. */
 export function consoleRow(result: ProjectResult): string {
-  const [id, framework, specs, tsc, old, gen, rerun, secs, verdict] = rowCells(result);
-  return `${(id ?? '').padEnd(28)} ${(framework ?? '').padEnd(8)} specs ${(specs ?? '').padEnd(4)} tsc+${(tsc ?? '').padEnd(3)} old ${(old ?? '').padEnd(10)} gen ${(gen ?? '').padEnd(12)} rerun ${(rerun ?? '').padEnd(3)} ${(secs ?? '').padStart(4)}s  ${verdict ?? ''}`;
+  const [id, framework, specs, tsc, old, gen, testgen, rerun, secs, verdict] = rowCells(result);
+  return `${(id ?? '').padEnd(28)} ${(framework ?? '').padEnd(8)} specs ${(specs ?? '').padEnd(4)} tsc+${(tsc ?? '').padEnd(3)} old ${(old ?? '').padEnd(10)} gen ${(gen ?? '').padEnd(12)} tests ${(testgen ?? '').padEnd(20)} rerun ${(rerun ?? '').padEnd(3)} ${(secs ?? '').padStart(4)}s  ${verdict ?? ''}`;
 }
 
 /** The corpus list: id, repo, pinned commit, framework, shape, why. */
