@@ -18,6 +18,10 @@ export function problems(result: ProjectResult): string[] {
   if (result.failure !== undefined) {
     return [`${result.failure.stage}: ${result.failure.reason}`];
   }
+  const unsupported = unsupportedReason(result);
+  if (unsupported !== undefined) {
+    return [`not supported: ${unsupported}`, ...testgenProblems(result.testgen)];
+  }
   const found: string[] = [];
   for (const spec of result.specs) {
     if (!spec.applied) {
@@ -63,6 +67,17 @@ export function problems(result: ProjectResult): string[] {
   return found;
 }
 
+/**
+ * The CLI's one sentence when it refused every spec for the same reason and wrote nothing: the
+ * project is not supported, and that sentence is the whole verdict of the row.
+ */
+export function unsupportedReason(result: ProjectResult): string | undefined {
+  const reasons = new Set(result.specs.map((s) => (s.applied ? undefined : s.reason)));
+  const [reason] = [...reasons];
+  const wroteNothing = result.specs.every((s) => s.changedFiles.length === 0);
+  return result.specs.length > 0 && reasons.size === 1 && reason !== undefined && wroteNothing ? reason : undefined;
+}
+
 /** The line of a command's output that says what went wrong: its first error line, else its last line. */
 export function errorLine(output: string): string {
   const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
@@ -80,7 +95,7 @@ export function rowCells(result: ProjectResult): string[] {
     result.id,
     result.framework,
     result.failure === undefined ? `${applied}/${total}` : '—',
-    result.after === undefined ? '—' : String(result.newTypeErrors.length),
+    result.after === undefined || !result.after.tsc.ran ? '—' : String(result.newTypeErrors.length),
     old === undefined ? '—' : `${old.stillPassing}/${old.passedBefore}${old.failingBefore > 0 ? ` (${old.failingBefore} failing before)` : ''}`,
     gen === undefined ? '—' : `${gen.passed} / ${gen.todo} / ${gen.failed}`,
     testgenCell(result.testgen),
@@ -116,8 +131,9 @@ export function totals(results: readonly ProjectResult[]): string {
   const clean = results.filter((r) => isClean(r)).length;
   const specs = results.flatMap((r) => r.specs);
   const sum = (pick: (r: ProjectResult) => number): number => results.reduce((total, r) => total + pick(r), 0);
+  const unsupported = results.filter((r) => r.failure === undefined && unsupportedReason(r) !== undefined).length;
   return (
-    `Totals: ${clean}/${results.length} rows clean; ${specs.filter((s) => s.applied).length}/${specs.length} spec applications; ` +
+    `Totals: ${clean}/${results.length} rows clean${unsupported > 0 ? ` (${unsupported} not supported, with the CLI's reason)` : ''}; ${specs.filter((s) => s.applied).length}/${specs.length} spec applications; ` +
     `generated tests ${sum((r) => r.generatedTests?.passed ?? 0)} passing, ${sum((r) => r.generatedTests?.todo ?? 0)} todo, ` +
     `${sum((r) => r.generatedTests?.failed ?? 0)} failing; ${sum((r) => r.newTypeErrors.length)} new type errors; ` +
     `${sum((r) => r.oldTests?.broken.length ?? 0)} old tests broken.` +

@@ -73,8 +73,9 @@ async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptio
   const commands = testCommands(entry, readManifest(workspace.projectDir));
   options.log(`  ${entry.id}: baseline (tsc, ${commands.map((c) => c.suite).join(', ') || 'no test command'})`);
   const baseline = { tsc: await runTsc(workspace, options.timeouts, env, entry.typecheck), suites: await runSuites(workspace, commands, 'baseline', options.timeouts, env, options.nodeReporter) };
-  if (!baseline.tsc.ran && baseline.tsc.problem !== undefined && entry.typecheck === undefined && baseline.tsc.exitCode === null) {
-    return failed('baseline', baseline.tsc.problem, { install: installInfo, baseline: { ...baseline, suites: compactSuites(baseline.suites) } });
+  if (!baseline.tsc.ran && baseline.tsc.problem !== undefined) {
+    // No type check (e.g. TypeScript not installed): go on, the CLI's own sentence says whether it supports the project.
+    options.log(`  ${entry.id}: ${baseline.tsc.problem}`);
   }
   const manifestBefore = readOptional(manifestPath);
   options.log(`  ${entry.id}: applying ${options.specs.length} specs`);

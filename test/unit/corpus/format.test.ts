@@ -73,6 +73,20 @@ describe('corpus: rows and the table', () => {
     assert.deepEqual(problems(none), ['no generated test ran']);
   });
 
+  it('every spec refused for one reason with nothing written: the row is that sentence, counted as not supported', () => {
+    const reason = 'the tests use bun:test (src/users.test.ts), which Routecraft cannot write tests for: it writes vitest, jest, mocha or node:test tests Pass --test-runner (vitest, jest, node:test, mocha).';
+    const refused = result({
+      specs: ['01-a.yaml', '02-b.yaml'].map((name) => spec(name, false, reason)),
+      after: { tsc: { ...tsc, ran: false, exitCode: null }, suites: [{ ...ran, outcome: 'unsupported' }] },
+      generatedTests: { files: [], passed: 0, todo: 0, failed: 0, skipped: 0, notRun: [], failures: [] },
+    });
+    assert.deepEqual(problems(refused), [`not supported: ${reason}`]);
+    assert.equal(rowCells(refused)[3], '—', 'no type check ran: no count of new errors');
+    assert.match(markdownTable([result(), refused]), /Totals: 1\/2 rows clean \(1 not supported, with the CLI's reason\); 4\/6 spec applications/);
+    const mixed = result({ specs: [spec('01-a.yaml', false, reason), spec('02-b.yaml', false, 'another reason')] });
+    assert.equal(problems(mixed).length, 2, 'different reasons are listed one by one');
+  });
+
   it('the Markdown table escapes pipes and ends with totals', () => {
     const table = markdownTable([result(), result({ id: 'b', newTypeErrors: ['src/a.ts(1): TS1 x | y'] })]);
     const lines = table.split('\n');
