@@ -46,6 +46,11 @@ export function problems(result: ProjectResult): string[] {
   if (suites.length === 0) {
     found.push('no test command');
   }
+  for (const suite of result.after?.suites ?? []) {
+    if (suite.stoppedAfterReport !== undefined && !lingeredBefore(result, suite.suite)) {
+      found.push(`${suite.suite} (after the change): did not exit after writing its report (open handles), only after the change`);
+    }
+  }
   const old = result.oldTests;
   if (old !== undefined && old.broken.length > 0) {
     found.push(`${old.broken.length} old test(s) no longer pass, first: ${old.broken[0] ?? ''}`);
@@ -65,6 +70,18 @@ export function problems(result: ProjectResult): string[] {
     found.push(`re-run changed ${result.rerun.changedFiles.join(', ')}`);
   }
   return found;
+}
+
+function lingeredBefore(result: ProjectResult, suite: string): boolean {
+  return result.baseline?.suites.some((s) => s.suite === suite && s.stoppedAfterReport !== undefined) === true;
+}
+
+/** What the reader should know about a row that is not a problem of ours: suites that lingered in the baseline too. */
+export function notes(result: ProjectResult): string[] {
+  const lingering = (result.after?.suites ?? []).filter((s) => s.stoppedAfterReport !== undefined && lingeredBefore(result, s.suite));
+  return lingering.map(
+    (s) => `note: ${s.suite} did not exit after writing its report, before the change too (open handles in the project's own tests); stopped ${s.stoppedAfterReport ?? 0} s after it`,
+  );
 }
 
 /**
@@ -101,7 +118,7 @@ export function rowCells(result: ProjectResult): string[] {
     testgenCell(result.testgen),
     result.rerun === undefined ? '—' : result.rerun.unchanged ? 'yes' : 'no',
     String(result.seconds),
-    found.length === 0 ? 'clean' : found.join('; '),
+    [found.length === 0 ? 'clean' : found.join('; '), ...notes(result)].join('; '),
   ];
 }
 

@@ -63,6 +63,8 @@ export interface SuiteRun {
   readonly tests: readonly TestRecord[];
   /** Tests per status, set when `tests` was trimmed for the committed result. */
   readonly counts?: Readonly<Record<TestStatus, number>>;
+  /** Set when the runner wrote its report but did not exit (open handles): stopped this many seconds later. */
+  readonly stoppedAfterReport?: number;
   /** The end of the output when no report could be read. */
   readonly outputTail?: string;
 }

@@ -87,6 +87,15 @@ describe('corpus: rows and the table', () => {
     assert.equal(problems(mixed).length, 2, 'different reasons are listed one by one');
   });
 
+  it('a suite that lingered after its report: a note when the baseline did it too, a problem when only after the change', () => {
+    const lingered: SuiteRun = { ...ran, suite: 'test:e2e', stoppedAfterReport: 20 };
+    const both = result({ baseline: { tsc, suites: [lingered] }, after: { tsc, suites: [{ ...lingered }] } });
+    assert.equal(isClean(both), true);
+    assert.equal(rowCells(both)[9], "clean; note: test:e2e did not exit after writing its report, before the change too (open handles in the project's own tests); stopped 20 s after it");
+    const onlyAfter = result({ baseline: { tsc, suites: [{ ...ran, suite: 'test:e2e' }] }, after: { tsc, suites: [lingered] } });
+    assert.deepEqual(problems(onlyAfter), ['test:e2e (after the change): did not exit after writing its report (open handles), only after the change']);
+  });
+
   it('the Markdown table escapes pipes and ends with totals', () => {
     const table = markdownTable([result(), result({ id: 'b', newTypeErrors: ['src/a.ts(1): TS1 x | y'] })]);
     const lines = table.split('\n');
