@@ -38,7 +38,7 @@ describe('codegen: the 400 body from several safeParse results', () => {
 
   it('the express generator uses it for a route with params and a body', () => {
     const options: CodegenOptions = {
-      framework: 'express', frameworkMajor: 4, testRunner: 'jest', moduleKind: 'commonjs', importExtension: '', zodMajor: 3,
+      framework: 'express', frameworkMajor: 4, testRunner: 'jest', moduleKind: 'cjs', importExtension: '', zodMajor: 3,
       style: { quote: 'double', semicolons: true, indent: '  ', trailingComma: true },
       layout: { sourceDir: 'src', routesDir: 'src/routes', testsDir: '__tests__', testSuffix: '.test.ts', testsColocated: false, appFile: 'src/app.ts' },
     };
