@@ -1,7 +1,8 @@
+import { testgenCell, testgenProblems } from './testgen';
 import type { CorpusEntry, ProjectResult } from './types';
 
 /** The columns of the corpus table, in order. */
-export const COLUMNS = ['project', 'framework', 'specs applied', 'new tsc errors', 'old tests passing', 'generated pass / todo / fail', 're-run unchanged', 'seconds', 'result'] as const;
+export const COLUMNS = ['project', 'framework', 'specs applied', 'new tsc errors', 'old tests passing', 'generated pass / todo / fail', 'Generate Tests', 're-run unchanged', 'seconds', 'result'] as const;
 
 /**
  * Clean: the runner finished, every spec applied, no new type error, every test that passed before
@@ -16,6 +17,10 @@ export function isClean(result: ProjectResult): boolean {
 export function problems(result: ProjectResult): string[] {
   if (result.failure !== undefined) {
     return [`${result.failure.stage}: ${result.failure.reason}`];
+  }
+  const unsupported = unsupportedReason(result);
+  if (unsupported !== undefined) {
+    return [`not supported: ${unsupported}`, ...testgenProblems(result.testgen)];
   }
   const found: string[] = [];
   for (const spec of result.specs) {
@@ -41,6 +46,11 @@ export function problems(result: ProjectResult): string[] {
   if (suites.length === 0) {
     found.push('no test command');
   }
+  for (const suite of result.after?.suites ?? []) {
+    if (suite.stoppedAfterReport !== undefined && !lingeredBefore(result, suite.suite)) {
+      found.push(`${suite.suite} (after the change): did not exit after writing its report (open handles), only after the change`);
+    }
+  }
   const old = result.oldTests;
   if (old !== undefined && old.broken.length > 0) {
     found.push(`${old.broken.length} old test(s) no longer pass, first: ${old.broken[0] ?? ''}`);
@@ -55,10 +65,34 @@ export function problems(result: ProjectResult): string[] {
   if (generated !== undefined && result.specs.some((s) => s.applied) && generated.passed + generated.todo === 0) {
     found.push('no generated test ran');
   }
+  found.push(...testgenProblems(result.testgen));
   if (result.rerun !== undefined && !result.rerun.unchanged) {
     found.push(`re-run changed ${result.rerun.changedFiles.join(', ')}`);
   }
   return found;
+}
+
+function lingeredBefore(result: ProjectResult, suite: string): boolean {
+  return result.baseline?.suites.some((s) => s.suite === suite && s.stoppedAfterReport !== undefined) === true;
+}
+
+/** What the reader should know about a row that is not a problem of ours: suites that lingered in the baseline too. */
+export function notes(result: ProjectResult): string[] {
+  const lingering = (result.after?.suites ?? []).filter((s) => s.stoppedAfterReport !== undefined && lingeredBefore(result, s.suite));
+  return lingering.map(
+    (s) => `note: ${s.suite} did not exit after writing its report, before the change too (open handles in the project's own tests); stopped ${s.stoppedAfterReport ?? 0} s after it`,
+  );
+}
+
+/**
+ * The CLI's one sentence when it refused every spec for the same reason and wrote nothing: the
+ * project is not supported, and that sentence is the whole verdict of the row.
+ */
+export function unsupportedReason(result: ProjectResult): string | undefined {
+  const reasons = new Set(result.specs.map((s) => (s.applied ? undefined : s.reason)));
+  const [reason] = [...reasons];
+  const wroteNothing = result.specs.every((s) => s.changedFiles.length === 0);
+  return result.specs.length > 0 && reasons.size === 1 && reason !== undefined && wroteNothing ? reason : undefined;
 }
 
 /** The line of a command's output that says what went wrong: its first error line, else its last line. */
@@ -78,12 +112,13 @@ export function rowCells(result: ProjectResult): string[] {
     result.id,
     result.framework,
     result.failure === undefined ? `${applied}/${total}` : '—',
-    result.after === undefined ? '—' : String(result.newTypeErrors.length),
+    result.after === undefined || !result.after.tsc.ran ? '—' : String(result.newTypeErrors.length),
     old === undefined ? '—' : `${old.stillPassing}/${old.passedBefore}${old.failingBefore > 0 ? ` (${old.failingBefore} failing before)` : ''}`,
     gen === undefined ? '—' : `${gen.passed} / ${gen.todo} / ${gen.failed}`,
+    testgenCell(result.testgen),
     result.rerun === undefined ? '—' : result.rerun.unchanged ? 'yes' : 'no',
     String(result.seconds),
-    found.length === 0 ? 'clean' : found.join('; '),
+    [found.length === 0 ? 'clean' : found.join('; '), ...notes(result)].join('; '),
   ];
 }
 
@@ -113,18 +148,33 @@ export function totals(results: readonly ProjectResult[]): string {
   const clean = results.filter((r) => isClean(r)).length;
   const specs = results.flatMap((r) => r.specs);
   const sum = (pick: (r: ProjectResult) => number): number => results.reduce((total, r) => total + pick(r), 0);
+  const unsupported = results.filter((r) => r.failure === undefined && unsupportedReason(r) !== undefined).length;
   return (
-    `Totals: ${clean}/${results.length} rows clean; ${specs.filter((s) => s.applied).length}/${specs.length} spec applications; ` +
+    `Totals: ${clean}/${results.length} rows clean${unsupported > 0 ? ` (${unsupported} not supported, with the CLI's reason)` : ''}; ${specs.filter((s) => s.applied).length}/${specs.length} spec applications; ` +
     `generated tests ${sum((r) => r.generatedTests?.passed ?? 0)} passing, ${sum((r) => r.generatedTests?.todo ?? 0)} todo, ` +
     `${sum((r) => r.generatedTests?.failed ?? 0)} failing; ${sum((r) => r.newTypeErrors.length)} new type errors; ` +
-    `${sum((r) => r.oldTests?.broken.length ?? 0)} old tests broken.`
+    `${sum((r) => r.oldTests?.broken.length ?? 0)} old tests broken.` +
+    testgenTotals(results)
   );
+}
+
+/** Generate Tests over the rows that name a function: how many wrote a file, kept tests passing in the project's runner. */
+function testgenTotals(results: readonly ProjectResult[]): string {
+  const tried = results.filter((r) => r.testgen !== undefined);
+  if (tried.length === 0) {
+    return '';
+  }
+  const written = tried.filter((r) => r.testgen?.application.applied === true).length;
+  const clean = tried.filter((r) => testgenProblems(r.testgen).length === 0).length;
+  const passed = tried.reduce((total, r) => total + (r.testgen?.tests?.passed ?? 0), 0);
+  const failed = tried.reduce((total, r) => total + (r.testgen?.tests?.failed ?? 0), 0);
+  return ` Generate Tests: ${clean}/${tried.length} projects clean, ${written} wrote a test file, ${passed} kept tests passing and ${failed} failing in the projects' own runners.`;
 }
 
 /** One fixed-width line for the terminal. */
 export function consoleRow(result: ProjectResult): string {
-  const [id, framework, specs, tsc, old, gen, rerun, secs, verdict] = rowCells(result);
-  return `${(id ?? '').padEnd(28)} ${(framework ?? '').padEnd(8)} specs ${(specs ?? '').padEnd(4)} tsc+${(tsc ?? '').padEnd(3)} old ${(old ?? '').padEnd(10)} gen ${(gen ?? '').padEnd(12)} rerun ${(rerun ?? '').padEnd(3)} ${(secs ?? '').padStart(4)}s  ${verdict ?? ''}`;
+  const [id, framework, specs, tsc, old, gen, testgen, rerun, secs, verdict] = rowCells(result);
+  return `${(id ?? '').padEnd(28)} ${(framework ?? '').padEnd(8)} specs ${(specs ?? '').padEnd(4)} tsc+${(tsc ?? '').padEnd(3)} old ${(old ?? '').padEnd(10)} gen ${(gen ?? '').padEnd(12)} tests ${(testgen ?? '').padEnd(20)} rerun ${(rerun ?? '').padEnd(3)} ${(secs ?? '').padStart(4)}s  ${verdict ?? ''}`;
 }
 
 /** The corpus list: id, repo, pinned commit, framework, shape, why. */

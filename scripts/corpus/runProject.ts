@@ -4,6 +4,7 @@ import { errorLine, isClean } from './format';
 import { diffSnapshots, snapshotTree } from './snapshot';
 import { applySpecs, runSuites, runTsc, type Timeouts } from './steps';
 import { testCommands } from './testCommands';
+import { applyGenerateTests, summarizeTestgen } from './testgen';
 import type { CorpusEntry, ProjectResult, SpecApplication } from './types';
 import { exportProject, installCommand, installRoot, outputTail, readManifest, reinstallCommand, runShell, type Workspace } from './workspace';
 
@@ -72,12 +73,18 @@ async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptio
   const commands = testCommands(entry, readManifest(workspace.projectDir));
   options.log(`  ${entry.id}: baseline (tsc, ${commands.map((c) => c.suite).join(', ') || 'no test command'})`);
   const baseline = { tsc: await runTsc(workspace, options.timeouts, env, entry.typecheck), suites: await runSuites(workspace, commands, 'baseline', options.timeouts, env, options.nodeReporter) };
-  if (!baseline.tsc.ran && baseline.tsc.problem !== undefined && entry.typecheck === undefined && baseline.tsc.exitCode === null) {
-    return failed('baseline', baseline.tsc.problem, { install: installInfo, baseline: { ...baseline, suites: compactSuites(baseline.suites) } });
+  if (!baseline.tsc.ran && baseline.tsc.problem !== undefined) {
+    // No type check (e.g. TypeScript not installed): go on, the CLI's own sentence says whether it supports the project.
+    options.log(`  ${entry.id}: ${baseline.tsc.problem}`);
   }
   const manifestBefore = readOptional(manifestPath);
   options.log(`  ${entry.id}: applying ${options.specs.length} specs`);
   const specs = await applySpecs(workspace, options.cli, options.specs, options.timeouts, env);
+  const testgenEntry = entry.generateTests;
+  if (testgenEntry !== undefined) {
+    options.log(`  ${entry.id}: Generate Tests on ${testgenEntry.target}`);
+  }
+  const testgen = testgenEntry === undefined ? undefined : await applyGenerateTests(workspace, options.cli, testgenEntry, options.timeouts, env);
   let reinstalled: string | undefined;
   if (readOptional(manifestPath) !== manifestBefore) {
     // The CLI added a dependency (it says so in a note); the user runs the package manager next.
@@ -91,7 +98,10 @@ async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptio
   options.log(`  ${entry.id}: applying the specs again`);
   const beforeRerun = snapshotTree(workspace.repoDir);
   const again = await applySpecs(workspace, options.cli, options.specs, options.timeouts, env);
+  const testgenAgain = testgenEntry === undefined ? undefined : await applyGenerateTests(workspace, options.cli, testgenEntry, options.timeouts, env);
   const rerunChanged = diffSnapshots(beforeRerun, snapshotTree(workspace.repoDir));
+  const fresh = newTypeErrors(baseline.tsc.errors, after.tsc.errors);
+  const testgenSummary = testgen === undefined ? undefined : { ...summarizeTestgen(testgen, fresh, baseline.suites, after.suites), rerunExitCode: testgenAgain?.exitCode ?? null };
   const result: ProjectResult = {
     ...head,
     seconds: Math.round((Date.now() - started) / 1000),
@@ -99,9 +109,10 @@ async function runIn(workspace: Workspace, entry: CorpusEntry, options: RunOptio
     baseline,
     specs,
     after,
-    newTypeErrors: newTypeErrors(baseline.tsc.errors, after.tsc.errors),
+    newTypeErrors: fresh,
     oldTests: compareOldTests(baseline.suites, after.suites),
     generatedTests: summarizeGeneratedTests(baseline.suites, after.suites, changedFiles),
+    ...(testgenSummary === undefined ? {} : { testgen: testgenSummary }),
     rerun: { unchanged: rerunChanged.length === 0, changedFiles: rerunChanged, exitCodes: again.map((a: SpecApplication) => a.exitCode) },
     clean: false,
   };

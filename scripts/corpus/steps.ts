@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseTscOutput } from './compare';
 import { parseTestReport } from './parseTestReport';
 import { diffSnapshots, snapshotTree } from './snapshot';
 import { commandLine, reporterArgs, type TestCommand } from './testCommands';
-import type { SpecApplication, SuiteRun, TscRun } from './types';
+import type { RunnerName, SpecApplication, SuiteRun, TscRun } from './types';
 import { foldersUp, outputTail, runShell, type Workspace } from './workspace';
 
 /** Time limits of one project's steps, in milliseconds. */
@@ -13,6 +13,8 @@ export interface Timeouts {
   readonly tsc: number;
   readonly tests: number;
   readonly cli: number;
+  /** How long a runner may go on after its report is complete (default LINGER_MS). */
+  readonly linger?: number;
 }
 
 const seconds = (ms: number): number => Math.round(ms / 100) / 10;
@@ -74,11 +76,17 @@ export async function runSuites(
     // A script run directly (node:test) finds the project's binaries as npm run would.
     const bins = foldersUp(workspace).map((dir) => join(dir, 'node_modules', '.bin'));
     const path = [...bins, process.env.PATH ?? ''].join(':');
-    const outcome = await runShell(line, workspace.projectDir, timeouts.tests, { PATH: path, ...env });
+    const linger = timeouts.linger ?? LINGER_MS;
+    const lingering = stopWhenLingering(reportFile, command.runner, linger);
+    const outcome = await runShell(line, workspace.projectDir, timeouts.tests, { PATH: path, ...env }, lingering.signal);
+    lingering.dispose();
     const report = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : command.runner === 'mocha' ? outcome.output : undefined;
     const tests = report === undefined ? undefined : parseTestReport(command.runner, report, workspace.projectDir);
     const base = { suite: command.suite, command: line.split(workspace.base).join('<tmp>'), runner: command.runner, exitCode: outcome.exitCode, seconds: seconds(outcome.durationMs) };
-    if (outcome.kind === 'timeout') {
+    if (outcome.kind === 'cancelled' && tests !== undefined) {
+      // The runner wrote its report and then did not exit (open handles): the tests ran; say so.
+      runs.push({ ...base, outcome: 'ran', tests, stoppedAfterReport: linger / 1000, outputTail: outputTail(outcome.output, 4) });
+    } else if (outcome.kind === 'timeout') {
       runs.push({ ...base, outcome: 'timeout', tests: tests ?? [], outputTail: outputTail(outcome.output) });
     } else if (tests === undefined) {
       runs.push({ ...base, outcome: 'no-report', tests: [], outputTail: outputTail(outcome.output) });
@@ -87,6 +95,33 @@ export async function runSuites(
     }
   }
   return runs;
+}
+
+/** How long a runner may keep running after its report is complete before the runner stops it. */
+export const LINGER_MS = 20_000;
+
+/**
+ * Aborts once the report file has existed, unchanged, for `linger` ms: jest in particular writes its
+ * report and then waits forever for handles the project's tests left open ("Jest did not exit one
+ * second after the test run has completed"). node:test streams its report, so it is not watched.
+ */
+function stopWhenLingering(reportFile: string, runner: RunnerName, linger: number): { readonly signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  if (runner === 'node:test') {
+    return { signal: controller.signal, dispose: () => undefined };
+  }
+  let seen: { size: number; since: number } | undefined;
+  const timer = setInterval(() => {
+    const size = existsSync(reportFile) ? statSync(reportFile).size : -1;
+    if (size <= 0) {
+      seen = undefined;
+    } else if (seen?.size !== size) {
+      seen = { size, since: Date.now() };
+    } else if (Date.now() - seen.since >= linger) {
+      controller.abort();
+    }
+  }, 1000);
+  return { signal: controller.signal, dispose: () => clearInterval(timer) };
 }
 
 /**

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 
+/** One scripted test case: its title and the statements inside the test callback. */
+export const ScriptedCaseSchema = z.object({ title: z.string().min(1), code: z.string().min(1) });
+
+/**
+ * Generate Tests on one function of the project: `routecraft tests TARGET` with a scripted model
+ * whose answer is these cases (and `imports`, the extra import declarations they need).
+ */
+export const GenerateTestsEntrySchema = z.object({
+  /** `path/in/package.ts:exportedName`, relative to the package (subdir). */
+  target: z.string().regex(/^[^:]+\.[cm]?[jt]sx?:[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)?$/, 'FILE:SYMBOL'),
+  cases: z.array(ScriptedCaseSchema).min(1).max(20),
+  imports: z.string().optional(),
+});
+export type GenerateTestsEntry = z.infer<typeof GenerateTestsEntrySchema>;
+
 /** One corpus entry (corpus/projects/<id>.json); the format is described in corpus/README.md. */
 export const CorpusEntrySchema = z.looseObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -17,6 +32,8 @@ export const CorpusEntrySchema = z.looseObject({
   /** Why the project is in the corpus (the docs fall back to `notes`). */
   why: z.string().optional(),
   notes: z.string().optional(),
+  /** Generate Tests on one exported function (see GenerateTestsEntrySchema). */
+  generateTests: GenerateTestsEntrySchema.optional(),
 });
 export type CorpusEntry = z.infer<typeof CorpusEntrySchema>;
 
@@ -46,6 +63,8 @@ export interface SuiteRun {
   readonly tests: readonly TestRecord[];
   /** Tests per status, set when `tests` was trimmed for the committed result. */
   readonly counts?: Readonly<Record<TestStatus, number>>;
+  /** Set when the runner wrote its report but did not exit (open handles): stopped this many seconds later. */
+  readonly stoppedAfterReport?: number;
   /** The end of the output when no report could be read. */
   readonly outputTail?: string;
 }
@@ -79,6 +98,34 @@ export interface SpecApplication {
   /** Files the CLI created or changed (relative to the project). */
   readonly changedFiles: readonly string[];
   readonly seconds: number;
+}
+
+/** `routecraft tests` on the entry's function, with the scripted model. */
+export interface TestgenApplication {
+  readonly target: string;
+  readonly exitCode: number | null;
+  /** Exit 0 and a file written. */
+  readonly applied: boolean;
+  /** The CLI's one-sentence reason when it refused or failed, or why nothing was kept. */
+  readonly reason?: string;
+  /** The CLI's counts: generated, compiled, passed (twice in its own copy), kept. */
+  readonly counts?: { readonly generated: number; readonly compiled: number; readonly passed: number; readonly kept: number };
+  /** The test file the CLI wrote (relative to the project). */
+  readonly changedFiles: readonly string[];
+  /** The CLI's "follows the project: …" lines (test location, API globals, imports). */
+  readonly conventions: readonly string[];
+  readonly seconds: number;
+}
+
+/** Generate Tests in one project: the application, then its file under the project's tsc and runner. */
+export interface TestgenSummary {
+  readonly application: TestgenApplication;
+  /** New type errors in the written test file. */
+  readonly typeErrors: readonly string[];
+  /** The written file's new tests in the project's own test commands after the change. */
+  readonly tests?: GeneratedTestsSummary;
+  /** A second application changed nothing (checked with the specs' re-run). */
+  readonly rerunExitCode?: number | null;
 }
 
 /** Old tests: those that passed in the baseline, and which of them still pass. */
@@ -124,6 +171,8 @@ export interface ProjectResult {
   readonly newTypeErrors: readonly string[];
   readonly oldTests?: OldTestsSummary;
   readonly generatedTests?: GeneratedTestsSummary;
+  /** Generate Tests on the entry's function, when the entry names one. */
+  readonly testgen?: TestgenSummary;
   readonly rerun?: { readonly unchanged: boolean; readonly changedFiles: readonly string[]; readonly exitCodes: readonly (number | null)[] };
   /** All specs applied, no new type error, every old test passing, every generated test passing or todo, re-run unchanged. */
   readonly clean: boolean;

@@ -150,8 +150,8 @@ export function reinstallCommand(installCmd: string): string {
 }
 
 /** Runs a shell command in its own process group, killed with the group at the timeout. */
-export function runShell(command: string, cwd: string, timeoutMs: number, env: Readonly<Record<string, string>> = {}): Promise<ProcessOutcome> {
-  return runProcess('sh', ['-c', command], { cwd, timeoutMs, env: { HUSKY: '0', YARN_NODE_LINKER: 'node-modules', YARN_ENABLE_TELEMETRY: '0', ...env }, maxOutputChars: 200_000 });
+export function runShell(command: string, cwd: string, timeoutMs: number, env: Readonly<Record<string, string>> = {}, signal?: AbortSignal): Promise<ProcessOutcome> {
+  return runProcess('sh', ['-c', command], { cwd, timeoutMs, ...(signal === undefined ? {} : { signal }), env: { HUSKY: '0', YARN_NODE_LINKER: 'node-modules', YARN_ENABLE_TELEMETRY: '0', ...env }, maxOutputChars: 200_000 });
 }
 
 /** The last lines of a command's output, for a result file. */

@@ -50,6 +50,17 @@ function httpTesterFor(framework: FrameworkName | undefined, pkg: PackageJsonInf
   }
 }
 
+/** A runner Routecraft does not write tests for, seen in a test file's imports (bun:test, deno's std testing). */
+function foreignRunner(tests: readonly SampledFile[]): { readonly runner: string; readonly path: string } | undefined {
+  for (const file of tests) {
+    const runner = /from\s+['"](bun:test|@std\/testing\/bdd|jsr:@std\/testing\/bdd)['"]/.exec(file.text)?.[1];
+    if (runner !== undefined) {
+      return { runner, path: file.path };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The test runner: the `test` script when it names one, else the one runner in package.json,
  * else what the test files import (`node:test`); several or none give an unknown.
@@ -73,9 +84,12 @@ export function detectTestRunner(pkg: PackageJsonInfo, tests: readonly SampledFi
   const httpTester = httpTesterFor(framework, pkg);
   if (runner === undefined) {
     const candidates = installed.length > 0 ? installed : ['vitest', 'jest', 'node:test', 'mocha'];
+    const foreign = installed.length > 0 ? undefined : foreignRunner(tests);
     const reason = installed.length > 0
       ? `package.json lists several test runners (${installed.join(', ')}) and the test script does not pick one`
-      : 'no test runner in package.json, and no test file shows one';
+      : foreign !== undefined
+        ? `the tests use ${foreign.runner} (${foreign.path}), which Routecraft cannot write tests for: it writes vitest, jest, mocha or node:test tests`
+        : 'no test runner in package.json, and no test file shows one';
     return { ...(httpTester ? { httpTester } : {}), unknowns: [{ fact: 'testRunner', candidates, reason }] };
   }
   return { testRunner: { name: runner, assertion: assertionFor(runner, pkg, tests) }, ...(httpTester ? { httpTester } : {}), unknowns: [] };

@@ -38,7 +38,7 @@ function result(overrides: Partial<ProjectResult> = {}): ProjectResult {
 describe('corpus: rows and the table', () => {
   it('a clean row', () => {
     assert.equal(isClean(result()), true);
-    assert.deepEqual(rowCells(result()), ['nestjs-starter', 'nestjs', '4/4', '0', '2/2', '40 / 2 / 0', 'yes', '120', 'clean']);
+    assert.deepEqual(rowCells(result()), ['nestjs-starter', 'nestjs', '4/4', '0', '2/2', '40 / 2 / 0', '—', 'yes', '120', 'clean']);
     assert.match(consoleRow(result()), /^nestjs-starter\s+nestjs\s+specs 4\/4 .*clean$/);
   });
 
@@ -57,12 +57,12 @@ describe('corpus: rows and the table', () => {
       "generated test file(s) not run by the project's test commands: test/x.spec.ts",
       're-run changed src/app.ts',
     ]);
-    assert.deepEqual(rowCells(row).slice(2, 7), ['3/4', '0', '4/5 (3 failing before)', '1 / 0 / 2', 'no']);
+    assert.deepEqual(rowCells(row).slice(2, 8), ['3/4', '0', '4/5 (3 failing before)', '1 / 0 / 2', '—', 'no']);
   });
 
   it('a stage failure is the whole reason; a suite without a report or with no generated test is not clean', () => {
     const failed = result({ failure: { stage: 'install', reason: 'npm ci exited with 1' }, specs: [], after: undefined, oldTests: undefined, generatedTests: undefined, rerun: undefined });
-    assert.deepEqual(rowCells(failed), ['nestjs-starter', 'nestjs', '—', '—', '—', '—', '—', '120', 'install: npm ci exited with 1']);
+    assert.deepEqual(rowCells(failed), ['nestjs-starter', 'nestjs', '—', '—', '—', '—', '—', '—', '120', 'install: npm ci exited with 1']);
     const tail = '  at x (a.ts:1:1)\nError: Missing environment variables: PORT\n  at y (b.ts:2:2)';
     const crashed: SuiteRun = { ...ran, command: 'npm test -- --json --outputFile=<tmp>/r.json', outcome: 'no-report', exitCode: 1, outputTail: tail };
     const noReport = result({ baseline: { tsc, suites: [crashed] }, after: { tsc, suites: [{ ...crashed }] } });
@@ -73,10 +73,33 @@ describe('corpus: rows and the table', () => {
     assert.deepEqual(problems(none), ['no generated test ran']);
   });
 
+  it('every spec refused for one reason with nothing written: the row is that sentence, counted as not supported', () => {
+    const reason = 'the tests use bun:test (src/users.test.ts), which Routecraft cannot write tests for: it writes vitest, jest, mocha or node:test tests Pass --test-runner (vitest, jest, node:test, mocha).';
+    const refused = result({
+      specs: ['01-a.yaml', '02-b.yaml'].map((name) => spec(name, false, reason)),
+      after: { tsc: { ...tsc, ran: false, exitCode: null }, suites: [{ ...ran, outcome: 'unsupported' }] },
+      generatedTests: { files: [], passed: 0, todo: 0, failed: 0, skipped: 0, notRun: [], failures: [] },
+    });
+    assert.deepEqual(problems(refused), [`not supported: ${reason}`]);
+    assert.equal(rowCells(refused)[3], '—', 'no type check ran: no count of new errors');
+    assert.match(markdownTable([result(), refused]), /Totals: 1\/2 rows clean \(1 not supported, with the CLI's reason\); 4\/6 spec applications/);
+    const mixed = result({ specs: [spec('01-a.yaml', false, reason), spec('02-b.yaml', false, 'another reason')] });
+    assert.equal(problems(mixed).length, 2, 'different reasons are listed one by one');
+  });
+
+  it('a suite that lingered after its report: a note when the baseline did it too, a problem when only after the change', () => {
+    const lingered: SuiteRun = { ...ran, suite: 'test:e2e', stoppedAfterReport: 20 };
+    const both = result({ baseline: { tsc, suites: [lingered] }, after: { tsc, suites: [{ ...lingered }] } });
+    assert.equal(isClean(both), true);
+    assert.equal(rowCells(both)[9], "clean; note: test:e2e did not exit after writing its report, before the change too (open handles in the project's own tests); stopped 20 s after it");
+    const onlyAfter = result({ baseline: { tsc, suites: [{ ...ran, suite: 'test:e2e' }] }, after: { tsc, suites: [lingered] } });
+    assert.deepEqual(problems(onlyAfter), ['test:e2e (after the change): did not exit after writing its report (open handles), only after the change']);
+  });
+
   it('the Markdown table escapes pipes and ends with totals', () => {
     const table = markdownTable([result(), result({ id: 'b', newTypeErrors: ['src/a.ts(1): TS1 x | y'] })]);
     const lines = table.split('\n');
-    assert.equal(lines[0], '| project | framework | specs applied | new tsc errors | old tests passing | generated pass / todo / fail | re-run unchanged | seconds | result |');
+    assert.equal(lines[0], '| project | framework | specs applied | new tsc errors | old tests passing | generated pass / todo / fail | Generate Tests | re-run unchanged | seconds | result |');
     assert.match(lines[3] ?? '', /x \\\| y/);
     assert.equal(lines[lines.length - 1], 'Rows from the CLI built at `unknown`, run 2026-11-30.');
     assert.equal(lines[lines.length - 2], 'Totals: 1/2 rows clean; 8/8 spec applications; generated tests 80 passing, 4 todo, 0 failing; 1 new type errors; 0 old tests broken.');

@@ -119,6 +119,13 @@ describe('project/detectProject edge cases', () => {
       'test/a.test.ts': "import { it } from 'node:test';\nimport assert from 'node:assert/strict';\n",
     });
     assert.deepEqual(nodeTest.testRunner, { name: 'node:test', assertion: 'node:assert' });
+    // bun runs its own tests (learn-hono4 in the corpus): say so instead of "no test file shows one".
+    const bun = await detect({
+      'package.json': pkg({ dependencies: { hono: '^4.5.1' }, devDependencies: { '@types/bun': 'latest' } }),
+      'src/users.test.ts': "import { describe, expect, test } from 'bun:test';\nimport app from './index';\n",
+    });
+    assert.equal(bun.testRunner, undefined);
+    assert.match(bun.unknowns.find((u) => u.fact === 'testRunner')?.reason ?? '', /^the tests use bun:test \(.*users\.test\.ts\), which Routecraft cannot write tests for/);
   });
 
   it('neighbours decide the .js extension when the config does not require it; aliases only when used', async () => {

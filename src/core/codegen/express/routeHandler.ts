@@ -2,7 +2,7 @@ import type { CodeBlockWriter } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { stringLiteral } from '../shared/literal';
 import type { Operation } from '../shared/operations';
-import { VALIDATION_ERROR_FUNCTION } from '../shared/validationErrorFile';
+import { validationErrorCall } from '../shared/validationErrorFile';
 
 /** `/{id}/discount` → `/:id/discount`. */
 export function expressPath(subPath: string): string {
@@ -86,7 +86,7 @@ export function writeRoute(ctx: GenerationContext, op: Operation, routerName: st
     if (parts.length > 0) {
       const failed = parts.map((p) => `!${p.key}Result.success`).join(' || ');
       w.write(`if (${failed})`).block(() => {
-        w.writeLine(`res.status(400).json(${VALIDATION_ERROR_FUNCTION}(${parts.map((p) => `${p.key}Result.error`).join(', ')}));`);
+        w.writeLine(`res.status(400).json(${validationErrorCall(parts.map((p) => p.key))});`);
         w.writeLine('return;');
       });
       for (const p of parts.filter((part) => usesPart(part.key))) {

@@ -3,7 +3,7 @@ import type { GenerationContext } from '../shared/generationContext';
 import { stringLiteral } from '../shared/literal';
 import type { Operation } from '../shared/operations';
 import { colonPath, mentions, notImplementedComment } from '../shared/routeStatements';
-import { VALIDATION_ERROR_FUNCTION } from '../shared/validationErrorFile';
+import { validationErrorCall } from '../shared/validationErrorFile';
 
 /** The identifier under which handler code sees each validated part, and where Fastify keeps it. */
 const PARTS = [
@@ -75,7 +75,7 @@ export function writeRoute(ctx: GenerationContext, op: Operation, receiver: stri
     if (parts.length > 0) {
       const failed = parts.map((p) => `!${p.key}Result.success`).join(' || ');
       w.write(`if (${failed})`).block(() => {
-        w.writeLine(`return reply.code(400).send(${VALIDATION_ERROR_FUNCTION}(${parts.map((p) => `${p.key}Result.error`).join(', ')}));`);
+        w.writeLine(`return reply.code(400).send(${validationErrorCall(parts.map((p) => p.key))});`);
       });
       for (const p of parts.filter((part) => usesPart(part.key))) {
         w.writeLine(`const ${p.key} = ${p.key}Result.data;`);

@@ -3,7 +3,7 @@ import type { GenerationContext } from '../shared/generationContext';
 import { stringLiteral } from '../shared/literal';
 import type { Operation } from '../shared/operations';
 import { colonPath, mentions, notImplementedComment } from '../shared/routeStatements';
-import { VALIDATION_ERROR_FUNCTION } from '../shared/validationErrorFile';
+import { validationErrorCall } from '../shared/validationErrorFile';
 import type { ValidatorHook } from './validatorHook';
 
 /** Each validated part: the name handler code sees, zValidator's target, and where safeParse reads it. */
@@ -78,7 +78,7 @@ export function writeRoute(ctx: GenerationContext, op: Operation, receiver: stri
         w.writeLine(`const ${p.key}Result = ${op[p.key]!.name}.safeParse(${p.source});`);
       }
       w.write(`if (${parts.map((p) => `!${p.key}Result.success`).join(' || ')})`).block(() => {
-        w.writeLine(`return c.json(${VALIDATION_ERROR_FUNCTION}(${parts.map((p) => `${p.key}Result.error`).join(', ')}), 400);`);
+        w.writeLine(`return c.json(${validationErrorCall(parts.map((p) => p.key))}, 400);`);
       });
       for (const p of used) {
         w.writeLine(`const ${p.key} = ${p.key}Result.data;`);

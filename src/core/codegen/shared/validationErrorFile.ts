@@ -8,6 +8,17 @@ import { finishFile, openFile } from './sourceFiles';
 export const VALIDATION_ERROR_FUNCTION = 'toValidationError';
 
 /**
+ * The call that builds the 400 body from the safeParse results named `<key>Result`, inside
+ * `if (!aResult.success || !bResult.success)`. With one part the `if` narrows it to the failure;
+ * with several none is narrowed, and before zod 3.22 the success type has no `error` key at all
+ * (TS2339), so each error is read behind its own `success` test.
+ */
+export function validationErrorCall(keys: readonly string[]): string {
+  const errors = keys.length === 1 ? [`${keys[0] ?? ''}Result.error`] : keys.map((key) => `${key}Result.success ? undefined : ${key}Result.error`);
+  return `${VALIDATION_ERROR_FUNCTION}(${errors.join(', ')})`;
+}
+
+/**
  * The shared 400 body, the same for every framework:
  * `{ "error": "ValidationError", "issues": [{ "path": "email", "message": "...", "code": "..." }] }`,
  * listing every zod issue. Written once per project (`src/validationError.ts`).
