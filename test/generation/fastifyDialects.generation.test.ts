@@ -49,8 +49,9 @@ async function assertRerunUnchanged(root: string, specs: readonly string[]): Pro
 function checkSuite(root: string, written: readonly string[], oldTests: readonly string[], oldCount: number): { generated: number; todo: number } {
   const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
   assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
-  const generatedFiles = [...new Set(written.filter((p) => p.endsWith('.test.ts')))];
+  const generatedFiles = [...new Set(written.filter((p) => /\.(?:test|spec)\.ts$/.test(p)))];
   const generated = generatedFiles.reduce((n, p) => n + [...readFileSync(join(root, p), 'utf8').matchAll(/^\s*it(?:\.todo)?\(/gm)].length, 0);
+  assert.ok(generated > 0, `generated test files: ${generatedFiles.join(', ')}`);
   const all = runTests(root, [...oldTests, ...generatedFiles]);
   assert.equal(all.fail, 0, all.output);
   assert.equal(all.pass + all.todo, generated + oldCount, all.output);
@@ -90,7 +91,7 @@ describe('Fastify generation in the project\'s validation dialect', function () 
     const routes = readFileSync(join(root, 'src/app/routes/gadgets/index.ts'), 'utf8');
     assert.match(routes, /const gadgetsRoutes: FastifyPluginAsync<GadgetsRoutesOptions> = async \(fastify, options\) =>/);
     assert.match(routes, /fastify\.put<\{ Params: GadgetIdParams; Body: GadgetInput; \}>\('\/:id'/);
-    assert.match(readFileSync(join(root, 'src/app/schemas/gadgets.ts'), 'utf8'), /^export const GadgetSchema = \{ type: 'object'/m);
+    assert.match(readFileSync(join(root, 'src/schemas/gadgets.ts'), 'utf8'), /^export const GadgetSchema = \{ type: 'object'/m);
     await assertRerunUnchanged(root, specs);
     const { generated, todo } = checkSuite(root, written, ['src/app/routes/root.spec.ts'], 1);
     console.log(`      fastify-json-schema-autoload: ${String(generated)} generated tests (${String(todo)} todo), 1 old test, all passing`);
