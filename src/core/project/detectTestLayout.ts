@@ -5,6 +5,7 @@ import type { FrameworkName, ProjectLayout } from './projectFacts';
 type TestLayout = Pick<ProjectLayout, 'testsDir' | 'testSuffix' | 'testsColocated'>;
 
 const SEPARATE_SEGMENT = /^(?:test|tests|__tests__|e2e)$/;
+const TEST_NAME = /[.-](?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 
 /** The folder most test files share when it holds a majority, else the folder above them all. */
 function testFolder(dirs: readonly string[]): string {
@@ -27,7 +28,11 @@ function testFolder(dirs: readonly string[]): string {
  * `test/users`, `test/orders`). `.spec.ts` when most are specs. Without
  * tests: `test/` and `.test.ts`, or NestJS's colocated `.spec.ts`.
  */
-export function detectTestLayout(tests: readonly string[], sourceDir: string, framework: FrameworkName | undefined): TestLayout {
+export function detectTestLayout(sampled: readonly string[], sourceDir: string, framework: FrameworkName | undefined): TestLayout {
+  // Files in a test folder without a test name (`test/factories/make-user.ts`, `test/setup.ts`)
+  // are helpers: where named tests exist, only they vote.
+  const named = sampled.filter((file) => TEST_NAME.test(file));
+  const tests = named.length > 0 ? named : sampled;
   if (tests.length === 0) {
     return framework === 'nestjs'
       ? { testsDir: sourceDir, testSuffix: '.spec.ts', testsColocated: true }
