@@ -25,7 +25,7 @@ export interface SchemaRouteOptions {
 
 /**
  * The route's `schema`: what Fastify validates (params, querystring, body) and what
- * `@fastify/swagger` documents (operationId, summary, tags).
+ * `@fastify/swagger` documents (operationId, summary, tags); `''` when there is neither.
  */
 export function routeSchema(ctx: GenerationContext, op: Operation, docs = true): string {
   const style = ctx.input.options.style;
@@ -37,7 +37,7 @@ export function routeSchema(ctx: GenerationContext, op: Operation, docs = true):
     ] : []),
     ...PARTS.filter((p) => op[p.key] !== undefined).map((p) => `${p.schemaKey}: ${op[p.key]!.name}`),
   ];
-  return `{ schema: { ${entries.join(', ')} } }`;
+  return entries.length === 0 ? '' : `{ schema: { ${entries.join(', ')} } }`;
 }
 
 /**
@@ -56,7 +56,8 @@ export function writeSchemaRoute(ctx: GenerationContext, op: Operation, receiver
   const args = `${usesRequest ? 'request' : '_request'}, ${usesReply ? 'reply' : '_reply'}`;
   const path = stringLiteral(colonPath(op.subPath), ctx.input.options.style);
   const generic = options.generic?.(op);
-  w.write(`${receiver}.${op.method.toLowerCase()}${generic ? `<${generic}>` : ''}(${path}, ${routeSchema(ctx, op, options.docs ?? true)}, async (${args}) => `);
+  const schema = routeSchema(ctx, op, options.docs ?? true);
+  w.write(`${receiver}.${op.method.toLowerCase()}${generic ? `<${generic}>` : ''}(${path}, ${schema === '' ? '' : `${schema}, `}async (${args}) => `);
   w.inlineBlock(() => {
     for (const p of used) {
       w.writeLine(`const ${p.key} = request.${p.key};`);

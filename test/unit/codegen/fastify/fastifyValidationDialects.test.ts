@@ -118,7 +118,8 @@ describe('codegen: fastify validation dialects', () => {
     const project = (): ReturnType<typeof memory> => memory({ 'package.json': JSON.stringify({ dependencies: { fastify: '^4', ioredis: '^5' } }), 'src/app.ts': `${PLAIN_APP}import Redis from 'ioredis';\n` });
 
     it('writes JSON Schema constants and their types, route generics, and imports no library', () => {
-      const generated = fastifyGenerator.generate({ spec: productsCrud.spec, options, files: project(), handlerBodies: {} });
+      const files = project();
+      const generated = fastifyGenerator.generate({ spec: productsCrud.spec, options, files, handlerBodies: {} });
       const schemas = byPath(generated, 'src/schemas/products.ts');
       assert.match(schemas, /^export const ProductSchema = \{ type: 'object', required: \['name', 'price'\], properties: \{ name: \{ type: 'string', minLength: 1, maxLength: 120 \}/m);
       assert.match(schemas, /^export type ProductInput = \{ name: string; price: number; tags\?: string\[\]; \};$/m);
@@ -128,6 +129,7 @@ describe('codegen: fastify validation dialects', () => {
       assert.match(routes, /^import \{ type FastifyPluginAsync \} from 'fastify';$/m);
       assert.match(routes, /fastify\.put<\{ Params: ProductIdParams; Body: ProductInput; \}>\('\/:id', \{ schema: \{ params: ProductIdParamsSchema, body: ProductSchema \} \}/);
       assert.doesNotMatch(routes, /operationId/, 'no @fastify/swagger: no documentation keys, which would not type-check');
+      assert.match(routes, /fastify\.get\('\/', async \(_request, reply\) =>/, 'a route without a schema gets no empty options');
       for (const file of generated) {
         assert.doesNotMatch(file.after, /from ['"]zod['"]/, `${file.path} imports no zod`);
       }
@@ -135,6 +137,8 @@ describe('codegen: fastify validation dialects', () => {
       assert.match(tests, /app = Fastify\(\);\n\s+await app\.register\(productsRoutes/);
       assert.doesNotMatch(tests, /setValidatorCompiler/);
       assert.doesNotMatch(tests, /has the wrong type \(string expected\)/, 'ajv coerces a number into a string: no 400 test for it');
+      files.apply(generated);
+      assert.deepEqual(fastifyGenerator.generate({ spec: productsCrud.spec, options, files, handlerBodies: {} }), [], 'a re-run changes nothing');
     });
 
     it('converts nullable, implied types and nested items; types optional properties', () => {
