@@ -30,7 +30,9 @@ function testFolder(dirs: readonly string[]): string {
  */
 export function detectTestLayout(sampled: readonly string[], sourceDir: string, framework: FrameworkName | undefined): TestLayout {
   // Files in a test folder without a test name (`test/factories/make-user.ts`, `test/setup.ts`)
-  // are helpers: where named tests exist, only they vote.
+  // are helpers: where named tests exist, only they decide colocated or separate and the suffix;
+  // the folder of separate tests is read from every file of the test tree (a bounded sample may
+  // hold one named test deep in it).
   const named = sampled.filter((file) => TEST_NAME.test(file));
   const tests = named.length > 0 ? named : sampled;
   if (tests.length === 0) {
@@ -38,17 +40,17 @@ export function detectTestLayout(sampled: readonly string[], sourceDir: string, 
       ? { testsDir: sourceDir, testSuffix: '.spec.ts', testsColocated: true }
       : { testsDir: 'test', testSuffix: '.test.ts', testsColocated: false };
   }
-  const colocated: string[] = [];
-  const separate: string[] = [];
-  for (const file of tests) {
+  const isSeparate = (file: string): boolean => {
     const inSource = sourceDir !== '.' && file.startsWith(`${sourceDir}/`);
     const inTestFolder = path.posix.dirname(file).split('/').some((segment) => SEPARATE_SEGMENT.test(segment));
-    (inSource && !inTestFolder ? colocated : separate).push(file);
-  }
+    return !inSource || inTestFolder;
+  };
+  const separate = tests.filter(isSeparate);
+  const colocated = tests.length - separate.length;
   const specs = tests.filter((file) => /[.-](?:e2e-)?spec\.[cm]?tsx?$/.test(file)).length;
   const testSuffix = specs > tests.length - specs ? '.spec.ts' : '.test.ts';
-  if (colocated.length >= separate.length) {
+  if (colocated >= separate.length) {
     return { testsDir: sourceDir, testSuffix, testsColocated: true };
   }
-  return { testsDir: testFolder(separate.map((file) => path.posix.dirname(file))), testSuffix, testsColocated: false };
+  return { testsDir: testFolder(sampled.filter(isSeparate).map((file) => path.posix.dirname(file))), testSuffix, testsColocated: false };
 }

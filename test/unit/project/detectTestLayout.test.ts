@@ -12,4 +12,11 @@ describe('project: detectTestLayout', () => {
     assert.deepEqual(detectTestLayout(['test/users.test.ts', 'test/orders.test.ts', 'src/a.spec.ts', 'test/helper.ts'], 'src', 'fastify'), { testsDir: 'test', testSuffix: '.test.ts', testsColocated: false });
     assert.deepEqual(detectTestLayout(['test/users.ts', 'test/orders.ts'], 'src', 'express'), { testsDir: 'test', testSuffix: '.test.ts', testsColocated: false });
   });
+
+  it('the folder of separate tests comes from the whole sampled test tree, so one deep named test does not move it', () => {
+    const layout = detectTestLayout(['src/test/modules/auth/mocks/index.ts', 'src/test/modules/config/unit/api.spec.ts'], 'src', 'fastify');
+    assert.deepEqual(layout, { testsDir: 'src/test/modules', testSuffix: '.spec.ts', testsColocated: false });
+    const next = detectTestLayout(['src/test/modules/gadgets.spec.ts', 'src/test/modules/auth/mocks/index.ts'], 'src', 'fastify');
+    assert.deepEqual(next, layout, 'after a generated spec, the same place');
+  });
 });
