@@ -1,4 +1,4 @@
-import type { CodeStyle, FrameworkName, ProjectLayout, TestRunnerName } from '../project/projectFacts';
+import type { CodeStyle, FrameworkName, ProjectLayout, TestRunnerName, ValidationStyle } from '../project/projectFacts';
 import type { EndpointSpec } from '../spec';
 
 /**
@@ -17,6 +17,12 @@ export interface CodegenOptions {
   readonly layout: ProjectLayout;
   /** tsconfig `paths` the project's files import through (`@/` → `src/`); optional, empty when absent. */
   readonly pathAliases?: readonly { readonly prefix: string; readonly target: string }[];
+  /**
+   * The validation library the project depends on (its workspace root's included), as detection
+   * found it; optional. `none` lets a framework with built-in validation (Fastify's JSON Schema)
+   * use it instead of adding a library.
+   */
+  readonly validation?: ValidationStyle;
 }
 
 /** The same shapes project detection reports (one definition, in src/core/project). */

@@ -41,6 +41,7 @@ export function codegenOptionsFrom(facts: ProjectFacts, overrides: FactOverrides
     zodMajor,
     style: facts.style,
     pathAliases: facts.pathAliases,
+    validation: facts.validation,
     layout: {
       ...facts.layout,
       ...(overrides.routesDir === undefined ? {} : { routesDir: overrides.routesDir }),

@@ -19,13 +19,23 @@ export type SuiteApp =
       readonly plugin: { readonly path: string; readonly name: string; readonly exportDefault: boolean };
       readonly prefix: string;
       readonly swagger: boolean;
+      /**
+       * The module whose `validatorCompiler` and `serializerCompiler` the app sets
+       * (fastify-type-provider-zod): the bare app sets them too, or Fastify could not compile the
+       * route schemas.
+       */
+      readonly compilers?: string;
     };
 
 interface DriverOptions {
   readonly importExtension: '' | '.js';
   readonly style: CodeStyle;
-  /** Route schemas checked by Fastify's own validator (ajv): its 400 body and its coercion. */
-  readonly fastifyValidates: boolean;
+  /**
+   * Route schemas checked inside Fastify, whose 400 body is Fastify's (`message` naming the field):
+   * `ajv` — Fastify's own validator, which coerces; `zod` — fastify-type-provider-zod's compiler,
+   * which does not (every failing case is a 400); `false` — the handler validates (safeParse).
+   */
+  readonly fastifyValidates: false | 'ajv' | 'zod';
   /** Why the suite boots a bare Fastify (`src/plugins/db.ts:1 imports knex`), written above it. */
   readonly note?: string;
 }
@@ -40,6 +50,7 @@ function setup(app: SuiteApp, style: CodeStyle, note: string | undefined): Suite
     before: [
       `// Only this plugin is booted: ${note === undefined ? 'the project has no test helper that builds the app' : `the app needs a service to boot (${note})`}.`,
       'app = Fastify();',
+      ...(app.compilers !== undefined ? ['app.setValidatorCompiler(validatorCompiler);', 'app.setSerializerCompiler(serializerCompiler);'] : []),
       ...(app.swagger ? [`await app.register(swagger, { openapi: { info: { title: ${q('test')}, version: ${q('0.0.0')} } } });`] : []),
       `await app.register(${app.plugin.name}, { prefix: ${q(app.prefix)} });`,
       'await app.ready();',
@@ -59,6 +70,7 @@ function imports(app: SuiteApp, testFile: string, ext: '' | '.js'): ImportSpec[]
   return [
     ...(app.swagger ? [{ moduleSpecifier: '@fastify/swagger', defaultName: 'swagger' }] : []),
     { moduleSpecifier: 'fastify', defaultName: 'Fastify', named: [{ name: 'FastifyInstance', typeOnly: true }] },
+    ...(app.compilers !== undefined ? [{ moduleSpecifier: app.compilers, named: [{ name: 'serializerCompiler' }, { name: 'validatorCompiler' }] }] : []),
     app.plugin.exportDefault ? { moduleSpecifier: plugin, defaultName: app.plugin.name } : { moduleSpecifier: plugin, named: [{ name: app.plugin.name }] },
   ];
 }
@@ -73,7 +85,10 @@ export function ajvRejects(failing: FailingCase): boolean {
   return !/has the wrong type \((?:string|array) expected\)$|is not allowed \(unknown property\)$/.test(failing.title.replace(/ \(\d+\)$/, ''));
 }
 
-/** Assertions that Fastify's 400 names the failing field in `message` (`body/price must be > 0`, `body must have required property 'sku'`). */
+/**
+ * Assertions that Fastify's 400 names the failing field in `message` (ajv: `body/price must be > 0`,
+ * `body must have required property 'sku'`; fastify-type-provider-zod: `body/price Too small: …`).
+ */
 export function fastifyValidationIssue(res: string, issuePath: string, runner: RunnerStyle, style: CodeStyle): string[] {
   const field = issuePath.split('.').filter((s) => !/^\d+$/.test(s)).at(-1);
   if (field === undefined) {
@@ -99,10 +114,17 @@ export function fastifyTestDriver(app: SuiteApp, options: DriverOptions): HttpTe
     header: (res, name) => `${res}.headers.${name}`,
     suite: setup(app, style, options.note),
   };
-  return options.fastifyValidates ? withFastifyValidation(driver, style) : driver;
+  return options.fastifyValidates === false ? driver : withFastifyValidation(driver, style, options.fastifyValidates);
 }
 
-/** A driver whose 400 tests expect Fastify's own validation answer (route schemas checked by ajv). */
-export function withFastifyValidation(driver: HttpTestDriver, style: CodeStyle): HttpTestDriver {
-  return { ...driver, rejects: ajvRejects, validationIssue: (res, issuePath, runner) => fastifyValidationIssue(res, issuePath, runner, style) };
+/**
+ * A driver whose 400 tests expect Fastify's validation answer for route schemas: checked by ajv
+ * (which coerces, so some cases are accepted) or by fastify-type-provider-zod (which rejects them all).
+ */
+export function withFastifyValidation(driver: HttpTestDriver, style: CodeStyle, validator: 'ajv' | 'zod' = 'ajv'): HttpTestDriver {
+  return {
+    ...driver,
+    ...(validator === 'ajv' ? { rejects: ajvRejects } : {}),
+    validationIssue: (res, issuePath, runner) => fastifyValidationIssue(res, issuePath, runner, style),
+  };
 }

@@ -7,9 +7,26 @@ import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import { notImplementedBody } from './routeHandler';
 import { pluginName } from './routesFile';
-import { writeSchemaRoute } from './schemaRoute';
+import { writeSchemaRoute, type SchemaRouteOptions } from './schemaRoute';
+import type { Operation } from '../shared/operations';
 
-const PLUGIN_TYPE = 'FastifyPluginAsyncTypebox';
+/** The plugin type a dialect's routes file is typed with, and how its routes are written. */
+export interface SchemaPlugin {
+  /** `FastifyPluginAsyncTypebox`, `FastifyPluginAsyncZod`, `FastifyPluginAsync`. */
+  readonly typeName: string;
+  /** Where the type comes from: `@fastify/type-provider-typebox`, `fastify-type-provider-zod`, `fastify`. */
+  readonly module: string;
+  /** Written in the plugin's doc comment: `TypeBox schemas, checked by Fastify`. */
+  readonly describe: string;
+  readonly route: SchemaRouteOptions;
+  /** Types the routes name besides the schema constants (route generics), imported type-only from the schema file. */
+  readonly typeImports?: (op: Operation) => readonly string[];
+}
+
+/** TypeBox with `@fastify/type-provider-typebox`. */
+export const TYPEBOX_PLUGIN: SchemaPlugin = {
+  typeName: 'FastifyPluginAsyncTypebox', module: '@fastify/type-provider-typebox', describe: 'TypeBox schemas, checked by Fastify', route: {},
+};
 
 function optionsName(ctx: GenerationContext): string {
   return `${ctx.names.PluralPascal}RoutesOptions`;
@@ -26,7 +43,7 @@ function findContainer(file: SourceFile, ctx: GenerationContext): RouteContainer
   return body && Node.isBlock(body) && receiver ? { node: body, receiver, insertIndex: () => body.getStatements().length } : undefined;
 }
 
-function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: boolean): RouteContainer {
+function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: boolean, plugin: SchemaPlugin): RouteContainer {
   const crud = ctx.input.spec.crud !== undefined;
   const { interfaceName, className } = repositoryNames(ctx);
   if (crud) {
@@ -41,10 +58,10 @@ function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: bool
   file.addVariableStatement({
     isExported: !exportDefault,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`The ${ctx.names.plural} routes, a Fastify plugin ${where}; TypeBox schemas, checked by Fastify.${crud ? ' Pass `repository` to use a real store.' : ''}`],
+    docs: [`The ${ctx.names.plural} routes, a Fastify plugin ${where}; ${plugin.describe}.${crud ? ' Pass `repository` to use a real store.' : ''}`],
     declarations: [{
       name: pluginName(ctx),
-      type: crud ? `${PLUGIN_TYPE}<${optionsName(ctx)}>` : PLUGIN_TYPE,
+      type: crud ? `${plugin.typeName}<${optionsName(ctx)}>` : plugin.typeName,
       initializer: crud ? `async (fastify, options) => {\nconst repository = options.repository ?? new ${className}();\n}` : 'async (fastify) => {\n}',
     }],
   });
@@ -55,11 +72,12 @@ function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: bool
 }
 
 /**
- * The resource's plugin with TypeBox route schemas: `routes/products/index.ts` exporting it as
- * default when autoload loads the folder, else `routes/products.ts` exporting `productsRoutes`.
- * Routes that exist (same method and path) are left alone, so a re-run changes nothing.
+ * The resource's plugin with route schemas in the project's dialect (TypeBox, zod through
+ * fastify-type-provider-zod, plain JSON Schema): `routes/products/index.ts` exporting it as default
+ * when autoload loads the folder, else `routes/products.ts` exporting `productsRoutes`. Routes that
+ * exist (same method and path) are left alone, so a re-run changes nothing.
  */
-export function buildTypeboxRoutesFile(ctx: GenerationContext, exportDefault: boolean): GeneratedFile | undefined {
+export function buildSchemaRoutesFile(ctx: GenerationContext, exportDefault: boolean, plugin: SchemaPlugin = TYPEBOX_PLUGIN): GeneratedFile | undefined {
   const open = openFile(ctx, ctx.paths.router);
   const { file } = open;
   let container = findContainer(file, ctx);
@@ -69,10 +87,12 @@ export function buildTypeboxRoutesFile(ctx: GenerationContext, exportDefault: bo
   }
   const ext = ctx.input.options.importExtension;
   const isNew = container === undefined;
-  let changed = isNew && ensureImport(file, { moduleSpecifier: '@fastify/type-provider-typebox', named: [{ name: PLUGIN_TYPE, typeOnly: true }] });
+  let changed = isNew && ensureImport(file, { moduleSpecifier: plugin.module, named: [{ name: plugin.typeName, typeOnly: true }] });
   const schemaNames = [...new Set(ops.flatMap((op) => [op.params?.name, op.query?.name, op.body?.name]).filter((n): n is string => n !== undefined))];
-  if (schemaNames.length > 0) {
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.schemas, ext), named: schemaNames.map((name) => ({ name })) }) || changed;
+  const typeNames = [...new Set(ops.flatMap((op) => plugin.typeImports?.(op) ?? []))];
+  if (schemaNames.length + typeNames.length > 0) {
+    const named = [...schemaNames.map((name) => ({ name })), ...typeNames.map((name) => ({ name, typeOnly: true }))];
+    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.schemas, ext), named }) || changed;
   }
   const { interfaceName, className } = repositoryNames(ctx);
   const needsRepository = ops.some((op) => op.kind !== 'custom');
@@ -80,7 +100,7 @@ export function buildTypeboxRoutesFile(ctx: GenerationContext, exportDefault: bo
     const named = isNew ? [{ name: className }, { name: interfaceName, typeOnly: true }] : [{ name: className }];
     changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.repository, ext), named }) || changed;
   }
-  container ??= addPlugin(file, ctx, exportDefault);
+  container ??= addPlugin(file, ctx, exportDefault, plugin);
   if (ctx.input.spec.crud && needsRepository && !isNew && !container.node.getVariableDeclaration('repository')) {
     container.node.insertStatements(0, `const repository = new ${className}();`);
   }
@@ -89,7 +109,7 @@ export function buildTypeboxRoutesFile(ctx: GenerationContext, exportDefault: bo
     const target = container;
     insertRoute(target, op, body, (w) => {
       w.conditionalNewLine(target.node.getStatements().length > 0);
-      writeSchemaRoute(ctx, op, target.receiver, body, w);
+      writeSchemaRoute(ctx, op, target.receiver, body, w, plugin.route);
     });
     changed = true;
   }
