@@ -280,8 +280,8 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
 
   it('an unsaved edit to app.ts made while the LLM answers is never overwritten: stale, nothing written', async function () {
     const diskBefore = read('src/app.ts');
-    // A slow answer (~1.5 s): the edit lands while the model is still talking.
-    llm.enqueue({ kind: 'text', text: specAnswer(newsletterSpec), chunkSize: 40, chunkDelayMs: 60 });
+    // A slow answer (~5 s): the edit lands while the model is still talking, even on a loaded machine.
+    llm.enqueue({ kind: 'text', text: specAnswer(newsletterSpec), chunkSize: 40, chunkDelayMs: 200 });
     const requests = llm.requests.length;
     let edited: vscode.TextDocument | undefined;
     const editing = (async () => {

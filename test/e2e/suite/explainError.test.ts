@@ -49,6 +49,10 @@ describe('Routecraft: Explain Error (extension host)', function () {
 
   it('explain error from the clipboard: frames mapped, code sent, evidence linked, bad evidence dropped, type-checked fix', async function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // A panel left by an earlier suite is disposed asynchronously in the extension host: let its
+    // dispose event arrive before the command reuses or recreates the panel.
+    await waitFor(() => explainTab() === undefined);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await vscode.env.clipboard.writeText(TRACE);
     llm.enqueue({ kind: 'text', text: ANSWER });
     const before = llm.requests.length;
@@ -63,8 +67,7 @@ describe('Routecraft: Explain Error (extension host)', function () {
     assert.ok(outcome?.markdown?.includes(`](${link})`), outcome?.markdown);
     assert.ok(outcome?.markdown?.includes('1 evidence item(s) dropped'));
     assert.deepEqual(outcome?.triage?.fix?.changeSet.files.map((f) => [f.path, f.diagnostics?.length]), [['src/pricing.ts', 0]]);
-    const panel = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('routecraft.explain'));
-    assert.ok(panel, 'the Explain panel is open');
+    assert.ok(await waitFor(() => explainTab() !== undefined), 'the Explain panel is open');
   });
 
   it('a selection is preferred to the clipboard; a malformed answer fails clearly', async function () {
@@ -78,3 +81,19 @@ describe('Routecraft: Explain Error (extension host)', function () {
     assert.match(llm.lastUserMessage() ?? JSON.stringify(llm.requests.at(-1)?.body), /applyDiscount|JSON/);
   });
 });
+
+function explainTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('routecraft.explain'));
+}
+
+/** Polls `condition` for up to 10 s; true when it held. */
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+}
