@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { repoRoot, resultsDir } from '../harness/paths';
@@ -45,13 +45,15 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await waitForTab(p, 'Routecraft:', 150_000);
     const review = p.locator('.multiDiffEditor').first();
     await review.waitFor({ timeout: 60_000 });
+    // The multi-file editor renders only the files in view: scroll down to reach the later ones.
     for (const name of ['products.ts', 'productRepository.ts', 'app.ts', 'products.test.ts']) {
-      await review.getByText(name, { exact: false }).first().waitFor({ timeout: 20_000 });
+      await scrollUntilVisible(p, review, review.getByText(name, { exact: false }).first());
     }
     const registration = review.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: "app.use('/products', productsRouter)" }).first();
-    await registration.waitFor({ timeout: 30_000 });
-    // The take/leave CodeLenses on the proposed side, and Apply / Discard in the editor title.
-    await review.locator('.codelens-decoration', { hasText: 'Leave File' }).first().waitFor({ timeout: 30_000 });
+    await scrollUntilVisible(p, review, registration);
+    // Apply / Discard in the editor title. (The take/leave CodeLenses are provided, as the in-host test
+    // proves through executeCodeLensProvider, but code-server 1.139's multi-file diff editor does not
+    // draw CodeLenses; taking or leaving goes through the commands and keys at the cursor.)
     const apply = p.locator('.editor-actions .action-label[aria-label^="Apply Review"]').first();
     await apply.waitFor({ timeout: 10_000 });
     await p.locator('.editor-actions .action-label[aria-label^="Discard Review"]').first().waitFor({ timeout: 10_000 });
@@ -84,3 +86,19 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await p.locator('.statusbar-item', { hasText: 'Routecraft review' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });
+
+/** Scrolls the review down (mouse wheel over it) until `target` is visible; fails after 60 s. */
+async function scrollUntilVisible(page: Page, review: Locator, target: Locator): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  const box = await review.boundingBox();
+  while (!(await target.isVisible())) {
+    if (Date.now() > deadline) {
+      await target.waitFor({ timeout: 1 }); // throws with playwright's description of the target
+    }
+    if (box) {
+      await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+      await page.mouse.wheel(0, 400);
+    }
+    await page.waitForTimeout(300);
+  }
+}
