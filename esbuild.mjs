@@ -65,11 +65,11 @@ const builds = [
   { ...common, entryPoints: ['src/core/audit/tokenizerChunk.ts'], outfile: 'dist/tokenizer.js', metafile: true },
 ];
 
+copyEmbeddedEngines();
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  copyEmbeddedEngines();
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   for (const [i, r] of results.entries()) {
     if (r.metafile) {
