@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateEndpoint } from '../src/core/endpoint/generateEndpoint';
-import { loadSpecFile } from '../src/core/spec/inputs/loadSpecFile';
+import { loadSpecFile } from '../src/core/endpointSpec/inputs/loadSpecFile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const root = join(__dirname, '..');

@@ -8,7 +8,7 @@ import { generateEndpoint } from '../core/endpoint/generateEndpoint';
 import { RoutecraftError } from '../core/errors';
 import type { Logger } from '../core/llm/types';
 import { FRAMEWORK_NAMES, type FrameworkName, type TestRunnerName } from '../core/project/projectFacts';
-import { loadSpecFile } from '../core/spec/inputs/loadSpecFile';
+import { loadSpecFile } from '../core/endpointSpec/inputs/loadSpecFile';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, type LlmFlags } from './cliSettings';
 import type { CliIo } from './io';

@@ -6,7 +6,7 @@ import { reviewHelp, runReview } from './reviewCli';
 import { runTests, testsHelp } from './testsCli';
 import { runTriage, triageHelp } from './triageCli';
 import { runSql, sqlHelp } from './sqlCli';
-import { specJsonSchema } from '../core/spec/inputs/specJsonSchema';
+import { specJsonSchema } from '../core/endpointSpec/inputs/specJsonSchema';
 import type { CliIo } from './io';
 
 declare const ROUTECRAFT_VERSION: string | undefined;

@@ -6,7 +6,7 @@ import { expressGenerator } from '../../src/core/codegen/express/expressGenerato
 import { codegenOptionsFrom } from '../../src/core/endpoint/codegenOptions';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
 import { detectProject } from '../../src/core/project/detectProject';
-import { loadSpecFile } from '../../src/core/spec/inputs/loadSpecFile';
+import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
 import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 
 interface VitestReport {

@@ -1,4 +1,4 @@
-import { EndpointSpecSchema, type EndpointSpec, type EndpointSpecInput } from '../../src/core/spec';
+import { EndpointSpecSchema, type EndpointSpec, type EndpointSpecInput } from '../../src/core/endpointSpec';
 
 /** A spec to generate and the handler bodies an LLM would have answered for it. */
 export interface GenerationCase {

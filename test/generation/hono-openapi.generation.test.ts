@@ -6,7 +6,7 @@ import { honoGenerator } from '../../src/core/codegen/hono/honoGenerator';
 import { codegenOptionsFrom } from '../../src/core/endpoint/codegenOptions';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
 import { detectProject } from '../../src/core/project/detectProject';
-import { loadSpecFile } from '../../src/core/spec/inputs/loadSpecFile';
+import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
 import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 
 /** The parts of vitest's `json` reporter output this test reads. */

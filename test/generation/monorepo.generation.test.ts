@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { applyChangeSet } from '../../src/core/changes/applyChangeSet';
 import { generateEndpoint, type EndpointResult } from '../../src/core/endpoint/generateEndpoint';
-import { loadSpecFile } from '../../src/core/spec/inputs/loadSpecFile';
-import type { EndpointSpec } from '../../src/core/spec';
+import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
+import type { EndpointSpec } from '../../src/core/endpointSpec';
 import { snapshotTree } from '../support/snapshotTree';
 import { prepareWorkspace } from './fixtureWorkspace';
 

@@ -7,8 +7,8 @@ import { nestjsGenerator } from '../../src/core/codegen/nestjs/nestjsGenerator';
 import { codegenOptionsFrom } from '../../src/core/endpoint/codegenOptions';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
 import { detectProject } from '../../src/core/project/detectProject';
-import { loadSpecFile } from '../../src/core/spec/inputs/loadSpecFile';
-import type { EndpointSpec } from '../../src/core/spec';
+import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
+import type { EndpointSpec } from '../../src/core/endpointSpec';
 import { diskFiles, prepareWorkspace } from './fixtureWorkspace';
 
 interface JestReport {

@@ -1,5 +1,5 @@
 import type { CodeStyle, FrameworkName, ProjectLayout, TestRunnerName, ValidationStyle } from '../project/projectFacts';
-import type { EndpointSpec } from '../spec';
+import type { EndpointSpec } from '../endpointSpec';
 
 /**
  * What a generator needs to know about the project, decoupled from project detection: the

@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../changes/changeSet';
 import { extractCodeBlocks } from '../llm/codeBlocks';
 import type { LlmClient, LlmResult } from '../llm/types';
-import type { EndpointSpec } from '../spec/endpointSpec';
+import type { EndpointSpec } from '../endpointSpec/endpointSpec';
 import { handlerBodiesFrom } from './specPrompt';
 
 export interface RepairRequest {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { honoGenerator } from '../../../src/core/codegen/hono/honoGenerator';
 import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../src/core/codegen/types';
 import { RoutecraftError } from '../../../src/core/errors';
-import { EndpointSpecSchema, type EndpointSpec } from '../../../src/core/spec';
+import { EndpointSpecSchema, type EndpointSpec } from '../../../src/core/endpointSpec';
 import { productsCrud } from '../../generation/generationSpecs';
 
 const OPTIONS: CodegenOptions = {

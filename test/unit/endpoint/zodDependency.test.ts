@@ -4,7 +4,7 @@ import { generateEndpoint } from '../../../src/core/endpoint/generateEndpoint';
 import { deferAddedModules } from '../../../src/core/endpoint/pendingDependencies';
 import { zodDependency } from '../../../src/core/endpoint/zodDependency';
 import type { ProjectFacts } from '../../../src/core/project/projectFacts';
-import { EndpointSpecSchema } from '../../../src/core/spec';
+import { EndpointSpecSchema } from '../../../src/core/endpointSpec';
 import { TempProject } from '../changes/tempProject';
 
 const spec = EndpointSpecSchema.parse({

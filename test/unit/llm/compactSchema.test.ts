@@ -5,7 +5,7 @@ import { getGeneratorOrThrow } from '../../../src/core/codegen/registry';
 import { buildSpecMessages } from '../../../src/core/endpoint/specPrompt';
 import { compactSchemaText } from '../../../src/core/llm/compactSchema';
 import { jsonSchemaText, structuredInstructions, withInstructions } from '../../../src/core/llm/structuredPrompt';
-import { EndpointSpecSchema } from '../../../src/core/spec/endpointSpec';
+import { EndpointSpecSchema } from '../../../src/core/endpointSpec/endpointSpec';
 
 describe('compactSchemaText: the schema in a prompt as a compact TypeScript-like type', () => {
   it('keeps optionality, enums, constants, patterns, bounds, defaults and named $defs', () => {

@@ -2,7 +2,7 @@ import { Node, type CallExpression, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
-import { RUNNER_STYLES } from '../shared/tests/runnerStyle';
+import { RUNNER_STYLES } from '../shared/testWriters/runnerStyle';
 import type { GeneratedFile } from '../types';
 import { appExpression, type ExpressApp } from './expressApp';
 import { documentPath } from './registryWriter';

@@ -1,4 +1,4 @@
-import { camel, kebab, pascal, singular, type ResourceNames } from '../../spec/naming';
+import { camel, kebab, pascal, singular, type ResourceNames } from '../../endpointSpec/naming';
 
 /** Which spelling of a resource name a neighbour's file or variable uses. */
 type NameForm = 'camelPlural' | 'camelSingular' | 'kebabPlural' | 'kebabSingular' | 'pascalPlural' | 'pascalSingular';

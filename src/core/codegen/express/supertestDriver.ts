@@ -1,6 +1,6 @@
 import { relativeModule } from '../shared/imports';
-import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
-import { supertestCalls } from '../shared/tests/supertestCalls';
+import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
+import { supertestCalls } from '../shared/testWriters/supertestCalls';
 import { appExpression, type ExpressApp } from './expressApp';
 
 /**

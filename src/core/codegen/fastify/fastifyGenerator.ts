@@ -1,7 +1,7 @@
 import { RoutecraftError } from '../../errors';
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
-import { buildTestFile } from '../shared/tests/testFile';
-import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
+import { buildTestFile } from '../shared/testWriters/testFile';
+import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration } from './appRegistration';
 import { findAutoloadLayout, type AutoloadLayout } from './autoloadRoutes';

@@ -1,8 +1,8 @@
 import type { FailingCase } from '../shared/failingCases';
 import { relativeModule, type ImportSpec } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
-import type { HttpTestDriver, SuiteSetup } from '../shared/tests/httpTestDriver';
-import type { RunnerStyle } from '../shared/tests/runnerStyle';
+import type { HttpTestDriver, SuiteSetup } from '../shared/testWriters/httpTestDriver';
+import type { RunnerStyle } from '../shared/testWriters/runnerStyle';
 import type { CodeStyle } from '../types';
 import type { TestHelper } from './testBoot';
 

@@ -1,7 +1,7 @@
 import type { ImportSpec } from '../shared/imports';
 import { relativeModule } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
-import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
+import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { CodeStyle } from '../types';
 import type { FastifyApp } from './fastifyApp';
 

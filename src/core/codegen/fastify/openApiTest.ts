@@ -2,7 +2,7 @@ import { Node, type CodeBlockWriter, type StatementedNode } from 'ts-morph';
 import { formatSourceFile } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { stringLiteral } from '../shared/literal';
-import { RUNNER_STYLES } from '../shared/tests/runnerStyle';
+import { RUNNER_STYLES } from '../shared/testWriters/runnerStyle';
 import type { GeneratedFile } from '../types';
 
 const SUITE = 'OpenAPI document';

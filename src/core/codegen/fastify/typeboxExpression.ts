@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../spec';
+import type { JsonSchema } from '../../endpointSpec';
 import { literal, propertyKey } from '../shared/literal';
 import { schemaType } from '../shared/zodExpression';
 import type { CodeStyle } from '../types';

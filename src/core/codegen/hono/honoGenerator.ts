@@ -1,7 +1,7 @@
 import { createGenerationContext } from '../shared/generationContext';
 import { buildRepositoryFile } from '../shared/repositoryFile';
 import { buildSchemaFile } from '../shared/schemaFile';
-import { buildTestFile } from '../shared/tests/testFile';
+import { buildTestFile } from '../shared/testWriters/testFile';
 import { buildValidationErrorFile } from '../shared/validationErrorFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration } from './appRegistration';

@@ -3,7 +3,7 @@ import { formatSourceFile } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
-import { RUNNER_STYLES } from '../shared/tests/runnerStyle';
+import { RUNNER_STYLES } from '../shared/testWriters/runnerStyle';
 import type { GeneratedFile } from '../types';
 import type { OpenApiFeature } from './openapiFeature';
 import { importFunction, testAppExpression } from './openapiDriver';

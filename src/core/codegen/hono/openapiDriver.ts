@@ -1,7 +1,7 @@
 import type { GenerationContext } from '../shared/generationContext';
 import { relativeModule, type ImportSpec } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
-import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
+import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { ProjectFunction } from './appFactory';
 import type { OpenApiFeature } from './openapiFeature';
 import { moduleSpecifierLike } from './projectModules';

@@ -2,7 +2,7 @@ import { RoutecraftError } from '../../errors';
 import type { GenerationContext } from '../shared/generationContext';
 import { buildRepositoryFile } from '../shared/repositoryFile';
 import { buildSchemaFile } from '../shared/schemaFile';
-import { buildTestFile } from '../shared/tests/testFile';
+import { buildTestFile } from '../shared/testWriters/testFile';
 import type { GeneratedFile } from '../types';
 import { buildFeatureRegistration } from './featureRegistration';
 import { learnFeatureLayout } from './featureLayout';

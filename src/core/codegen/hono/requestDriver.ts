@@ -1,6 +1,6 @@
 import { relativeModule, type ImportSpec } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
-import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
+import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { CodeStyle } from '../types';
 import type { HonoApp } from './honoApp';
 

@@ -1,6 +1,6 @@
 import type { DecoratorStructure, OptionalKind } from 'ts-morph';
-import type { JsonSchema, JsonSchemaFormat } from '../../spec';
-import { pascal } from '../../spec/naming';
+import type { JsonSchema, JsonSchemaFormat } from '../../endpointSpec';
+import { pascal } from '../../endpointSpec/naming';
 import type { CodeStyle } from '../types';
 import { literal, stringLiteral } from '../shared/literal';
 import { schemaType } from '../shared/zodExpression';

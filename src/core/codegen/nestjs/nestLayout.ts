@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { kebab } from '../../spec/naming';
+import { kebab } from '../../endpointSpec/naming';
 import type { GenerationContext } from '../shared/generationContext';
 import type { NamedSchema } from '../shared/operations';
 import type { ProjectFiles } from '../types';

@@ -3,8 +3,8 @@ import type { CopiedImport } from '../../project/nestCodeCopy';
 import type { GenerationContext } from '../shared/generationContext';
 import { relativeModule, type ImportSpec } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
-import type { HttpTestDriver } from '../shared/tests/httpTestDriver';
-import { supertestCalls } from '../shared/tests/supertestCalls';
+import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
+import { supertestCalls } from '../shared/testWriters/supertestCalls';
 import type { NestLayout } from './nestLayout';
 
 /** `/api/v1`: what the app's global prefix and URI versioning put before a controller's path. */

@@ -4,7 +4,7 @@ import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
-import { RUNNER_STYLES } from '../shared/tests/runnerStyle';
+import { RUNNER_STYLES } from '../shared/testWriters/runnerStyle';
 import type { GeneratedFile } from '../types';
 import type { NestLayout } from './nestLayout';
 import { nestUrlPrefix } from './nestTestDriver';

@@ -1,5 +1,5 @@
 import { RoutecraftError } from '../../errors';
-import type { JsonSchema, JsonSchemaFormat } from '../../spec';
+import type { JsonSchema, JsonSchemaFormat } from '../../endpointSpec';
 import { patternExample } from './patternExample';
 import { schemaType } from './zodExpression';
 

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../spec';
+import type { JsonSchema } from '../../endpointSpec';
 import { PATTERN_CANDIDATES, exampleValue } from './exampleValue';
 import { schemaType } from './zodExpression';
 

@@ -1,5 +1,5 @@
 import type { Project } from 'ts-morph';
-import { resourceNames, type ResourceNames } from '../../spec/naming';
+import { resourceNames, type ResourceNames } from '../../endpointSpec/naming';
 import type { GeneratorInput } from '../types';
 import type { FailingCaseOptions } from './failingCases';
 import { createCodeProject } from './codeStyle';

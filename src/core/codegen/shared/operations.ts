@@ -1,6 +1,6 @@
 import { RoutecraftError } from '../../errors';
-import type { CrudSpec, EndpointSpec, JsonSchema } from '../../spec';
-import { pascal, type ResourceNames } from '../../spec/naming';
+import type { CrudSpec, EndpointSpec, JsonSchema } from '../../endpointSpec';
+import { pascal, type ResourceNames } from '../../endpointSpec/naming';
 
 /** What an operation does; CRUD kinds get generated handlers, `custom` gets the LLM's body. */
 export type OperationKind = CrudSpec['operations'][number] | 'custom';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ResourceNames } from '../../spec/naming';
+import type { ResourceNames } from '../../endpointSpec/naming';
 import type { CodegenOptions } from '../types';
 
 /** Where a resource's files go, relative to the project root. */

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../spec';
+import type { JsonSchema } from '../../endpointSpec';
 import type { CodeStyle } from '../types';
 import { literal, propertyKey, stringLiteral } from './literal';
 import { zodFormatBase } from './zodFormat';

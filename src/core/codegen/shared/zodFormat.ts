@@ -1,4 +1,4 @@
-import type { JsonSchemaFormat } from '../../spec';
+import type { JsonSchemaFormat } from '../../endpointSpec';
 import { stringLiteral } from './literal';
 import type { ZodContext } from './zodExpression';
 

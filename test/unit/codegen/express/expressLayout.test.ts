@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { expressGenerator } from '../../../../src/core/codegen/express/expressGenerator';
 import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../../src/core/codegen/types';
-import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/spec';
+import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/endpointSpec';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 5, testRunner: 'vitest', moduleKind: 'cjs', importExtension: '', zodMajor: 3,

@@ -3,7 +3,7 @@ import { exampleValue } from '../../../../src/core/codegen/shared/exampleValue';
 import { failingCases, nonMatching } from '../../../../src/core/codegen/shared/failingCases';
 import { patternExample } from '../../../../src/core/codegen/shared/patternExample';
 import { RoutecraftError } from '../../../../src/core/errors';
-import type { JsonSchema } from '../../../../src/core/spec';
+import type { JsonSchema } from '../../../../src/core/endpointSpec';
 
 const matches = (pattern: string, value: unknown): boolean => typeof value === 'string' && new RegExp(pattern, 'u').test(value);
 

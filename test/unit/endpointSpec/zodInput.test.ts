@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseSpecText } from '../../../src/core/spec/inputs';
+import { parseSpecText } from '../../../src/core/endpointSpec/inputs';
 import { assertSomeLine, issuesOf, specOf, warningsOf } from './specAssertions';
 
 describe('parseSpecText: zod schemas (read, never run)', () => {

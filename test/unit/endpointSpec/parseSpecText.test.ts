@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseSpecText } from '../../../src/core/spec/inputs';
+import { parseSpecText } from '../../../src/core/endpointSpec/inputs';
 import { assertSomeLine, issuesOf, specOf } from './specAssertions';
 
 const crudYaml = `version: 1

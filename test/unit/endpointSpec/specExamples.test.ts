@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { EndpointSpecSchema } from '../../../src/core/spec';
-import { loadSpecFile, specJsonSchema } from '../../../src/core/spec/inputs';
+import { EndpointSpecSchema } from '../../../src/core/endpointSpec';
+import { loadSpecFile, specJsonSchema } from '../../../src/core/endpointSpec/inputs';
 import { checkJsonSchema } from './miniJsonSchemaCheck';
 
 const examples = join(__dirname, '../../../docs/spec-examples');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoutecraftError } from '../../../src/core/errors';
-import { loadSpecFile } from '../../../src/core/spec/inputs';
+import { loadSpecFile } from '../../../src/core/endpointSpec/inputs';
 
 describe('loadSpecFile', () => {
   let dir: string;

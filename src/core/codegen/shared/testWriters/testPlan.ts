@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../../spec';
+import type { JsonSchema } from '../../../endpointSpec';
 import { exampleValue } from '../exampleValue';
 import { failingCases, type FailingCase } from '../failingCases';
 import type { GenerationContext } from '../generationContext';

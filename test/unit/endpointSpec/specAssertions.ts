@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { EndpointSpec } from '../../../src/core/spec';
-import type { SpecInputResult, SpecSource } from '../../../src/core/spec/inputs';
+import type { EndpointSpec } from '../../../src/core/endpointSpec';
+import type { SpecInputResult, SpecSource } from '../../../src/core/endpointSpec/inputs';
 
 /** The spec of a `spec` result, failing with its issues otherwise. */
 export function specOf(result: SpecInputResult, source?: SpecSource): EndpointSpec {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { camel, kebab, pascal, plural, resourceNames, singular, words } from '../../../src/core/spec/naming';
+import { camel, kebab, pascal, plural, resourceNames, singular, words } from '../../../src/core/endpointSpec/naming';
 
 describe('naming', () => {
   it('pluralises with the common English rules', () => {
