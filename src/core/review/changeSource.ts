@@ -53,7 +53,7 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
   const options: GitOptions = { cwd: root, signal };
   const show = (rev: string) => async (path: string): Promise<string | undefined> => {
     const r = await git(['show', `${rev}:${path}`], options);
-    return r.kind === 'ok' ? `${r.stdout}\n` : undefined;
+    return r.kind === 'ok' ? r.stdout : undefined;
   };
   const disk = async (path: string): Promise<string | undefined> => readFile(join(root, path), 'utf8').catch(() => undefined);
   switch (source.kind) {
@@ -122,7 +122,7 @@ export async function readAtRevision(root: string, revision: string, path: strin
     return undefined;
   }
   const r = await git(['show', `${revision}:${path}`], { cwd: root, signal });
-  return r.kind === 'ok' ? `${r.stdout}\n` : undefined;
+  return r.kind === 'ok' ? r.stdout : undefined;
 }
 
 function checkRef(ref: string): string {
@@ -169,5 +169,6 @@ async function untrackedDiff(options: GitOptions, read: (path: string) => Promis
 }
 
 function joinDiffs(...diffs: string[]): string {
-  return diffs.filter((d) => d.trim() !== '').join('\n');
+  // Only the final newline goes: a last context line may be a lone space, which must stay.
+  return diffs.filter((d) => d.trim() !== '').map((d) => d.replace(/\n$/, '')).join('\n');
 }

@@ -141,6 +141,7 @@ export async function openReviewLocation(file: unknown, line: unknown, reviewRoo
     return false;
   }
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true });
+  // The first column: the review panel stays beside it.
+  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true, viewColumn: vscode.ViewColumn.One });
   return true;
 }
