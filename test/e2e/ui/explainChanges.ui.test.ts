@@ -89,13 +89,15 @@ describe('Explain Changes in the real editor (UI)', function () {
     const thread = group.locator('.review-widget', { hasText: 'No test covers an invalid e-mail' }).first();
     await thread.waitFor({ timeout: 20_000 });
     assert.equal(await group.locator('.review-widget').count(), 2, 'the model finding and the rule finding');
+    assert.equal(await group.locator('.comment-range-glyph.comment-thread').count(), 0, 'no resolved thread yet');
     await thread.hover();
     await thread.locator('.action-label[aria-label*="Resolve Finding"]').first().click();
-    await thread.locator('.review-widget .body, .comment-body', { hasText: 'No test covers' }).first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(async () => {
-      // A collapsed thread keeps its head; its body is what disappears.
-      assert.equal(await thread.locator('.comment-body').isVisible(), false, 'the resolved thread is collapsed');
-    });
-    assert.equal(await group.locator('.review-widget', { hasText: 'rule' }).locator('.comment-body').first().isVisible(), true, 'the other finding stays open');
+    // Resolved, the thread collapses (its widget goes) and its gutter glyph turns from unresolved to resolved.
+    await thread.waitFor({ state: 'hidden', timeout: 15_000 });
+    await group.locator('.comment-range-glyph.comment-thread').first().waitFor({ timeout: 10_000 });
+    assert.equal(await group.locator('.comment-range-glyph.comment-thread-unresolved').count(), 1, 'one finding left open');
+    assert.equal(await group.locator('.review-widget').count(), 1);
+    assert.ok(await group.locator('.review-widget', { hasText: 'Validation removed' }).first().isVisible(), 'the rule finding stays open');
   });
 
   it('a commit: F1 → Explain Changes → A Commit… → the link opens the file as it is in that commit', async function () {
