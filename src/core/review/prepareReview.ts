@@ -28,6 +28,8 @@ export interface PreparedReview {
   readonly notSent: readonly { readonly path: string; readonly reason: string }[];
   readonly ruleFindings: readonly ReviewFinding[];
   readonly requests: readonly PlannedRequest[];
+  /** The budget every request (and its repair turn) keeps within. */
+  readonly maxPromptTokens: number;
 }
 
 const LANGUAGE: Record<string, string> = { ts: 'ts', tsx: 'tsx', mts: 'ts', cts: 'ts', js: 'js', jsx: 'jsx', mjs: 'js', cjs: 'js' };
@@ -66,7 +68,7 @@ export async function prepareReview(change: CollectedChange, options: PrepareOpt
   }
   const notes = notSent.length > 0 ? [`Also changed but not shown: ${notSent.map((n) => n.path).join(', ')}.`] : [];
   const requests = await planRequests(change.label, entries, notes, options.maxPromptTokens);
-  return { label: change.label, root: change.root, files, notSent, ruleFindings: rules, requests };
+  return { label: change.label, root: change.root, files, notSent, ruleFindings: rules, requests, maxPromptTokens: options.maxPromptTokens };
 }
 
 /** The lines findings may point at, per changed file. */
