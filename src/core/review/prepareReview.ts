@@ -58,7 +58,7 @@ export async function prepareReview(change: CollectedChange, options: PrepareOpt
     const before = file.status === 'added' ? undefined : await change.readBefore(file.oldPath ?? file.path);
     const after = file.status === 'deleted' ? undefined : await change.readAfter(file.path);
     const context = fileContext(file, before, after, options.maxDeclarationLines ?? 80);
-    const usages = index && !isTestPath(file.path) ? index.usagesOf(context.touchedExports, file.path) : [];
+    const usages = index && !isTestPath(file.path) ? index.usagesOf(context.touchedExports, file.path, after) : [];
     const namedTests = index ? index.testsNamedAfter(file.path) : [];
     const untested = isTestPath(file.path) ? [] : context.touchedExports.map((e) => e.name).filter((name) => !usages.some((u) => u.isTest && u.name === name));
     const language = LANGUAGE[/\.([^.]+)$/.exec(file.path)?.[1] ?? ''] ?? '';
