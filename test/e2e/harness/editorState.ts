@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
  * Waits until the workbench shows `file` as the active editor with the cursor on `line` (1-based),
  * read from what a person sees: the active tab of the active group and the status bar's "Ln X, Col Y".
  */
-export async function waitForCursor(page: Page, file: string, line: number, timeoutMs = 20_000): Promise<void> {
+export async function waitForCursor(page: Page, file: string, line: number, timeoutMs = 45_000): Promise<void> {
   await page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: file }).first().waitFor({ timeout: timeoutMs });
   await page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*Ln ${line}, Col \\d+`) }).first().waitFor({ timeout: timeoutMs });
 }

@@ -115,6 +115,8 @@ describe('Explain Changes in the real editor (UI)', function () {
     const editor = await activeEditor(p, 'users.ts');
     await editor.locator('.view-line', { hasText: 'res.status(201)' }).first().waitFor({ timeout: 15_000 });
     assert.equal(await editor.locator('.view-line', { hasText: 'res.status(200)' }).count(), 0, 'not the file on disk');
+    // The rule finding's comment thread sits on that same read-only document.
+    await p.locator('.editor-group-container.active .review-widget', { hasText: 'Validation removed' }).first().waitFor({ timeout: 20_000 });
   });
 
   it('a bad answer shows a clear error and changes nothing', async function () {
