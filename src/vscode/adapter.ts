@@ -7,6 +7,7 @@ import { configureServer } from './configureServer';
 import { explainChangesCommand, openReviewLocation } from './changes/explainChangesCommand';
 import { FindingComments } from './changes/findingComments';
 import { ReviewPanel } from './changes/reviewPanel';
+import { RevisionDocuments } from './changes/revisionDocuments';
 import { generateEndpointCommand } from './endpointCommand';
 import { generateQueryCommand } from './sqlCommand';
 import { explainSelection } from './explainCommand';
@@ -43,6 +44,7 @@ export class Routecraft implements vscode.Disposable {
 
   private readonly preview = this.own(new PromptPreview());
   private readonly reviews = this.own(new ReviewController());
+  private readonly revisions = this.own(new RevisionDocuments());
 
   async run(id: CommandId, args: readonly unknown[] = []): Promise<unknown> {
     try {
@@ -89,12 +91,12 @@ export class Routecraft implements vscode.Disposable {
           return this.showUsage();
         case CommandIds.explainChanges:
           return await explainChangesCommand(
-            { panel: this.reviewPanel, comments: this.findingComments, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), logger: this.logger },
+            { panel: this.reviewPanel, comments: this.findingComments, revisions: this.revisions, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), logger: this.logger },
             args,
             { cache: 'use', command: id },
           );
         case CommandIds.openReviewLocation:
-          return await openReviewLocation(args[0], args[1], this.reviewPanel.root);
+          return await openReviewLocation(args[0], args[1], this.reviewPanel.root, args[2], this.revisions);
         case CommandIds.resolveFinding:
           return this.findingComments.resolve(args[0] instanceof Object && 'uri' in args[0] ? (args[0] as vscode.CommentThread) : undefined);
         case CommandIds.showLog:

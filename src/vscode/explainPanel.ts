@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { createAnswerRenderer, explainPanelCsp, isOpenableLink } from '../core/explain/renderAnswer';
+import { createAnswerRenderer, explainPanelCsp, isOpenableLink, locationIndexOf } from '../core/explain/renderAnswer';
 
 interface PanelState {
   html: string;
@@ -8,6 +8,12 @@ interface PanelState {
   statusIsError: boolean;
   error: string;
   footer: string;
+}
+
+/** A workspace file and 1-based line an answer links to (see `locationHref`). */
+export interface PanelLocation {
+  readonly uri: vscode.Uri;
+  readonly line: number;
 }
 
 const empty = (): PanelState => ({ html: '', status: vscode.l10n.t('Waiting for the model…'), statusIsError: false, error: '', footer: '' });
@@ -25,12 +31,14 @@ export class ExplainPanel implements vscode.Disposable {
   private state: PanelState = empty();
   private webviewReady = false;
   private flushTimer: NodeJS.Timeout | undefined;
+  private locations: readonly PanelLocation[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   /** Opens (or reuses) the panel for a new explanation and clears it. */
   begin(title: string, where: string): void {
     this.text = '';
+    this.locations = [];
     this.cancelFlush();
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
@@ -48,7 +56,15 @@ export class ExplainPanel implements vscode.Disposable {
           this.webviewReady = true;
           this.push();
         } else if (message.type === 'open' && typeof message.href === 'string') {
-          openLink(message.href);
+          const index = locationIndexOf(message.href);
+          if (index === undefined) {
+            openLink(message.href);
+          } else {
+            const location = this.locations[index];
+            if (location && vscode.workspace.getWorkspaceFolder(location.uri)) {
+              void openLocation(location);
+            }
+          }
         }
       });
     } else {
@@ -75,10 +91,14 @@ export class ExplainPanel implements vscode.Disposable {
     this.update({ status: text, statusIsError: false });
   }
 
-  /** Final content: replaces whatever streamed (the cached or complete answer). */
-  finish(text: string, footer: string): void {
+  /**
+   * Final content: replaces whatever streamed (the cached or complete answer). `locations` are the
+   * targets of the answer's `locationHref(i)` links; only files inside a workspace folder open.
+   */
+  finish(text: string, footer: string, locations: readonly PanelLocation[] = []): void {
     this.cancelFlush();
     this.text = text;
+    this.locations = locations;
     this.update({ html: this.markdown.render(text), status: '', footer });
   }
 
@@ -137,6 +157,12 @@ export class ExplainPanel implements vscode.Disposable {
 <script nonce="${nonce}" src="${media('explain.js')}"></script>
 </body></html>`;
   }
+}
+
+/** Opens a location of the answer in an editor, the cursor at its line. */
+async function openLocation(location: PanelLocation): Promise<void> {
+  const position = new vscode.Position(Math.max(0, location.line - 1), 0);
+  await vscode.window.showTextDocument(location.uri, { selection: new vscode.Range(position, position), preview: true, viewColumn: vscode.ViewColumn.One });
 }
 
 /**

@@ -25,6 +25,11 @@ export interface StructuredRequest<T> {
   readonly cache?: 'use' | 'bypass';
   /** Names the answer's shape (e.g. `endpoint-spec@1`); part of the cache key. */
   readonly format?: string;
+  /**
+   * Makes the repair turn's messages (the request, the answer echoed, the issues) fit the caller's
+   * prompt budget, e.g. by sending less context; they are sent as given without it.
+   */
+  readonly fitRepair?: (messages: ChatMessage[]) => Promise<ChatMessage[]>;
 }
 
 /** A validated answer, the answer it came from, and the fenced code that travelled beside it. */
@@ -54,10 +59,11 @@ export async function askStructured<T>(client: LlmClient, request: StructuredReq
   if (checked.ok) {
     return { kind: 'ok', value: { value: checked.value, answer: first.value, codeBlocks: checked.codeBlocks, repaired: false } };
   }
+  const repair = [...messages, ...repairTurn(first.value.text, checked.issues)];
   const second = await client.chat({
     ...chatOptions(request),
     purpose: `${request.purpose} (repair)`,
-    messages: [...messages, ...repairTurn(first.value.text, checked.issues)],
+    messages: request.fitRepair ? await request.fitRepair(repair) : repair,
   });
   if (second.kind !== 'ok') {
     return second;

@@ -22,6 +22,11 @@ export interface CollectedChange {
   readonly readAfter: (path: string) => Promise<string | undefined>;
   /** The file before the change (`undefined` when it was added or is unreadable). */
   readonly readBefore: (path: string) => Promise<string | undefined>;
+  /**
+   * Where the "after" side lives when it is not the working tree: a commit id, or `''` for the
+   * index (staged changes). Findings on such a change open the file at this revision, not on disk.
+   */
+  readonly afterRevision?: string;
 }
 
 /** Tree of an empty repository: the "before" of a root commit. */
@@ -48,7 +53,7 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
   const options: GitOptions = { cwd: root, signal };
   const show = (rev: string) => async (path: string): Promise<string | undefined> => {
     const r = await git(['show', `${rev}:${path}`], options);
-    return r.kind === 'ok' ? `${r.stdout}\n` : undefined;
+    return r.kind === 'ok' ? r.stdout : undefined;
   };
   const disk = async (path: string): Promise<string | undefined> => readFile(join(root, path), 'utf8').catch(() => undefined);
   switch (source.kind) {
@@ -64,7 +69,7 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
     case 'staged': {
       const head = await hasHead(options);
       const text = await gitOrThrow([...DIFF_FLAGS, '--cached', ...(head ? [] : [EMPTY_TREE]), '--'], options);
-      return text === undefined ? undefined : { label: 'staged changes', root, diffText: text, readAfter: show(''), readBefore: head ? show('HEAD') : () => Promise.resolve(undefined) };
+      return text === undefined ? undefined : { label: 'staged changes', root, diffText: text, readAfter: show(''), readBefore: head ? show('HEAD') : () => Promise.resolve(undefined), afterRevision: '' };
     }
     case 'commit': {
       const ref = checkRef(source.ref);
@@ -75,7 +80,7 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
       const parent = await git(['rev-parse', '--verify', `${commit}^`], options);
       const before = parent.kind === 'ok' ? parent.stdout.trim() : EMPTY_TREE;
       const text = await gitOrThrow([...DIFF_FLAGS, before, commit, '--'], options);
-      return text === undefined ? undefined : { label: `commit ${commit.slice(0, 7)}`, root, diffText: text, readAfter: show(commit), readBefore: show(before) };
+      return text === undefined ? undefined : { label: `commit ${commit.slice(0, 7)}`, root, diffText: text, readAfter: show(commit), readBefore: show(before), afterRevision: commit };
     }
     case 'range': {
       const match = /^(.*?)(\.\.\.?)(.*)$/.exec(source.range);
@@ -89,7 +94,8 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
         return undefined;
       }
       const text = await gitOrThrow([...DIFF_FLAGS, base, to, '--'], options);
-      return text === undefined ? undefined : { label: source.range, root, diffText: text, readAfter: show(to), readBefore: show(base) };
+      const after = (await gitOrThrow(['rev-parse', '--verify', `${to}^{commit}`], options))?.trim();
+      return text === undefined || after === undefined ? undefined : { label: source.range, root, diffText: text, readAfter: show(after), readBefore: show(base), afterRevision: after };
     }
     case 'branch': {
       const baseRef = source.base === undefined ? await defaultBase(options) : checkRef(source.base);
@@ -97,10 +103,26 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
       if (base === undefined) {
         return undefined;
       }
-      const text = await gitOrThrow([...DIFF_FLAGS, base, 'HEAD', '--'], options);
-      return text === undefined ? undefined : { label: `${baseRef}...HEAD`, root, diffText: text, readAfter: show('HEAD'), readBefore: show(base) };
+      const head = (await gitOrThrow(['rev-parse', '--verify', 'HEAD^{commit}'], options))?.trim();
+      const text = head === undefined ? undefined : await gitOrThrow([...DIFF_FLAGS, base, head, '--'], options);
+      return text === undefined || head === undefined ? undefined : { label: `${baseRef}...HEAD`, root, diffText: text, readAfter: show(head), readBefore: show(base), afterRevision: head };
     }
   }
+}
+
+/**
+ * A file as it is at `revision` (a commit id, or `''` for the index), for editors that show a
+ * finding of an older change; `undefined` when git has no such file there.
+ */
+export async function readAtRevision(root: string, revision: string, path: string, signal?: AbortSignal): Promise<string | undefined> {
+  if (revision !== '') {
+    checkRef(revision);
+  }
+  if (path.startsWith('-') || path.split('/').includes('..')) {
+    return undefined;
+  }
+  const r = await git(['show', `${revision}:${path}`], { cwd: root, signal });
+  return r.kind === 'ok' ? r.stdout : undefined;
 }
 
 function checkRef(ref: string): string {
@@ -147,5 +169,6 @@ async function untrackedDiff(options: GitOptions, read: (path: string) => Promis
 }
 
 function joinDiffs(...diffs: string[]): string {
-  return diffs.filter((d) => d.trim() !== '').join('\n');
+  // Only the final newline goes: a last context line may be a lone space, which must stay.
+  return diffs.filter((d) => d.trim() !== '').map((d) => d.replace(/\n$/, '')).join('\n');
 }

@@ -8,10 +8,16 @@ export interface MarkdownOptions {
 
 /**
  * Escapes model text for Markdown: no links, images, autolinks or HTML can come from the model;
- * inline code (backticks) stays readable.
+ * inline code (a pair of single backticks) stays as written.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\[\]()<>!*_~|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  // Code spans stay as written: nothing inside one renders as a link or HTML, and a backslash there
+  // would show as a backslash (`z.string\(\)`).
+  return text
+    .replace(/\r?\n/g, ' ')
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\[\]()<>!*_~|#]/g, (c) => `\\${c}`)))
+    .join('');
 }
 
 /** The review as Markdown: for a terminal, a pull-request comment, or the editor's panel. */

@@ -16,7 +16,7 @@ const MAX_OUTPUT = 8_000_000;
 /**
  * Runs `git ARGS` through the project's process runner (own process group, timeout, cancel).
  * Output is stdout and stderr interleaved, so only commands whose stderr is empty on success are
- * used here; `-c core.quotePath=false` keeps non-ASCII paths readable.
+ * used here; `-c core.quotePath=false` keeps non-ASCII paths readable. The output is not trimmed.
  */
 export async function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
   let outcome;
@@ -27,6 +27,8 @@ export async function git(args: readonly string[], options: GitOptions): Promise
       signal: options.signal,
       env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       maxOutputChars: MAX_OUTPUT,
+      // A diff's last context line can be a lone space, and `git show` gives files byte for byte.
+      keepWhitespace: true,
     });
   } catch (error) {
     return { kind: 'failed', message: `git could not start (${error instanceof Error ? error.message : String(error)}). Is git installed and on PATH?` };

@@ -1,5 +1,5 @@
 export { addedLines, removedLines, reviewableLines, type ChangedFile, type FileStatus, type Hunk, type HunkLine } from './changedFile';
-export { collectChange, repositoryRoot, type ChangeSource, type CollectedChange } from './changeSource';
+export { collectChange, readAtRevision, repositoryRoot, type ChangeSource, type CollectedChange } from './changeSource';
 export { escapeMarkdown, failingFindings, reviewMarkdown, type MarkdownOptions } from './formatReview';
 export { parseDiff } from './parseDiff';
 export { withReviewInstructions, type PlannedRequest } from './planRequests';

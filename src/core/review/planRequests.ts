@@ -14,6 +14,8 @@ export interface FileEntry {
 /** One request of a review: the messages exactly as sent (before redaction) and their size. */
 export interface PlannedRequest {
   readonly messages: ChatMessage[];
+  /** The same request without the files' context: what a repair turn resends when room is short. */
+  readonly withoutContext: ChatMessage[];
   readonly sections: readonly FileSection[];
   /** Prompt tokens by the o200k tokenizer (the gateway's estimate when servers report none). */
   readonly estimatedTokens: number;
@@ -23,14 +25,15 @@ export interface PlannedRequest {
 export const REVIEW_DESCRIBE = 'the review of the change: a short summary and the findings, each at a file and a line of the numbered diff.';
 
 /** Share of the budget kept free: tokenizers differ between models. */
-const MARGIN = 0.05;
+export const MARGIN = 0.05;
 
 /** The messages of a request as askStructured sends them (schema instructions included). */
 export function withReviewInstructions(messages: readonly ChatMessage[]): ChatMessage[] {
   return withInstructions(messages, structuredInstructions(ReviewAnswerSchema, REVIEW_DESCRIBE));
 }
 
-async function tokens(messages: readonly ChatMessage[]): Promise<number> {
+/** Prompt tokens of `messages` by the o200k tokenizer. */
+export async function tokens(messages: readonly ChatMessage[]): Promise<number> {
   return (await estimateUsage(messages, '')).promptTokens;
 }
 
@@ -84,7 +87,8 @@ export async function planRequests(label: string, entries: readonly FileEntry[],
   for (const group of groups) {
     const sections = group.map((p) => p.section);
     const messages = buildReviewMessages(label, sections, notes);
-    planned.push({ messages, sections, estimatedTokens: await tokens(withReviewInstructions(messages)) });
+    const withoutContext = buildReviewMessages(label, sections.map((section) => ({ ...section, contextText: '' })), notes);
+    planned.push({ messages, withoutContext, sections, estimatedTokens: await tokens(withReviewInstructions(messages)) });
   }
   return planned;
 }

@@ -28,6 +28,8 @@ export interface PreparedReview {
   readonly notSent: readonly { readonly path: string; readonly reason: string }[];
   readonly ruleFindings: readonly ReviewFinding[];
   readonly requests: readonly PlannedRequest[];
+  /** The budget every request (and its repair turn) keeps within. */
+  readonly maxPromptTokens: number;
 }
 
 const LANGUAGE: Record<string, string> = { ts: 'ts', tsx: 'tsx', mts: 'ts', cts: 'ts', js: 'js', jsx: 'jsx', mjs: 'js', cjs: 'js' };
@@ -56,7 +58,7 @@ export async function prepareReview(change: CollectedChange, options: PrepareOpt
     const before = file.status === 'added' ? undefined : await change.readBefore(file.oldPath ?? file.path);
     const after = file.status === 'deleted' ? undefined : await change.readAfter(file.path);
     const context = fileContext(file, before, after, options.maxDeclarationLines ?? 80);
-    const usages = index && !isTestPath(file.path) ? index.usagesOf(context.touchedExports, file.path) : [];
+    const usages = index && !isTestPath(file.path) ? index.usagesOf(context.touchedExports, file.path, after) : [];
     const namedTests = index ? index.testsNamedAfter(file.path) : [];
     const untested = isTestPath(file.path) ? [] : context.touchedExports.map((e) => e.name).filter((name) => !usages.some((u) => u.isTest && u.name === name));
     const language = LANGUAGE[/\.([^.]+)$/.exec(file.path)?.[1] ?? ''] ?? '';
@@ -66,7 +68,7 @@ export async function prepareReview(change: CollectedChange, options: PrepareOpt
   }
   const notes = notSent.length > 0 ? [`Also changed but not shown: ${notSent.map((n) => n.path).join(', ')}.`] : [];
   const requests = await planRequests(change.label, entries, notes, options.maxPromptTokens);
-  return { label: change.label, root: change.root, files, notSent, ruleFindings: rules, requests };
+  return { label: change.label, root: change.root, files, notSent, ruleFindings: rules, requests, maxPromptTokens: options.maxPromptTokens };
 }
 
 /** The lines findings may point at, per changed file. */

@@ -2,6 +2,7 @@ import { askStructured } from '../llm/structured';
 import type { LlmClient, LlmResult, TokenUsage } from '../llm/types';
 import { REVIEW_DESCRIBE } from './planRequests';
 import { reviewableMap, type PreparedReview } from './prepareReview';
+import { repairWithin } from './repairBudget';
 import { ReviewAnswerSchema, REVIEW_ANSWER_FORMAT, SEVERITIES, type DroppedFinding, type ModelFinding, type ReviewFinding } from './reviewTypes';
 
 export interface ReviewProgress {
@@ -38,7 +39,8 @@ export interface ReviewReport {
 /**
  * Sends each planned request through the gateway (redaction, cache, audit, usage, cancel), keeps
  * the findings that point at a line of the change, and merges them with the rule findings.
- * A request whose answer stays invalid after the repair turn makes the review `invalid`.
+ * A request whose answer stays invalid after the repair turn makes the review `invalid`; the repair
+ * turn keeps within the same budget as the request (see {@link repairWithin}).
  */
 export async function reviewChanges(client: LlmClient, prepared: PreparedReview, options: ReviewOptions = {}): Promise<LlmResult<ReviewReport>> {
   const lines = reviewableMap(prepared.files);
@@ -59,6 +61,7 @@ export async function reviewChanges(client: LlmClient, prepared: PreparedReview,
       cache: options.cache,
       command: options.command,
       format: REVIEW_ANSWER_FORMAT,
+      fitRepair: repairWithin(request, prepared.maxPromptTokens),
     });
     if (result.kind !== 'ok') {
       return result;

@@ -61,7 +61,8 @@ export function contextText(enclosing: readonly DeclarationSnippet[], usages: re
   const callers = usages.filter((u) => !u.isTest);
   const tests = usages.filter((u) => u.isTest);
   if (callers.length > 0) {
-    parts.push(`Used elsewhere in the project (text search, may include namesakes):\n${callers.map((u) => `- ${u.file}:${u.line} \`${u.text}\``).join('\n')}`);
+    const how = callers.every((u) => u.resolved === true) ? 'references resolved by the TypeScript compiler' : 'text search, may include namesakes';
+    parts.push(`Used elsewhere in the project (${how}):\n${callers.map((u) => `- ${u.file}:${u.line} \`${u.text}\``).join('\n')}`);
   }
   if (tests.length > 0) {
     parts.push(`Tests that mention the changed exports:\n${tests.map((u) => `- ${u.file}:${u.line} \`${u.text}\``).join('\n')}`);

@@ -1,5 +1,6 @@
 import type { ChangeSet } from '../changes/changeSet';
 import { typeCheckChangeSet } from '../changes/typeCheckChangeSet';
+import { RoutecraftError } from '../errors';
 import { askStructured } from '../llm/structured';
 import type { ChatAnswer, LlmClient, LlmResult } from '../llm/types';
 import type { Exclusion } from '../privacy/exclusion';
@@ -75,7 +76,8 @@ export async function prepareTriage(input: TriageInput): Promise<TriageContext> 
 export async function triageError(client: LlmClient, input: TriageInput, options: TriageOptions = {}): Promise<LlmResult<Triage>> {
   const context = await prepareTriage(input);
   if (context.log.problems.length === 0) {
-    return { kind: 'invalid', issues: ['No stack trace, test failure or compiler error was found in the text.'], raw: '' };
+    // Not the model's fault: say what is missing in the input (no "the model's answer could not be used").
+    return { kind: 'failed', error: new RoutecraftError('invalid-input', 'No stack trace, test failure or compiler error was found in the text: select or copy the failure output and try again.') };
   }
   const result = await askStructured(client, {
     schema: TriageAnswerSchema,

@@ -11,6 +11,7 @@ import type { FindingComments } from './findingComments';
 import { findRepository, uriFromScmArgument } from './gitRepository';
 import { pickChangeSource } from './pickChangeSource';
 import { locationLink, type ReviewPanel } from './reviewPanel';
+import type { RevisionDocuments } from './revisionDocuments';
 
 /** What the command resolves to (for tests and other commands). */
 export type ExplainChangesOutcome =
@@ -29,6 +30,8 @@ export type ExplainChangesOutcome =
 export interface ExplainChangesDeps {
   readonly panel: ReviewPanel;
   readonly comments: FindingComments;
+  /** Files of a commit, range, branch or the index as they are there (findings open on them). */
+  readonly revisions: RevisionDocuments;
   readonly createClient: (scope: vscode.Uri) => Promise<{ client: LlmClient; settings: RoutecraftSettings }>;
   readonly reportError: (message: string) => void;
   readonly logger: Logger;
@@ -88,8 +91,10 @@ export async function explainChangesCommand(deps: ExplainChangesDeps, args: read
         switch (result.kind) {
           case 'ok': {
             const report = result.value;
-            const markdown = reviewMarkdown(report, { link: (file, line) => locationLink(join(repo.root, file), line) });
-            const threads = deps.comments.show(rootUri, report.findings).map((t) => ({ uri: t.uri.toString(), line: (t.range?.start.line ?? 0) + 1 }));
+            const revision = change.afterRevision;
+            const markdown = reviewMarkdown(report, { link: (file, line) => locationLink(join(repo.root, file), line, revision) });
+            const documentOf = (file: string): vscode.Uri => (revision === undefined ? vscode.Uri.joinPath(rootUri, ...file.split('/')) : deps.revisions.uri(repo.root, revision, join(repo.root, file)));
+            const threads = deps.comments.show(rootUri, report.findings, documentOf).map((t) => ({ uri: t.uri.toString(), line: (t.range?.start.line ?? 0) + 1 }));
             deps.panel.finish(markdown);
             return { kind: 'ok', report, markdown, html: deps.panel.html, threads };
           }
@@ -119,19 +124,24 @@ function failed(deps: ExplainChangesDeps, message: string): ExplainChangesOutcom
 }
 
 /**
- * Opens `file` at `line` (the panel's links). Only files inside a workspace folder or inside the
- * repository of the review shown are opened.
+ * Opens `file` at `line` (the panel's links); with `revision` (a string: commit id, `''` for the
+ * index) the file as it is at that revision, read-only. Only files inside a workspace folder or
+ * inside the repository of the review shown are opened; revisions only inside the latter.
  */
-export async function openReviewLocation(file: unknown, line: unknown, reviewRoot: string | undefined): Promise<boolean> {
+export async function openReviewLocation(file: unknown, line: unknown, reviewRoot: string | undefined, revision: unknown, revisions: RevisionDocuments): Promise<boolean> {
   if (typeof file !== 'string' || typeof line !== 'number' || !Number.isInteger(line)) {
     return false;
   }
-  const uri = vscode.Uri.file(file);
   const inReview = reviewRoot !== undefined && !relative(reviewRoot, file).startsWith('..') && !isAbsolute(relative(reviewRoot, file));
-  if (!vscode.workspace.getWorkspaceFolder(uri) && !inReview) {
+  if (typeof revision === 'string' && !inReview) {
+    return false;
+  }
+  const uri = typeof revision === 'string' && reviewRoot !== undefined ? revisions.uri(reviewRoot, revision, file) : vscode.Uri.file(file);
+  if (!vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) && !inReview) {
     return false;
   }
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true });
+  // The first column: the review panel stays beside it.
+  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true, viewColumn: vscode.ViewColumn.One });
   return true;
 }

@@ -12,8 +12,11 @@ export class FindingComments implements vscode.Disposable {
   private readonly controller = vscode.comments.createCommentController('routecraft.review', vscode.l10n.t('Routecraft Review'));
   private current: vscode.CommentThread[] = [];
 
-  /** Replaces the threads of the previous review with one thread per finding. */
-  show(root: vscode.Uri, findings: readonly ReviewFinding[]): readonly vscode.CommentThread[] {
+  /**
+   * Replaces the threads of the previous review with one thread per finding, on the document
+   * `documentOf` gives for a repository-relative path (default: the file under `root`).
+   */
+  show(root: vscode.Uri, findings: readonly ReviewFinding[], documentOf: (file: string) => vscode.Uri = (file) => vscode.Uri.joinPath(root, ...file.split('/'))): readonly vscode.CommentThread[] {
     this.clear();
     this.current = findings.map((f) => {
       const line = Math.max(0, f.line - 1);
@@ -21,7 +24,7 @@ export class FindingComments implements vscode.Disposable {
       body.isTrusted = false;
       body.supportHtml = false;
       const comment: vscode.Comment = { body, mode: vscode.CommentMode.Preview, author: { name: 'Routecraft' }, contextValue: FINDING_THREAD_CONTEXT };
-      const thread = this.controller.createCommentThread(vscode.Uri.joinPath(root, ...f.file.split('/')), new vscode.Range(line, 0, line, 0), [comment]);
+      const thread = this.controller.createCommentThread(documentOf(f.file), new vscode.Range(line, 0, line, 0), [comment]);
       thread.label = `Routecraft: ${f.severity} · ${f.kind}`;
       thread.contextValue = FINDING_THREAD_CONTEXT;
       thread.canReply = false;

@@ -5,9 +5,13 @@ import { CommandIds } from '../commandIds';
 /** The one command a review panel's links may run: open a file at a line. */
 export const OPEN_LOCATION_COMMAND = CommandIds.openReviewLocation;
 
-/** A `command:` link that opens `file` (absolute) at `line` (1-based). */
-export function locationLink(file: string, line: number): string {
-  return `command:${OPEN_LOCATION_COMMAND}?${encodeURIComponent(JSON.stringify([file, line]))}`;
+/**
+ * A `command:` link that opens `file` (absolute) at `line` (1-based); with `revision` (a commit id,
+ * `''` for the index) the file as it is at that revision (see RevisionDocuments).
+ */
+export function locationLink(file: string, line: number, revision?: string): string {
+  const args = revision === undefined ? [file, line] : [file, line, revision];
+  return `command:${OPEN_LOCATION_COMMAND}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
 /**

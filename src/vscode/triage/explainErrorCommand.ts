@@ -5,7 +5,8 @@ import type { LlmClient } from '../../core/llm/types';
 import { loadExclusion } from '../../core/privacy/exclusion';
 import { formatTriageMarkdown, triageError, type Triage } from '../../core/triage';
 import { abortSignalFrom } from '../cancellation';
-import type { ExplainPanel } from '../explainPanel';
+import { locationHref } from '../../core/explain/renderAnswer';
+import type { ExplainPanel, PanelLocation } from '../explainPanel';
 import type { RoutecraftSettings } from '../settings';
 import { errorFolder, errorInput } from './errorInput';
 import type { Reviewer } from '../review/changeReview';
@@ -58,8 +59,9 @@ export async function explainErrorCommand(deps: ExplainErrorDeps, passed?: unkno
         const result = await triageError(client, { text: input.text, root, exclusion }, { signal: abort.signal, command: 'routecraft.explainError' });
         switch (result.kind) {
           case 'ok': {
-            const markdown = formatTriageMarkdown(result.value, (path, line, column) => linkTo(root, path, line, column));
-            deps.panel.finish(markdown, `${result.value.answer.model}${result.value.answer.cached ? `, ${vscode.l10n.t('from cache')}` : ''}`);
+            const locations: PanelLocation[] = [];
+            const markdown = formatTriageMarkdown(result.value, (path, line) => linkTo(locations, root, path, line));
+            deps.panel.finish(markdown, `${result.value.answer.model}${result.value.answer.cached ? `, ${vscode.l10n.t('from cache')}` : ''}`, locations);
             return { kind: 'ok', markdown, triage: result.value };
           }
           case 'cancelled':
@@ -104,10 +106,13 @@ function offerNext(root: string, triage: Triage, deps: ExplainErrorDeps): void {
   });
 }
 
-/** A link the Explain panel's webview opens in the editor (the product's URL handler: file at line). */
-function linkTo(root: string, path: string, line: number, column?: number): string {
-  const file = vscode.Uri.joinPath(vscode.Uri.file(root), ...path.split('/'));
-  return `${vscode.env.uriScheme}://file${file.path}:${line}${column === undefined ? '' : `:${column}`}`;
+/**
+ * A link the Explain panel opens itself (file at line, in any window: desktop, code-server, remote);
+ * the location joins the list handed to the panel with the answer.
+ */
+function linkTo(locations: PanelLocation[], root: string, path: string, line: number): string {
+  locations.push({ uri: vscode.Uri.joinPath(vscode.Uri.file(root), ...path.split('/')), line });
+  return locationHref(locations.length - 1);
 }
 
 function firstSentence(text: string): string {

@@ -68,7 +68,14 @@ describe('Explain Changes in a real VS Code (extension host)', function () {
     assert.equal(outcome.report.dropped.length, 1, 'the finding at line 99 was dropped');
     assert.doesNotMatch(outcome.markdown, /Invented line/);
     assert.equal(outcome.threads.length, 2);
-    assert.ok(outcome.threads.every((t) => t.uri.endsWith('/src/users.ts') && t.line === 6), JSON.stringify(outcome.threads));
+    // The threads sit on the file as it is in that (older) commit, not on today's file.
+    assert.ok(outcome.threads.every((t) => vscode.Uri.parse(t.uri).scheme === 'routecraft-revision' && vscode.Uri.parse(t.uri).path.endsWith('/src/users.ts') && t.line === 6), JSON.stringify(outcome.threads));
+    const old = /\]\(command:routecraft\.openReviewLocation\?([^)]+)\)/.exec(outcome.markdown);
+    assert.ok(old?.[1], outcome.markdown);
+    assert.equal(await vscode.commands.executeCommand<boolean>(OPEN_LOCATION, ...(JSON.parse(decodeURIComponent(old[1])) as unknown[])), true);
+    const atRevision = vscode.window.activeTextEditor?.document;
+    assert.equal(atRevision?.uri.scheme, 'routecraft-revision');
+    assert.match(atRevision?.lineAt(15).text ?? '', /res\.status\(201\)/, 'the commit\'s own line 16 (201), not the working tree\'s (200)');
     assert.match(outcome.html, /<a href="command:routecraft\.openReviewLocation\?/);
     assert.doesNotMatch(outcome.html, /href="https?:|src="https?:|<img|<script/i, 'no model link, image or HTML renders');
     assert.match(outcome.html, /&lt;img src=x onerror=alert\(1\)&gt;/, 'model HTML is shown as text');

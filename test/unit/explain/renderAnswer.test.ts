@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createAnswerRenderer, explainPanelCsp, isOpenableLink } from '../../../src/core/explain/renderAnswer';
+import { createAnswerRenderer, explainPanelCsp, isOpenableLink, locationHref, locationIndexOf } from '../../../src/core/explain/renderAnswer';
 
 const HOSTILE = [
   '## Summary',
@@ -63,6 +63,18 @@ describe('Explain panel rendering of an untrusted answer', () => {
     for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/passwd', 'data:text/html,x', 'https://', '']) {
       assert.ok(!isOpenableLink(bad), bad);
     }
+  });
+
+  it('renders location links (Explain Error evidence) for the panel to open, and nothing that only looks like one', () => {
+    const out = createAnswerRenderer()(`[src/a.ts:9](${locationHref(0)}) [x](routecraft-location:1/../x) [y](routecraft-location:abc) [z](ROUTECRAFT-location:2x)`);
+    const targets = [...out.matchAll(/data-href="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(targets, ['routecraft-location:0']);
+    assert.doesNotMatch(out, /\shref=/);
+    assert.equal(locationIndexOf(locationHref(12)), 12);
+    for (const bad of ['routecraft-location:', 'routecraft-location:-1', 'routecraft-location:1.5', 'https://x/routecraft-location:1', 'routecraft-location:1234567']) {
+      assert.equal(locationIndexOf(bad), undefined, bad);
+    }
+    assert.ok(!isOpenableLink(locationHref(0)), 'never handed to the external opener');
   });
 
   it('has a CSP that allows nothing remote: no https:, http:, data: or wildcard', () => {

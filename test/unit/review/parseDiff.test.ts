@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { DEFAULT_REVIEW_PROMPT_TOKENS, escapeMarkdown, parseDiff, reviewableLines } from '../../../src/core/review';
 import { ruleFindings } from '../../../src/core/review/ruleFindings';
 
@@ -54,6 +55,10 @@ describe('review: parseDiff and the rules', () => {
 
   it('escapes model text: no link, image, autolink or HTML survives', () => {
     assert.equal(escapeMarkdown('see [x](https://e.example) ![i](https://e.example/p.png) <https://e.example> <b>'), 'see \\[x\\]\\(https://e.example\\) \\!\\[i\\]\\(https://e.example/p.png\\) \\<https://e.example\\> \\<b\\>');
+    // Code spans stay readable (no backslashes shown), and a backslash before a backtick cannot turn one off.
+    assert.equal(escapeMarkdown('Validation removed: `name: z.string().min(1),`. [x](y)'), 'Validation removed: `name: z.string().min(1),`. \\[x\\]\\(y\\)');
+    const html = new MarkdownIt({ html: false }).render(escapeMarkdown('\\`[x](https://e.example)\\` `<b>` [y](https://e.example)'));
+    assert.doesNotMatch(html, /<a |<b>/, html);
   });
 
   it('the editor setting defaults to the CLI budget', () => {

@@ -178,7 +178,8 @@ describe('triageError through the gateway and a real OpenAI-protocol server', ()
 
   it('text without any failure is refused before calling the model', async () => {
     const result = await triageError(client, await input('all good\n3 passing\n'));
-    assert.equal(result.kind, 'invalid');
+    assert.equal(result.kind, 'failed');
+    assert.match(result.kind === 'failed' ? result.error.message : '', /^No stack trace, test failure or compiler error was found/);
     assert.equal(llm.requests.length, 0);
   });
 });

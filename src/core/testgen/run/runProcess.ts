@@ -16,6 +16,8 @@ export interface RunProcessOptions {
   readonly signal?: AbortSignal;
   readonly env?: Readonly<Record<string, string>>;
   readonly maxOutputChars?: number;
+  /** Keep the output exactly as given (default: trimmed). A diff's last line may be a lone space. */
+  readonly keepWhitespace?: boolean;
 }
 
 const DEFAULT_MAX_OUTPUT = 64_000;
@@ -99,7 +101,7 @@ export function runProcess(command: string, args: readonly string[], options: Ru
         killProcessGroup(child.pid);
       }
       output += stdoutDecoder.end() + stderrDecoder.end();
-      resolve({ kind: ending ?? 'exited', exitCode, output: boundText(output.trim(), max), durationMs: Date.now() - started });
+      resolve({ kind: ending ?? 'exited', exitCode, output: boundText(options.keepWhitespace === true ? output : output.trim(), max), durationMs: Date.now() - started });
     };
     child.once('error', (error) => {
       clearTimeout(timer);
