@@ -35,6 +35,8 @@ export const separateHostSuites = [
   { label: 'endpoint', files: ['endpoint.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-host' },
   { label: 'tests', files: ['tests.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-tests-host' },
   { label: 'security', files: ['security.test.ts'], fixture: 'explain-demo', copy: 'e2e-security-host' },
+  // The sql-* fixtures have no install of their own: the copy links the repository's node_modules.
+  { label: 'sql', files: ['sql.test.ts'], fixture: 'sql-migrations', copy: 'e2e-sql-host', nodeModules: 'node_modules' },
 ];
 
 /**
@@ -107,6 +109,7 @@ async function main() {
         ok = step(`in-host tests: ${suite.label} (fixture ${suite.fixture})`, process.execPath, [
           ...tsx, join(root, 'test', 'e2e', 'harness', 'runHostSuite.ts'),
           '--suite', outdir, '--fixture', suite.fixture, '--copy', suite.copy, '--label', suite.label,
+          ...(suite.nodeModules ? ['--node-modules', suite.nodeModules] : []),
         ]) && ok;
       } catch (e) {
         console.error(`[e2e] bundling the ${suite.label} in-host suite failed: ${e instanceof Error ? e.message : String(e)}`);
