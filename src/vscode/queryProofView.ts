@@ -26,6 +26,8 @@ export class QueryProofView implements vscode.TextDocumentContentProvider, vscod
     this.contents.set(uri.toString(), markdown);
     this.changed.fire(uri);
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    // The preview takes the focus; give it back to the editor group on its left, where the review opens.
+    await vscode.commands.executeCommand('workbench.action.focusLeftGroup');
     return markdown;
   }
 
