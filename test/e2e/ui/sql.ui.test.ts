@@ -84,7 +84,7 @@ describe('Generate Query in the real editor (UI)', function () {
       throw new Error(`no proof preview; the fake LLM got ${session.llm().requests.length} request(s)`, { cause: e });
     });
     const preview = webviewContent(p);
-    await preview.locator('code', { hasText: "strftime('%w', l.logged_in_at, :timeZoneOffset)" }).first().waitFor({ timeout: 30_000 });
+    await preview.locator('code', { hasText: "strftime('%w', l.logged_in_at, :timeZoneOffset)" }).first().waitFor({ timeout: 90_000 });
     const table = preview.locator('table', { hasText: 'paying_users' }).last();
     await table.waitFor({ timeout: 30_000 });
     const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
