@@ -35,6 +35,9 @@ export const separateHostSuites = [
   { label: 'endpoint', files: ['endpoint.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-host' },
   { label: 'tests', files: ['tests.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-tests-host' },
   { label: 'security', files: ['security.test.ts'], fixture: 'explain-demo', copy: 'e2e-security-host' },
+  // The sql-* fixtures have no install of their own: the copy links the repository's node_modules.
+  // Its first scenario (schema, proof on sql.js, type check, review, Apply) took 57-138 s on a loaded 2-core machine.
+  { label: 'sql', files: ['sql.test.ts'], fixture: 'sql-migrations', copy: 'e2e-sql-host', nodeModules: 'node_modules', timeoutMs: 360_000 },
 ];
 
 /**
@@ -107,7 +110,8 @@ async function main() {
         ok = step(`in-host tests: ${suite.label} (fixture ${suite.fixture})`, process.execPath, [
           ...tsx, join(root, 'test', 'e2e', 'harness', 'runHostSuite.ts'),
           '--suite', outdir, '--fixture', suite.fixture, '--copy', suite.copy, '--label', suite.label,
-        ]) && ok;
+          ...(suite.nodeModules ? ['--node-modules', suite.nodeModules] : []),
+        ], suite.timeoutMs && !process.env.ROUTECRAFT_E2E_HOST_TIMEOUT_MS ? { ROUTECRAFT_E2E_HOST_TIMEOUT_MS: String(suite.timeoutMs) } : {}) && ok;
       } catch (e) {
         console.error(`[e2e] bundling the ${suite.label} in-host suite failed: ${e instanceof Error ? e.message : String(e)}`);
         ok = false;

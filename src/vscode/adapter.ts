@@ -17,6 +17,7 @@ import { ExplainPanel } from './explainPanel';
 import { LlmServices } from './llmServices';
 import { OutputLogger } from './outputLogger';
 import { PromptPreview } from './promptPreview';
+import { QueryProofView } from './queryProofView';
 import { isReviewCommand, ReviewController } from './review/changeReview';
 import { UsageStatusBar } from './usageStatusBar';
 
@@ -45,6 +46,7 @@ export class Routecraft implements vscode.Disposable {
   private readonly preview = this.own(new PromptPreview());
   private readonly reviews = this.own(new ReviewController());
   private readonly revisions = this.own(new RevisionDocuments());
+  private readonly queryProofs = this.own(new QueryProofView());
 
   async run(id: CommandId, args: readonly unknown[] = []): Promise<unknown> {
     try {
@@ -74,7 +76,7 @@ export class Routecraft implements vscode.Disposable {
             review: (cs, r) => this.reviews.review(cs, r),
           });
         case CommandIds.generateQuery:
-          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, typeof args[0] === 'string' ? args[0] : undefined);
+          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r), proofView: this.queryProofs }, typeof args[0] === 'string' ? args[0] : undefined);
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:

@@ -5,9 +5,9 @@ import { trustedOrExplain } from './restrictedMode';
 import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
-import { markdownResultTable } from '../core/sql/formatResult';
-import { generateQuery, type GeneratedQuery } from '../core/sql/generateQuery';
+import { generateQuery } from '../core/sql/generateQuery';
 import { abortSignalFrom } from './cancellation';
+import type { QueryProofView } from './queryProofView';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
 export interface SqlDeps {
@@ -15,6 +15,8 @@ export interface SqlDeps {
   readonly reportError: (message: string) => void;
   /** The shared multi-file review (see ReviewController). */
   readonly review: Reviewer;
+  /** The SQL and its proven result, shown beside the editor. */
+  readonly proofView: QueryProofView;
 }
 
 export type SqlOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string } | { readonly kind: 'questions'; readonly questions: readonly string[] };
@@ -71,8 +73,8 @@ export async function generateQueryCommand(deps: SqlDeps, question?: string): Pr
         void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft needs to know more: {0}', result.answer.questions.join(' ')));
         return { kind: 'questions', questions: result.answer.questions };
       case 'ok':
-        await showProof(text, timeZone, result.value);
-        return await deps.review(result.value.changeSet, { label: result.value.changeSet.summary });
+        await deps.proofView.show(text, timeZone, result.value);
+        return await deps.review(result.value.changeSet, { label: result.value.changeSet.summary, baseline: result.value.baseline });
     }
     return undefined;
   } finally {
@@ -98,30 +100,6 @@ async function timeZoneFor(folder: vscode.WorkspaceFolder): Promise<string | und
     await config.update('sql.timeZone', zone.trim(), vscode.ConfigurationTarget.Workspace);
   }
   return zone?.trim() || undefined;
-}
-
-/** The SQL, its parameters, assumptions and the proven result table, as a Markdown preview beside the editor. */
-async function showProof(question: string, timeZone: string, generated: GeneratedQuery): Promise<void> {
-  const { query } = generated;
-  const used = Object.entries(query.parameterValues).filter(([n]) => query.check.usedParameters.includes(n));
-  const markdown = [
-    `# ${question.replace(/[<>]/g, '')}`,
-    '',
-    `${generated.dialect}, schema from ${generated.schema.source} (${generated.schema.files.join(', ')}); time zone ${timeZone}.`,
-    '',
-    '```sql', query.sql, '```',
-    '',
-    '| parameter | value |', '| --- | --- |', ...used.map(([n, v]) => `| :${n} | ${JSON.stringify(v).replace(/\|/g, '\\|')} |`),
-    '',
-    ...(query.answer.assumptions.length > 0 ? ['**Assumptions**', '', ...query.answer.assumptions.map((a) => `- ${a}`), ''] : []),
-    query.proof ? `**Result on ${query.proof.engine}** with fixture rows (${Object.entries(query.proof.inserted).map(([t, n]) => `${n} ${t}`).join(', ')}):` : `**Not run:** ${query.unproven ?? ''}`,
-    '',
-    query.proof ? markdownResultTable(query.proof) : '',
-    '',
-    ...generated.notes.map((n) => `> ${n}`),
-  ].join('\n');
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri);
 }
 
 function failed(deps: SqlDeps, message: string): SqlOutcome {

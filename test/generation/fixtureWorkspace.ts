@@ -6,15 +6,16 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 /**
  * Copies a fixture (without node_modules) to test/fixtures/.work/<copyName> (default: the fixture's
- * name) and links its node_modules. A separate copy name keeps concurrent users (e2e, CLI tests) apart.
+ * name) and links its node_modules (or `nodeModules`, e.g. the repository's for the sql-* fixtures,
+ * which have no install of their own). A separate copy name keeps concurrent users (e2e, CLI tests) apart.
  */
-export function prepareWorkspace(name: string, copyName: string = name): string {
+export function prepareWorkspace(name: string, copyName: string = name, nodeModules: string = join(FIXTURES, name, 'node_modules')): string {
   const source = join(FIXTURES, name);
   const target = join(FIXTURES, '.work', copyName);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   cpSync(source, target, { recursive: true, filter: (src) => !src.includes(`${name}/node_modules`) });
-  symlinkSync(join(source, 'node_modules'), join(target, 'node_modules'), 'dir');
+  symlinkSync(nodeModules, join(target, 'node_modules'), 'dir');
   return target;
 }
 

@@ -7,7 +7,7 @@ import { compareRows } from './embedded/resultValues';
 import type { EmbeddedEngines } from './embedded/embeddedEngines';
 import { SQL_ANSWER_FORMAT, SqlAnswerSchema, type SqlAnswer, type SqlScalar } from './sqlAnswer';
 import { TIME_ZONE_OFFSET_PARAMETER, TIME_ZONE_PARAMETER } from './validateSql';
-import { sqliteOffsetModifier } from './timeZone';
+import { sqliteFixedOffsetProblem, sqliteOffsetModifier } from './timeZone';
 
 export interface AskOptions {
   readonly signal?: AbortSignal;
@@ -76,6 +76,10 @@ export async function askForQuery(client: LlmClient, messages: readonly ChatMess
     if (checked.kind === 'invalid') {
       errors = checked.errors;
     } else {
+      const dst = fixedOffsetProblem(checked.value, context);
+      if (dst) {
+        return { kind: 'failed', message: dst };
+      }
       options.onProgress?.('Running the query on the embedded database…');
       const proven = await prove(checked.value, context, engines);
       if (proven.kind === 'ok') {
@@ -112,6 +116,18 @@ async function prove(checked: CheckedAnswer, context: AnswerContext, engines: Em
     return { kind: 'failed', errors: [...mismatches, `actual rows: ${JSON.stringify(result.proof.rows).slice(0, 600)}`] };
   }
   return { kind: 'ok', value: { ...checked, proof: result.proof, parameterValues } };
+}
+
+/** For SQLite queries that shift times by the fixed offset: why that is wrong for the zone (DST), if it is. */
+function fixedOffsetProblem(checked: CheckedAnswer, context: AnswerContext): string | undefined {
+  if (context.dialect !== 'sqlite' || !checked.check.usedParameters.includes(TIME_ZONE_OFFSET_PARAMETER)) {
+    return undefined;
+  }
+  const dates = checked.rows.flatMap((t) => t.rows.flatMap((row) => Object.values(row)))
+    .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v))
+    .map((v) => new Date(v.replace(' ', 'T')))
+    .filter((d) => !Number.isNaN(d.getTime()));
+  return sqliteFixedOffsetProblem(context.timeZone, [new Date(), ...dates]);
 }
 
 /** The answer as given, and the exact problems with it. */

@@ -102,7 +102,9 @@ function dialectFromPackage(root: string): SqlDialect | undefined {
   try {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
     const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-    return deps['pg'] || deps['postgres'] || deps['@electric-sql/pglite'] ? 'postgres' : deps['better-sqlite3'] || deps['sqlite3'] || deps['sql.js'] ? 'sqlite' : deps['mysql2'] || deps['mysql'] ? 'mysql' : undefined;
+    return deps['pg'] || deps['postgres'] || deps['@electric-sql/pglite'] || deps['@mikro-orm/postgresql'] ? 'postgres'
+      : deps['better-sqlite3'] || deps['sqlite3'] || deps['sql.js'] || deps['@mikro-orm/sqlite'] || deps['@mikro-orm/better-sqlite'] ? 'sqlite'
+        : deps['mysql2'] || deps['mysql'] || deps['@mikro-orm/mysql'] ? 'mysql' : undefined;
   } catch {
     return undefined;
   }

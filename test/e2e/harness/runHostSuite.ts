@@ -1,7 +1,7 @@
 // Runs one bundled in-host suite in its own code-server window, on a fresh copy of a fixture project.
 // Usage (scripts/run-e2e.mjs does this after bundling):
 //   node --import tsx test/e2e/harness/runHostSuite.ts --suite out/e2e-suite-endpoint \
-//     --fixture express5-vitest --copy e2e-express5-host --label endpoint
+//     --fixture express5-vitest --copy e2e-express5-host --label endpoint [--node-modules node_modules]
 //   node --import tsx test/e2e/harness/runHostSuite.ts --suite out/e2e-suite --workspace test/fixtures/explain-demo
 // Appends {"suite":"e2e-host",...} to $ROUTECRAFT_TEST_SUMMARY when set; exits with the suite's code.
 import * as fs from 'node:fs';
@@ -18,6 +18,7 @@ async function main(): Promise<number> {
       fixture: { type: 'string' },
       workspace: { type: 'string' },
       copy: { type: 'string' },
+      'node-modules': { type: 'string' },
       label: { type: 'string', default: 'suite' },
     },
   });
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const workspace = values.workspace !== undefined
     ? path.resolve(repoRoot, values.workspace)
-    : prepareWorkspace(values.fixture!, values.copy ?? `e2e-${values.fixture!}`);
+    : prepareWorkspace(values.fixture!, values.copy ?? `e2e-${values.fixture!}`, values['node-modules'] === undefined ? undefined : path.resolve(repoRoot, values['node-modules']));
   const result = await runHostSession({
     workspace,
     suiteEntry,

@@ -66,6 +66,37 @@ describe('sql: schema model from the project', () => {
     assert.equal(findTable(schema, 'logins')!.evidence, 'migrations/002_logins.sql:1');
   });
 
+  it('Knex migrations: createTable builders over two files, .references().inTable(), t.foreign().references(\'users.id\'), t.enu', async () => {
+    const schema = await schemaOf('sql-knex');
+    assert.equal(schema.source, 'knex');
+    assertCommonShape(schema);
+    assert.deepEqual(schema.files, ['migrations/20260101000000_init.ts', 'migrations/20260102000000_logins.ts']);
+    assert.deepEqual(schema.enums, [{ name: 'subscription_status', values: ['active', 'canceled', 'trialing'] }]);
+    const status = findColumn(findTable(schema, 'subscriptions')!, 'status')!;
+    assert.deepEqual([status.kind, status.nullable, status.comment], ['enum', false, 'active = paying']);
+    assert.equal(findColumn(findTable(schema, 'users')!, 'created_at')!.hasDefault, true);
+    assert.equal(findTable(schema, 'logins')!.evidence, 'migrations/20260102000000_logins.ts:4');
+  });
+
+  it('Sequelize: sequelize.define and Model.init, field/underscored names, references, ENUM, implicit timestamps', async () => {
+    const schema = await schemaOf('sql-sequelize');
+    assert.equal(schema.source, 'sequelize');
+    assertCommonShape(schema);
+    assert.deepEqual(findTable(schema, 'users')!.columns.map((c) => c.name), ['id', 'email', 'name', 'created_at'], 'underscored createdAt, updatedAt: false');
+    assert.deepEqual(findTable(schema, 'subscriptions')!.columns.map((c) => c.name), ['id', 'user_id', 'status', 'plan', 'started_at']);
+    assert.deepEqual(schema.enums, [{ name: 'enum_subscriptions_status', values: ['active', 'canceled', 'trialing'] }]);
+    assert.equal(findColumn(findTable(schema, 'subscriptions')!, 'status')!.comment, 'active = paying');
+  });
+
+  it('MikroORM: decorators with the underscore naming strategy, @ManyToOne → user_id, @Enum items', async () => {
+    const schema = await schemaOf('sql-mikro-orm');
+    assert.equal(schema.source, 'mikro-orm');
+    assertCommonShape(schema);
+    assert.deepEqual(findTable(schema, 'logins')!.columns.map((c) => c.name), ['id', 'user_id', 'logged_in_at']);
+    assert.deepEqual(schema.enums, [{ name: 'SubscriptionStatus', values: ['active', 'canceled', 'trialing'] }]);
+    assert.equal(findColumn(findTable(schema, 'users')!, 'created_at')!.hasDefault, true);
+  });
+
   it('a folder without any schema says what was looked for', async () => {
     const lookup = await loadSchema(join(FIXTURES, 'explain-demo'));
     assert.equal(lookup.kind, 'none');

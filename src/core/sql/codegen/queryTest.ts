@@ -1,6 +1,10 @@
+import { VariableDeclarationKind, type ImportDeclarationStructure, type OptionalKind, type VariableStatementStructure } from 'ts-morph';
+import { createCodeProject, formatSourceFile } from '../../codegen/shared/codeStyle';
+import { DEFAULT_STYLE } from '../../project/detectStyle';
 import type { ResultValue } from '../embedded/resultValues';
 import type { SqlScalar } from '../sqlAnswer';
 import type { QueryStyle, QueryTestRunner } from './dataLayer';
+import { pascal } from './queryFunction';
 
 export interface QueryTestInput {
   readonly name: string;
@@ -27,46 +31,84 @@ export function testDependencies(engine: 'postgres' | 'sqlite'): readonly { read
 /**
  * A test in the project's runner that creates the schema in the embedded engine, inserts the
  * fixture rows, runs the generated function through a client of the project's style, and asserts
- * the rows the proof returned.
+ * the rows the proof returned. Built from ts-morph structures, then formatted.
  */
 export function renderQueryTest(input: QueryTestInput): string {
-  const lines: string[] = [...runnerImports(input.runner)];
-  lines.push(input.engine === 'postgres' ? "import { PGlite } from '@electric-sql/pglite';" : "import initSqlJs from 'sql.js';");
-  if (input.style === 'drizzle' && input.engine === 'postgres') {
-    lines.push("import { drizzle } from 'drizzle-orm/pglite';");
-  }
-  lines.push(`import { ${input.name}, type ${pascal(input.name)}Params } from '${input.importPath}';`, '');
-  lines.push(`const SCHEMA: string[] = ${JSON.stringify(input.ddl, undefined, 2)};`, '');
-  lines.push(`const ROWS: [string, Record<string, string | number | boolean | null>][] = [\n${input.rows.map((r) => `  [${JSON.stringify(r.table)}, ${JSON.stringify(r.row)}],`).join('\n')}\n];`, '');
-  lines.push(`const PARAMS: ${pascal(input.name)}Params = ${JSON.stringify(input.params)};`, '');
-  lines.push(`const EXPECTED = ${JSON.stringify(input.expected, undefined, 2)};`, '');
-  lines.push('/** Dates as ISO text and big integers as numbers, so rows compare as plain data. */');
-  lines.push('function plain(rows: unknown): unknown {');
-  lines.push("  return JSON.parse(JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value)));");
-  lines.push('}', '');
+  const project = createCodeProject(DEFAULT_STYLE);
+  const file = project.createSourceFile(`/${input.name}.test.ts`, '');
+  file.addImportDeclarations([
+    ...runnerImports(input.runner),
+    input.engine === 'postgres' ? { moduleSpecifier: '@electric-sql/pglite', namedImports: ['PGlite'] } : { moduleSpecifier: 'sql.js', defaultImport: 'initSqlJs' },
+    ...(input.style === 'drizzle' ? [{ moduleSpecifier: input.engine === 'postgres' ? 'drizzle-orm/pglite' : 'drizzle-orm/sql-js', namedImports: ['drizzle'] }] : []),
+    { moduleSpecifier: input.importPath, namedImports: [{ name: input.name }, { name: `${pascal(input.name)}Params`, isTypeOnly: true }] },
+  ]);
+  const constant = (name: string, type: string | undefined, value: unknown): OptionalKind<VariableStatementStructure> => ({
+    leadingTrivia: (writer) => writer.blankLine(),
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, type, initializer: JSON.stringify(value, undefined, 2) }],
+  });
+  file.addVariableStatements([
+    { ...constant('SCHEMA', 'string[]', input.ddl), leadingTrivia: undefined },
+    {
+      leadingTrivia: (writer) => writer.blankLine(),
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{
+        name: 'ROWS',
+        type: '[string, Record<string, string | number | boolean | null>][]',
+        initializer: (writer) => {
+          writer.write('[').newLine();
+          for (const r of input.rows) {
+            writer.indent().write(`[${JSON.stringify(r.table)}, ${JSON.stringify(r.row)}],`).newLine();
+          }
+          writer.write(']');
+        },
+      }],
+    },
+    constant('PARAMS', `${pascal(input.name)}Params`, input.params),
+    constant('EXPECTED', undefined, input.expected),
+  ]);
+  file.addFunction({
+    name: 'plain',
+    docs: ['Dates as ISO text and big integers as numbers, so rows compare as plain data.'],
+    parameters: [{ name: 'rows', type: 'unknown' }],
+    returnType: 'unknown',
+    statements: ["return JSON.parse(JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value)));"],
+  });
   const title = `returns the proven rows on fixture rows (time zone ${input.timeZone})`;
   const body = input.engine === 'postgres' ? postgresBody(input) : sqliteBody(input);
-  lines.push(`describe('${input.name}', () => {`);
-  if (input.runner === 'mocha') {
-    lines.push(`  it('${title}', async function () {`, `    this.timeout(${TIMEOUT});`);
-  } else if (input.runner === 'node:test') {
-    lines.push(`  it('${title}', { timeout: ${TIMEOUT} }, async () => {`);
-  } else {
-    lines.push(`  it('${title}', async () => {`);
-  }
-  lines.push(...body.map((l) => `    ${l}`));
-  lines.push(input.runner === 'vitest' || input.runner === 'jest' ? `  }, ${TIMEOUT});` : '  });', '});', '');
-  return lines.join('\n');
+  file.addStatements((writer) => {
+    writer.blankLine();
+    writer.write(`describe(${quoted(input.name)}, () => `).inlineBlock(() => {
+      const opening = input.runner === 'mocha' ? 'async function () ' : input.runner === 'node:test' ? `{ timeout: ${TIMEOUT} }, async () => ` : 'async () => ';
+      writer.write(`it(${quoted(title)}, ${opening}`).inlineBlock(() => {
+        if (input.runner === 'mocha') {
+          writer.writeLine(`this.timeout(${TIMEOUT});`);
+        }
+        for (const line of body) {
+          writer.writeLine(line);
+        }
+      });
+      writer.write(input.runner === 'vitest' || input.runner === 'jest' ? `, ${TIMEOUT});` : ');').newLine();
+    });
+    writer.write(');').newLine();
+  });
+  formatSourceFile(file, DEFAULT_STYLE);
+  return file.getFullText().replace(/\n+$/, '\n');
 }
 
-function runnerImports(runner: QueryTestRunner): string[] {
+/** A single-quoted string literal. */
+function quoted(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function runnerImports(runner: QueryTestRunner): OptionalKind<ImportDeclarationStructure>[] {
   switch (runner) {
     case 'vitest':
-      return ["import { describe, expect, it } from 'vitest';"];
+      return [{ moduleSpecifier: 'vitest', namedImports: ['describe', 'expect', 'it'] }];
     case 'node:test':
-      return ["import assert from 'node:assert/strict';", "import { describe, it } from 'node:test';"];
+      return [{ moduleSpecifier: 'node:assert/strict', defaultImport: 'assert' }, { moduleSpecifier: 'node:test', namedImports: ['describe', 'it'] }];
     case 'mocha':
-      return ["import assert from 'node:assert/strict';"];
+      return [{ moduleSpecifier: 'node:assert/strict', defaultImport: 'assert' }];
     case 'jest':
       return [];
   }
@@ -108,21 +150,24 @@ function sqliteBody(input: QueryTestInput): string[] {
     typeorm: ['const db = { query: async (text: string, values: unknown[]) => all(text, values) };'],
     prisma: ['const db = { $queryRaw: async <T,>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> => all(query.join(\'?\'), values) as T };'],
     knex: ['const db = { raw: async (text: string, bindings: readonly unknown[]) => all(text, [...bindings]) };'],
-    drizzle: ['const db = { execute: async (text: string, values: unknown[]) => ({ rows: all(text, values) }) };'],
+    drizzle: ['const db = drizzle(sqlite);'],
   };
   return [
     'const SQL = await initSqlJs();',
     'const sqlite = new SQL.Database();',
-    'const all = (text: string, values: unknown[]): Record<string, unknown>[] => {',
-    '  const statement = sqlite.prepare(text);',
-    '  statement.bind(values as (string | number | null)[]);',
-    '  const rows: Record<string, unknown>[] = [];',
-    '  while (statement.step()) {',
-    '    rows.push(statement.getAsObject());',
-    '  }',
-    '  statement.free();',
-    '  return rows;',
-    '};',
+    // Drizzle runs the query through its own sql.js driver; the others through this helper.
+    ...(input.style === 'drizzle' ? [] : [
+      'const all = (text: string, values: unknown[]): Record<string, unknown>[] => {',
+      '  const statement = sqlite.prepare(text);',
+      '  statement.bind(values as (string | number | null)[]);',
+      '  const rows: Record<string, unknown>[] = [];',
+      '  while (statement.step()) {',
+      '    rows.push(statement.getAsObject());',
+      '  }',
+      '  statement.free();',
+      '  return rows;',
+      '};',
+    ]),
     'try {',
     '  for (const statement of SCHEMA) {',
     '    sqlite.run(statement);',
@@ -139,6 +184,3 @@ function sqliteBody(input: QueryTestInput): string[] {
   ];
 }
 
-function pascal(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}

@@ -1,8 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Project } from 'ts-morph';
+import { Project, type SourceFile } from 'ts-morph';
 import { readDrizzle } from './readDrizzle';
+import { readKnex } from './readKnex';
+import { readMikroOrm } from './readMikroOrm';
 import { readPrisma } from './readPrisma';
+import { readSequelize } from './readSequelize';
 import { readSqlMigrations } from './readSqlMigrations';
 import { readTypeorm } from './readTypeorm';
 import type { SchemaModel } from './schemaModel';
@@ -15,7 +18,8 @@ export type SchemaLookup = { readonly kind: 'ok'; readonly schema: SchemaModel }
 
 /**
  * Reads the project's schema from what it already has, first match wins: Prisma (`schema.prisma`),
- * Drizzle tables, TypeORM entities, plain `.sql` migrations (in path order).
+ * Drizzle tables, MikroORM entities (decorators importing @mikro-orm/*), TypeORM entities, Sequelize
+ * models, Knex migrations (`schema.createTable`, in path order), plain `.sql` migrations (in path order).
  */
 export async function loadSchema(root: string): Promise<SchemaLookup> {
   const files = await walk(root);
@@ -27,16 +31,24 @@ export async function loadSchema(root: string): Promise<SchemaLookup> {
   const sources = files.filter((f) => /\.(?:ts|mts|cts|js|mjs)$/.test(f) && !/\.(?:test|spec)\.[cm]?[tj]s$/.test(f) && !f.endsWith('.d.ts'));
   const texts = await Promise.all(sources.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
   const drizzle = texts.filter((t) => /\b(?:pgTable|sqliteTable|mysqlTable)\s*\(/.test(t.text));
-  const typeorm = texts.filter((t) => /@Entity\s*\(/.test(t.text));
-  if (drizzle.length > 0 || typeorm.length > 0) {
+  const decorated = texts.filter((t) => /@Entity\s*\(/.test(t.text));
+  const mikro = decorated.filter((t) => /from ['"]@mikro-orm\//.test(t.text));
+  const typeorm = decorated.filter((t) => !mikro.includes(t));
+  const sequelize = texts.filter((t) => /from ['"]sequelize['"]|require\(['"]sequelize['"]\)/.test(t.text) && /\.(?:define|init)\s*\(/.test(t.text));
+  const knex = texts.filter((t) => /\bschema\s*\.\s*createTable(?:IfNotExists)?\s*\(/.test(t.text)).sort((a, b) => a.path.localeCompare(b.path));
+  const readers: readonly (readonly [typeof texts, (files: SourceFile[], relativePath: (file: SourceFile) => string) => SchemaModel])[] = [
+    [drizzle, readDrizzle], [mikro, readMikroOrm], [typeorm, readTypeorm], [sequelize, readSequelize], [knex, readKnex],
+  ];
+  const found = readers.find(([list]) => list.length > 0);
+  if (found) {
     const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true } });
-    const load = (list: typeof texts) => list.map((t) => project.createSourceFile(t.path, t.text, { overwrite: true }));
-    if (drizzle.length > 0) {
-      return { kind: 'ok', schema: readDrizzle(load(drizzle), (f) => rel(f.getFilePath())) };
-    }
+    const load = (list: typeof texts): SourceFile[] => list.map((t) => project.createSourceFile(t.path, t.text, { overwrite: true }));
     // Enums the entities import are read from their files too.
-    load(texts.filter((t) => /\benum\s+\w+/.test(t.text)));
-    return { kind: 'ok', schema: readTypeorm(load(typeorm), (f) => rel(f.getFilePath())) };
+    load(texts.filter((t) => /\benum\s+\w+/.test(t.text) && !found[0].includes(t)));
+    const schema = found[1](load(found[0]), (f) => rel(f.getFilePath()));
+    if (schema.tables.length > 0) {
+      return { kind: 'ok', schema };
+    }
   }
   const migrations = files.filter((f) => f.endsWith('.sql') && /migration|schema|db/i.test(rel(f))).sort();
   if (migrations.length > 0) {
@@ -46,7 +58,7 @@ export async function loadSchema(root: string): Promise<SchemaLookup> {
       return { kind: 'ok', schema };
     }
   }
-  return { kind: 'none', lookedFor: 'schema.prisma, Drizzle pgTable/sqliteTable/mysqlTable calls, TypeORM @Entity classes, .sql migrations' };
+  return { kind: 'none', lookedFor: 'schema.prisma, Drizzle pgTable/sqliteTable/mysqlTable calls, MikroORM or TypeORM @Entity classes, Sequelize define/init models, Knex createTable migrations, .sql migrations' };
 }
 
 async function walk(root: string): Promise<string[]> {

@@ -4,7 +4,7 @@ export type SqlDialect = 'postgres' | 'mysql' | 'sqlite';
 export const SQL_DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite'];
 
 /** Where a schema was read from, for the review ("schema from prisma/schema.prisma:12"). */
-export type SchemaSource = 'prisma' | 'drizzle' | 'typeorm' | 'sql-migrations' | 'knex';
+export type SchemaSource = 'prisma' | 'drizzle' | 'typeorm' | 'mikro-orm' | 'sequelize' | 'knex' | 'sql-migrations';
 
 /** A column's type family: what DDL, row generation and result types need. */
 export type ColumnKind = 'integer' | 'bigint' | 'decimal' | 'float' | 'text' | 'boolean' | 'timestamp' | 'date' | 'json' | 'uuid' | 'enum' | 'bytes';

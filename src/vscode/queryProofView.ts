@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { markdownResultTable } from '../core/sql/formatResult';
+import type { GeneratedQuery } from '../core/sql/generateQuery';
+
+const SCHEME = 'routecraft-query';
+
+/**
+ * The proof of a generated query beside the editor: the SQL, its parameters, the assumptions and the
+ * rows the embedded database returned, as a Markdown preview of a read-only document (closing it
+ * never asks to save).
+ */
+export class QueryProofView implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(SCHEME, this);
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  /** Shows the proof in the Markdown preview to the side; returns the Markdown. */
+  async show(question: string, timeZone: string, generated: GeneratedQuery): Promise<string> {
+    const markdown = proofMarkdown(question, timeZone, generated);
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${generated.query.answer.functionName}.md` });
+    this.contents.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    // The preview takes the focus; give it back to the editor group on its left, where the review opens.
+    await vscode.commands.executeCommand('workbench.action.focusLeftGroup');
+    return markdown;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** The SQL, its parameters, assumptions and the proven result table, as Markdown. */
+export function proofMarkdown(question: string, timeZone: string, generated: GeneratedQuery): string {
+  const { query } = generated;
+  const used = Object.entries(query.parameterValues).filter(([n]) => query.check.usedParameters.includes(n));
+  return [
+    `# ${question.replace(/[<>]/g, '')}`,
+    '',
+    `${generated.dialect}, schema from ${generated.schema.source} (${generated.schema.files.join(', ')}); time zone ${timeZone}.`,
+    '',
+    '```sql', query.sql, '```',
+    '',
+    '| parameter | value |', '| --- | --- |', ...used.map(([n, v]) => `| :${n} | ${JSON.stringify(v).replace(/\|/g, '\\|')} |`),
+    '',
+    ...(query.answer.assumptions.length > 0 ? ['**Assumptions**', '', ...query.answer.assumptions.map((a) => `- ${a}`), ''] : []),
+    query.proof ? `**Result on ${query.proof.engine}** with fixture rows (${Object.entries(query.proof.inserted).map(([t, n]) => `${n} ${t}`).join(', ')}):` : `**Not run:** ${query.unproven ?? ''}`,
+    '',
+    query.proof ? markdownResultTable(query.proof) : '',
+    '',
+    ...generated.notes.map((n) => `> ${n}`),
+  ].join('\n');
+}
