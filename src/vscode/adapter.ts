@@ -17,6 +17,7 @@ import { ExplainPanel } from './explainPanel';
 import { LlmServices } from './llmServices';
 import { OutputLogger } from './outputLogger';
 import { PromptPreview } from './promptPreview';
+import { EditorProjectModels } from './projectModel/editorProjectModels';
 import { isReviewCommand, ReviewController } from './review/changeReview';
 import { UsageStatusBar } from './usageStatusBar';
 
@@ -45,6 +46,8 @@ export class Routecraft implements vscode.Disposable {
   private readonly preview = this.own(new PromptPreview());
   private readonly reviews = this.own(new ReviewController());
   private readonly revisions = this.own(new RevisionDocuments());
+  /** One project model per workspace folder, kept between Generate Endpoint / Generate Tests requests. */
+  private readonly projectModels = this.own(new EditorProjectModels(this.logger));
 
   async run(id: CommandId, args: readonly unknown[] = []): Promise<unknown> {
     try {
@@ -62,7 +65,7 @@ export class Routecraft implements vscode.Disposable {
           return await explainErrorCommand({ panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, args[0]);
         case CommandIds.generateEndpoint:
           return await generateEndpointCommand(
-            { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) },
+            { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r), models: this.projectModels },
             typeof args[0] === 'string' ? args[0] : undefined,
           );
         case CommandIds.generateTests:
@@ -72,6 +75,7 @@ export class Routecraft implements vscode.Disposable {
             logger: this.logger,
             showLog: () => this.logger.channel.show(true),
             review: (cs, r) => this.reviews.review(cs, r),
+            models: this.projectModels,
           });
         case CommandIds.generateQuery:
           return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, typeof args[0] === 'string' ? args[0] : undefined);
