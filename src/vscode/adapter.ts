@@ -18,6 +18,7 @@ import { LlmServices } from './llmServices';
 import { OutputLogger } from './outputLogger';
 import { PromptPreview } from './promptPreview';
 import { QueryProofView } from './queryProofView';
+import { EditorProjectModels } from './projectModel/editorProjectModels';
 import { isReviewCommand, ReviewController } from './review/changeReview';
 import { UsageStatusBar } from './usageStatusBar';
 
@@ -47,6 +48,8 @@ export class Routecraft implements vscode.Disposable {
   private readonly reviews = this.own(new ReviewController());
   private readonly revisions = this.own(new RevisionDocuments());
   private readonly queryProofs = this.own(new QueryProofView());
+  /** One project model per workspace folder, kept between Generate Endpoint / Generate Tests requests. */
+  private readonly projectModels = this.own(new EditorProjectModels(this.logger));
 
   async run(id: CommandId, args: readonly unknown[] = []): Promise<unknown> {
     try {
@@ -64,7 +67,7 @@ export class Routecraft implements vscode.Disposable {
           return await explainErrorCommand({ panel: this.explainPanel, createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) }, args[0]);
         case CommandIds.generateEndpoint:
           return await generateEndpointCommand(
-            { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r) },
+            { createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r), models: this.projectModels },
             typeof args[0] === 'string' ? args[0] : undefined,
           );
         case CommandIds.generateTests:
@@ -74,6 +77,7 @@ export class Routecraft implements vscode.Disposable {
             logger: this.logger,
             showLog: () => this.logger.channel.show(true),
             review: (cs, r) => this.reviews.review(cs, r),
+            models: this.projectModels,
           });
         case CommandIds.generateQuery:
           return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r), proofView: this.queryProofs }, typeof args[0] === 'string' ? args[0] : undefined);

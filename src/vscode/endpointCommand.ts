@@ -4,7 +4,9 @@ import type { FactOverrides } from '../core/endpoint/codegenOptions';
 import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import type { UnknownFact } from '../core/project/projectFacts';
+import type { ModelRequest } from '../core/projectModel';
 import { abortSignalFrom } from './cancellation';
+import { withProjectModel, type ProjectModelProvider } from './projectModel/editorProjectModels';
 import { trustedOrExplain } from './restrictedMode';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
@@ -13,9 +15,12 @@ export interface EndpointDeps {
   readonly reportError: (message: string) => void;
   /** Shows the change in the multi-file review (see ReviewController). */
   readonly review: Reviewer;
+  /** The window's project models: the second generation in a folder reuses what the first one read. */
+  readonly models?: ProjectModelProvider;
 }
 
-export type EndpointOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
+/** What the review ended with; `model` says what the folder's project model reused for the generation shown. */
+export type EndpointOutcome = (ReviewOutcome & { readonly model?: ModelRequest }) | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * "Routecraft: Generate Endpoint": the selection (a description, a spec, an OpenAPI operation, an
@@ -44,13 +49,18 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
   const activeFile = activeFilePath();
   let overrides: FactOverrides = {};
   for (;;) {
+    let model: ModelRequest | undefined;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Endpoint'), cancellable: true },
       async (progress, token) => {
         const abort = abortSignalFrom(token);
         try {
-          const request: EndpointRequest = { root: folder.uri.fsPath, text, llm: client, overrides, signal: abort.signal, command: 'routecraft.generateEndpoint', onProgress: (message) => progress.report({ message }), ...(activeFile ? { activeFile } : {}) };
-          return await generateEndpoint(request);
+          const generated = await withProjectModel(deps.models, folder, 'routecraft.generateEndpoint', (projectModel) => {
+            const request: EndpointRequest = { root: folder.uri.fsPath, text, llm: client, overrides, signal: abort.signal, command: 'routecraft.generateEndpoint', onProgress: (message) => progress.report({ message }), ...(activeFile ? { activeFile } : {}), ...(projectModel ? { model: projectModel } : {}) };
+            return generateEndpoint(request);
+          });
+          model = generated.model;
+          return generated.result;
         } finally {
           abort.dispose();
         }
@@ -91,7 +101,7 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
             continue;
           }
         }
-        return outcome;
+        return model ? { ...outcome, model } : outcome;
       }
     }
   }

@@ -18,8 +18,11 @@ export interface RoutecraftSettings {
   readonly prices: PriceOverrides;
   /** Explain Changes: prompt tokens one request may use. */
   readonly review: { readonly promptBudget: number };
+  /** Generate Endpoint / Tests: how long a folder's project model is kept after its last request (ms; 0 = not kept). */
+  readonly projectModel: { readonly keepMs: number };
 }
 
+const minutes = (value: number, fallback: number): number => (Number.isFinite(value) ? Math.max(0, value) : fallback);
 const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
 
 /** `routecraft.llm.baseUrl` at `scope`: its value, its layers and the layer the value comes from. */
@@ -71,5 +74,6 @@ export function readSettings(scope?: vscode.Uri): RoutecraftSettings {
     },
     prices: prices.success ? prices.data : {},
     review: { promptBudget: Math.floor(positive(c.get<number>('review.promptBudget', DEFAULT_REVIEW_PROMPT_TOKENS), DEFAULT_REVIEW_PROMPT_TOKENS)) },
+    projectModel: { keepMs: minutes(c.get<number>('performance.keepProjectModelMinutes', 10), 10) * 60_000 },
   };
 }

@@ -3,7 +3,9 @@ import { describeError } from '../core/errors';
 import type { LlmClient, Logger } from '../core/llm/types';
 import type { TestRunnerName } from '../core/project/projectFacts';
 import { formatSummary, generateTests, type TestsSummary } from '../core/testgen/generateTests';
+import type { ModelRequest } from '../core/projectModel';
 import { abortSignalFrom } from './cancellation';
+import { withProjectModel, type ProjectModelProvider } from './projectModel/editorProjectModels';
 import { trustedOrExplain } from './restrictedMode';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
@@ -14,11 +16,14 @@ export interface TestsDeps {
   readonly showLog: () => void;
   /** Shows the change in the multi-file review (see ReviewController). */
   readonly review: Reviewer;
+  /** The window's project models: the second generation in a folder reuses what the first one read. */
+  readonly models?: ProjectModelProvider;
 }
 
+/** `model` says what the folder's project model reused for this generation. */
 export type TestsOutcome =
-  | (ReviewOutcome & { readonly summary: TestsSummary })
-  | { readonly kind: 'none-kept'; readonly summary: TestsSummary }
+  | (ReviewOutcome & { readonly summary: TestsSummary; readonly model?: ModelRequest })
+  | { readonly kind: 'none-kept'; readonly summary: TestsSummary; readonly model?: ModelRequest }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -47,12 +52,14 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
   const file = vscode.workspace.asRelativePath(editor.document.uri, false);
   let testRunner: TestRunnerName | undefined;
   for (;;) {
+    let model: ModelRequest | undefined;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Tests'), cancellable: true },
       async (progress, token) => {
         const abort = abortSignalFrom(token);
         try {
-          return await generateTests({
+          const generated = await withProjectModel(deps.models, folder, 'routecraft.generateTests', (projectModel) => generateTests({
+            ...(projectModel ? { model: projectModel } : {}),
             root: folder.uri.fsPath,
             target: { file, offset: editor.document.offsetAt(editor.selection.active) },
             llm: client,
@@ -61,7 +68,9 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
             signal: abort.signal,
             command: 'routecraft.generateTests',
             onProgress: (message) => progress.report({ message }),
-          });
+          }));
+          model = generated.model;
+          return generated.result;
         } finally {
           abort.dispose();
         }
@@ -92,12 +101,12 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
       case 'none-kept':
         logSummary(deps.logger, result.summary);
         void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: {0}. No test both compiled and passed twice, so nothing is offered.', formatSummary(result.summary)), showDetails()).then((c) => c && deps.showLog());
-        return { kind: 'none-kept', summary: result.summary };
+        return { kind: 'none-kept', summary: result.summary, ...(model ? { model } : {}) };
       case 'ok': {
         logSummary(deps.logger, result.summary);
         void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: {0}.', formatSummary(result.summary)), showDetails()).then((c) => c && deps.showLog());
         const outcome = await deps.review(result.changeSet, { label: result.changeSet.summary, mainFile: result.summary.testFile });
-        return { ...outcome, summary: result.summary };
+        return { ...outcome, summary: result.summary, ...(model ? { model } : {}) };
       }
     }
   }

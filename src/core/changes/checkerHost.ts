@@ -1,6 +1,7 @@
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
-import { ParsedFileCache } from './parsedFileCache';
+import type { ParsedFileCache } from './parsedFileCache';
+import type { UnsavedBuffers } from './unsavedBuffers';
 
 /** Normalised absolute path (forward slashes), as the compiler names files. */
 export function compilerPath(path: string): string {
@@ -13,13 +14,14 @@ export function compilerPath(path: string): string {
  * lib folder), and every other parse goes through `cache`. Each file is parsed with the options
  * the program asks for (language version and the ESM/CJS format it derived from the extension and
  * the nearest package.json), so Node16/NodeNext rules hold in one program build. JSDoc is parsed
- * only where it matters for type errors, as `tsc` does.
+ * only where it matters for type errors, as `tsc` does. `buffers` (unsaved editors) come between
+ * the overrides and the disk.
  */
-export function createCheckerHost(options: ts.CompilerOptions, root: string, overrides: ReadonlyMap<string, string>, cache: ParsedFileCache): ts.CompilerHost {
+export function createCheckerHost(options: ts.CompilerOptions, root: string, overrides: ReadonlyMap<string, string>, cache: ParsedFileCache, buffers?: UnsavedBuffers): ts.CompilerHost {
   const base = ts.createCompilerHost(options);
   const libs = libTexts();
   const overrideDirs = ancestorsOf([...overrides.keys()]);
-  const readFile = (fileName: string): string | undefined => overrides.get(fileName) ?? libs.get(fileName) ?? base.readFile(fileName);
+  const readFile = (fileName: string): string | undefined => overrides.get(fileName) ?? buffers?.text(fileName) ?? libs.get(fileName) ?? base.readFile(fileName);
   const jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   // The parse also depends on these options (how a file is detected as a module).
   const programKey = `${String(options.moduleDetection)}:${String(options.module)}:${String(options.jsx)}`;
@@ -29,7 +31,7 @@ export function createCheckerHost(options: ts.CompilerOptions, root: string, ove
     getCurrentDirectory: () => compilerPath(root),
     getDefaultLibLocation: () => libFolderInMemoryPath,
     getDefaultLibFileName: (o) => `${libFolderInMemoryPath}/${ts.getDefaultLibFileName(o)}`,
-    fileExists: (fileName) => overrides.has(fileName) || libs.has(fileName) || base.fileExists(fileName),
+    fileExists: (fileName) => overrides.has(fileName) || (buffers?.has(fileName) ?? false) || libs.has(fileName) || base.fileExists(fileName),
     directoryExists: (dir) => overrideDirs.has(dir) || dir === libFolderInMemoryPath || (base.directoryExists?.(dir) ?? true),
     readFile,
     getSourceFile: (fileName, languageVersionOrOptions) => {
@@ -41,7 +43,9 @@ export function createCheckerHost(options: ts.CompilerOptions, root: string, ove
       if (override !== undefined) {
         return ts.createSourceFile(fileName, override, languageVersionOrOptions);
       }
-      return cache.getOrParse(fileName, `${programKey}:${parseOptionsKey(languageVersionOrOptions)}`, parse, libs.has(fileName));
+      const optionsKey = `${programKey}:${parseOptionsKey(languageVersionOrOptions)}`;
+      const unsaved = buffers?.parse(fileName, optionsKey, (text) => ts.createSourceFile(fileName, text, languageVersionOrOptions));
+      return unsaved ?? cache.getOrParse(fileName, optionsKey, parse, libs.has(fileName));
     },
     writeFile: () => undefined,
   };

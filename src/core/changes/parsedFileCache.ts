@@ -15,6 +15,9 @@ interface Entry {
  */
 export class ParsedFileCache {
   readonly #entries = new Map<string, Entry>();
+  #chars = 0;
+  #hits = 0;
+  #misses = 0;
 
   /**
    * The cached parse of `fileName` for these parse options, or a new one from `parse` (undefined:
@@ -24,20 +27,53 @@ export class ParsedFileCache {
     const key = `${optionsKey}|${fileName}`;
     const stat = immutable ? { mtimeMs: 0, size: 0 } : statOrUndefined(fileName);
     if (stat === undefined) {
-      this.#entries.delete(key);
+      this.#drop(key);
       return parse();
     }
     const cached = this.#entries.get(key);
     if (cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+      this.#hits += 1;
       return cached.sourceFile;
     }
+    this.#misses += 1;
     const sourceFile = parse();
-    if (sourceFile === undefined) {
-      this.#entries.delete(key);
-    } else {
+    this.#drop(key);
+    if (sourceFile !== undefined) {
       this.#entries.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, sourceFile });
+      this.#chars += sourceFile.text.length;
     }
     return sourceFile;
+  }
+
+  /** Forgets every parse of `fileName` (a file event said it changed), whatever its mtime says. */
+  invalidate(fileName: string): void {
+    const suffix = `|${fileName}`;
+    for (const key of [...this.#entries.keys()]) {
+      if (key.endsWith(suffix)) {
+        this.#drop(key);
+      }
+    }
+  }
+
+  /** Characters of source text held (a proxy for the memory the parses take: about 10 bytes of AST per character). */
+  get chars(): number {
+    return this.#chars;
+  }
+
+  /** Parses reused and parses made since the counters were last read with `takeCounts`. */
+  takeCounts(): { readonly reused: number; readonly parsed: number } {
+    const counts = { reused: this.#hits, parsed: this.#misses };
+    this.#hits = 0;
+    this.#misses = 0;
+    return counts;
+  }
+
+  #drop(key: string): void {
+    const old = this.#entries.get(key);
+    if (old !== undefined) {
+      this.#chars -= old.sourceFile.text.length;
+      this.#entries.delete(key);
+    }
   }
 
   /** How many parses are kept. */
@@ -48,6 +84,7 @@ export class ParsedFileCache {
   /** Drops every parse (e.g. when the workspace folder closes). */
   clear(): void {
     this.#entries.clear();
+    this.#chars = 0;
   }
 }
 

@@ -5,6 +5,7 @@ import { RoutecraftError } from '../errors';
 import { assertInsideRoot } from './assertInsideRoot';
 import type { ChangeDiagnostic, ChangeSet } from './changeSet';
 import { compilerPath, createCheckerHost } from './checkerHost';
+import type { CheckSession } from './checkSession';
 import { ParsedFileCache } from './parsedFileCache';
 import { projectCompilerOptions } from './projectCompilerOptions';
 
@@ -20,6 +21,11 @@ export interface TypeCheckOptions {
    * a cache of this check's own.
    */
   readonly cache?: ParsedFileCache;
+  /**
+   * What a long-lived caller (the editor's project model) keeps between checks: parses, unsaved
+   * editor texts, compiler options and the last program. Takes precedence over `cache`.
+   */
+  readonly session?: CheckSession;
 }
 
 /** Files the TypeScript checker reads (others in the set are returned without diagnostics). */
@@ -41,15 +47,20 @@ export async function typeCheckChangeSet(changeSet: ChangeSet, options: TypeChec
   }
   // The compiler works synchronously: let pending I/O (a progress message) go out first.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const compilerOptions = compilerOptionsOf(changeSet.root, options.tsconfigPath);
-  const cache = options.cache ?? new ParsedFileCache();
+  const session = options.session;
+  const readOptions = (): ts.CompilerOptions => compilerOptionsOf(changeSet.root, options.tsconfigPath);
+  const compilerOptions = session ? session.compilerOptions(`${changeSet.root}\0${options.tsconfigPath ?? ''}`, readOptions) : readOptions();
+  const cache = session?.cache ?? options.cache ?? new ParsedFileCache();
   const paths = new Map(checked.map((change) => [change, compilerPath(assertInsideRoot(changeSet.root, change.path))]));
   const context = (options.contextFiles ?? []).map((path) => assertInsideRoot(changeSet.root, path)).filter((path) => existsSync(path)).map(compilerPath);
   const rootNames = [...new Set([...paths.values(), ...context])];
   const build = (texts: ReadonlyMap<string, string>, oldProgram?: ts.Program): ts.Program =>
-    ts.createProgram({ rootNames, options: compilerOptions, host: createCheckerHost(compilerOptions, changeSet.root, texts, cache), ...(oldProgram ? { oldProgram } : {}) });
+    ts.createProgram({ rootNames, options: compilerOptions, host: createCheckerHost(compilerOptions, changeSet.root, texts, cache, session?.buffers), ...(oldProgram ? { oldProgram } : {}) });
   const afterTexts = new Map(checked.map((change) => [paths.get(change)!, change.after]));
-  const program = build(afterTexts);
+  const reuseKey = JSON.stringify([changeSet.root, [...rootNames].sort(), [...afterTexts.keys()].sort()]);
+  const previous = session?.oldProgram(reuseKey);
+  const program = build(afterTexts, previous);
+  session?.remember(reuseKey, program, previous !== undefined);
   const after = new Map(checked.map((change) => [change, diagnosticsOf(program, paths.get(change)!)]));
   for (const [change, diagnostics] of after) {
     if (change.before !== undefined && diagnostics.length > 0) {

@@ -11,6 +11,7 @@ import { RoutecraftError } from '../errors';
 import { askStructured } from '../llm/structured';
 import type { LlmClient, LlmResult } from '../llm/types';
 import { detectProject } from '../project/detectProject';
+import type { ProjectModel } from '../projectModel/projectModel';
 import { resolveProjectRoot } from '../project/resolveProjectRoot';
 import type { ProjectFacts, UnknownFact } from '../project/projectFacts';
 import { ENDPOINT_SPEC_FORMAT, EndpointSpecSchema, type EndpointSpec } from '../endpointSpec/endpointSpec';
@@ -36,6 +37,12 @@ export interface EndpointRequest {
   readonly onProgress?: (message: string) => void;
   /** The editor's active file: in a monorepo, its package gets the endpoint. */
   readonly activeFile?: string;
+  /**
+   * The editor's model of this workspace folder, kept between requests: facts and type-check
+   * parses are reused while the files they came from are unchanged. The caller begins and ends
+   * the request on it. Without it every request starts cold (the CLI).
+   */
+  readonly model?: ProjectModel;
 }
 
 export type EndpointResult =
@@ -68,7 +75,7 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
   }
   // In a monorepo everything below works in the chosen package: detection, files, type check.
   const request: EndpointRequest = { ...input, root: target.root };
-  const facts = await detectProject(request.root);
+  const facts = request.model ? await request.model.detect(request.root) : await detectProject(request.root);
   const questions = openQuestions(facts, request.overrides ?? {});
   if (questions.some((q) => q.fact === 'framework' || q.fact === 'testRunner')) {
     return { kind: 'needs-input', questions, facts };
@@ -135,12 +142,13 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
 
   progress('Type-checking the change in your project…');
   const contextFiles = generator.contextFiles?.({ spec, options, files, handlerBodies }) ?? [];
-  let changeSet = deferAddedModules(await typeCheckChangeSet(firstBuild, { contextFiles }));
+  const session = request.model?.session;
+  let changeSet = deferAddedModules(await typeCheckChangeSet(firstBuild, { contextFiles, ...(session ? { session } : {}) }));
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
     progress('Asking the model to fix its handler code…');
     const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });
     if (repaired.kind === 'ok') {
-      changeSet = deferAddedModules(await typeCheckChangeSet(build(repaired.value), { contextFiles }));
+      changeSet = deferAddedModules(await typeCheckChangeSet(build(repaired.value), { contextFiles, ...(session ? { session } : {}) }));
       handlerBodies = repaired.value;
     }
   }

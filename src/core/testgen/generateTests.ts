@@ -4,6 +4,7 @@ import { askStructured } from '../llm/structured';
 import type { LlmClient, LlmResult } from '../llm/types';
 import { detectProject } from '../project/detectProject';
 import type { ProjectFacts, TestRunnerName } from '../project/projectFacts';
+import type { ProjectModel } from '../projectModel/projectModel';
 import { parseTestPlan, type ParsedTestPlan } from './answer/parseTestPlan';
 import { TEST_PLAN_FORMAT, TestPlanAnswerSchema } from './answer/testPlanAnswer';
 import { formatTestContextPrompt } from './context/formatTestContextPrompt';
@@ -30,6 +31,8 @@ export interface TestsRequest {
   readonly signal?: AbortSignal;
   readonly command?: string;
   readonly onProgress?: (message: string) => void;
+  /** The editor's model of this folder: facts and type-check parses reused while their files are unchanged (see generateEndpoint). */
+  readonly model?: ProjectModel;
 }
 
 /** What happened to the generated cases: the numbers a person checks before accepting. */
@@ -68,7 +71,7 @@ export type TestsResult =
 export async function generateTests(request: TestsRequest): Promise<TestsResult> {
   const progress = request.onProgress ?? (() => undefined);
   progress('Reading the project…');
-  const detected = await detectProject(request.root);
+  const detected = request.model ? await request.model.detect(request.root) : await detectProject(request.root);
   const facts = withRunner(detected, request.testRunner);
   if (!facts) {
     return {
@@ -105,7 +108,7 @@ export async function generateTests(request: TestsRequest): Promise<TestsResult>
   if (Object.keys(placed.caseLines).length === 0) {
     return { kind: 'none-kept', summary: { target: `${context.target.name} (${request.target.file})`, testFile: placed.file, generated, compiled: 0, passed: 0, kept: 0, dropped, suspectedBugs: [], ...conventionsOf(context) } };
   }
-  const typeErrors = await caseTypeErrors(request.root, placed);
+  const typeErrors = await caseTypeErrors(request.root, placed, request.model);
   for (const [id, message] of typeErrors) {
     dropped.push({ title: titleOf(plan, id), reason: `does not compile: ${message}` });
   }
@@ -195,8 +198,9 @@ function withRunner(facts: ProjectFacts, runner: TestRunnerName | undefined): Pr
 }
 
 /** Type errors in the placed file, by the case whose lines hold them. */
-async function caseTypeErrors(root: string, placed: PlacedTests): Promise<Map<string, string>> {
-  const checked = await typeCheckChangeSet({ root, files: [{ path: placed.file, before: placed.before, after: placed.after }], summary: '' });
+async function caseTypeErrors(root: string, placed: PlacedTests, model: ProjectModel | undefined): Promise<Map<string, string>> {
+  const session = model?.session;
+  const checked = await typeCheckChangeSet({ root, files: [{ path: placed.file, before: placed.before, after: placed.after }], summary: '' }, session ? { session } : {});
   const errors = new Map<string, string>();
   for (const d of checked.files[0]?.diagnostics ?? []) {
     if (d.category !== 'error') {

@@ -12,12 +12,25 @@ import { APPLY, clickLens, DISCARD, reviewFiles, reviewShowing, waitFor } from '
 
 const GENERATE = 'routecraft.generateEndpoint';
 
+/** What the folder's project model reused for a generation (src/core/projectModel). */
+interface ModelRequest {
+  readonly request: number;
+  readonly warm: boolean;
+  readonly factsReused: boolean;
+  readonly check?: { readonly reusedParses: number; readonly newParses: number; readonly programReused: boolean };
+}
+
 type Outcome =
-  | { readonly kind: 'applied'; readonly written: readonly string[]; readonly skipped: readonly string[] }
-  | { readonly kind: 'discarded' }
-  | { readonly kind: 'stale'; readonly files: readonly string[] }
+  | { readonly kind: 'applied'; readonly written: readonly string[]; readonly skipped: readonly string[]; readonly model?: ModelRequest }
+  | { readonly kind: 'discarded'; readonly model?: ModelRequest }
+  | { readonly kind: 'stale'; readonly files: readonly string[]; readonly model?: ModelRequest }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly message: string };
+
+/** The outcome without what the project model reused (asserted by its own test). */
+function withoutModel(outcome: Outcome): Outcome {
+  return Object.fromEntries(Object.entries(outcome).filter(([key]) => key !== 'model')) as Outcome;
+}
 
 /** The bundle runs from out/e2e-suite-endpoint; the spec examples live in docs/. */
 const examples = path.join(__dirname, '..', '..', 'docs', 'spec-examples');
@@ -86,6 +99,8 @@ interface Review {
   readonly press: string;
   /** Runs on every round too, e.g. closing the "changed while generating" warning (no toasts here). */
   readonly also?: string;
+  /** How long the command may take (default 60 s). */
+  readonly deadlineMs?: number;
 }
 
 /**
@@ -95,10 +110,10 @@ interface Review {
 async function generate(text: string, review: Review): Promise<Outcome> {
   let settled = false;
   const pending = Promise.resolve(vscode.commands.executeCommand<Outcome>(GENERATE, text)).finally(() => { settled = true; });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (review.deadlineMs ?? 60_000);
   while (!settled) {
     if (Date.now() > deadline) {
-      throw new Error(`${GENERATE} did not settle within 60 s (pressing ${review.press})`);
+      throw new Error(`${GENERATE} did not settle within ${String((review.deadlineMs ?? 60_000) / 1000)} s (pressing ${review.press})`);
     }
     await new Promise((r) => setTimeout(r, 250));
     if (!settled && reviewShowing()) {
@@ -171,7 +186,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
 
     const outcome = await generate(yaml, { press: DISCARD });
 
-    assert.deepEqual(outcome, { kind: 'discarded' });
+    assert.deepEqual(withoutModel(outcome), { kind: 'discarded' });
     assert.deepEqual(snapshot(), before, 'no file created or changed');
     assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.fsPath), []);
   });
@@ -253,7 +268,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     }
     const outcome = await pending;
 
-    assert.deepEqual(outcome, { kind: 'stale', files: ['src/app.ts'] });
+    assert.deepEqual(withoutModel(outcome), { kind: 'stale', files: ['src/app.ts'] });
     assert.deepEqual(snapshot(), before, 'nothing written');
     assert.ok(document.isDirty && document.getText().includes(USER_LINE), 'the user edit is kept, unsaved');
     await vscode.window.showTextDocument(document);
@@ -295,7 +310,7 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     assert.ok(edited);
     assert.ok(edited.getText().includes(USER_LINE), 'the buffer keeps the user text');
     // The generator read app.ts from disk; the open buffer differs, so the review refuses it.
-    assert.deepEqual(outcome, { kind: 'stale', files: ['src/app.ts'] });
+    assert.deepEqual(withoutModel(outcome), { kind: 'stale', files: ['src/app.ts'] });
     assert.equal(read('src/app.ts'), diskBefore, 'nothing written to app.ts');
     assert.ok(edited.isDirty, 'the user edit is still unsaved, in the editor');
     assert.ok(!Object.keys(snapshot()).some((f) => f.includes('subscription')), 'no subscription file written');
@@ -320,5 +335,23 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     assert.equal(count(app, USER_LINE), 2, 'both user lines (the unsaved one from the stale test, now saved, and this one) are kept');
     assert.match(app, /app\.use\('\/subscriptions', \w+\)/, 'and the new router is registered');
     assert.equal(count(app, "app.use('/products', productsRouter)"), 1);
+  });
+
+  it('two generations in a row both reach the review; the second uses the folder\'s warm project model', async function () {
+    this.timeout(420_000);
+    const yaml = fs.readFileSync(path.join(examples, 'user-registration.yaml'), 'utf8');
+    // Run alone (ROUTECRAFT_E2E_GREP) this is the window's first command: adapter load and a cold check.
+    const first = await generate(yaml, { press: DISCARD, deadlineMs: 200_000 });
+    const second = await generate(yaml, { press: DISCARD, deadlineMs: 200_000 });
+
+    assert.equal(first.kind, 'discarded', JSON.stringify(first));
+    assert.equal(second.kind, 'discarded', JSON.stringify(second));
+    const before = first.kind === 'discarded' ? first.model : undefined;
+    const after = second.kind === 'discarded' ? second.model : undefined;
+    assert.ok(before && after, `both report their project model: ${JSON.stringify([before, after])}`);
+    assert.equal(after.request, before.request + 1, 'the same model served both');
+    assert.equal(after.warm, true);
+    assert.ok((after.check?.reusedParses ?? 0) > 50, `the second type check reused the parses: ${JSON.stringify(after)}`);
+    assert.ok((after.check?.newParses ?? Infinity) < (after.check?.reusedParses ?? 0), JSON.stringify(after));
   });
 });

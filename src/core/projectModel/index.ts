@@ -1,0 +1,2 @@
+export { ProjectModel, type ModelRequest } from './projectModel';
+export { DEFAULT_MODEL_LIMITS, ProjectModels, type ProjectModelLimits } from './projectModels';
