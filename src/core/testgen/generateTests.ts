@@ -5,7 +5,7 @@ import type { LlmClient, LlmResult } from '../llm/types';
 import { detectProject } from '../project/detectProject';
 import type { ProjectFacts, TestRunnerName } from '../project/projectFacts';
 import { parseTestPlan, type ParsedTestPlan } from './answer/parseTestPlan';
-import { TEST_PLAN_FORMAT, TestPlanAnswerSchema } from './answer/testPlanAnswer';
+import { TEST_PLAN_FORMAT, TestPlanAnswerSchema, testCasesFollowUp } from './answer/testPlanAnswer';
 import { formatTestContextPrompt } from './context/formatTestContextPrompt';
 import { gatherTestContext } from './context/gatherTestContext';
 import { describeConventions } from './context/testConventions';
@@ -86,6 +86,7 @@ export async function generateTests(request: TestsRequest): Promise<TestsResult>
     purpose: 'tests',
     format: TEST_PLAN_FORMAT,
     describe: 'the test cases: id, title and what each checks; each case\'s code in a fenced block labelled `ts <id>`',
+    codeFollowUp: testCasesFollowUp,
     signal: request.signal,
     command: request.command,
   });
