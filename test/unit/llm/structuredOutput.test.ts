@@ -133,7 +133,7 @@ describe('structured output (response_format json_schema) with fallback', () => 
     server.enqueue({ kind: 'text', text: '{"method": "GET"' }, { kind: 'text', text: JSON.stringify({ method: 'GET' }) });
     const result = await ask();
     assert.equal(result.kind, 'invalid');
-    assert.match((result as { issues: string[] }).issues.join('\n'), /path/);
+    assert.match((result as { issues: readonly string[] }).issues.join('\n'), /path/);
   });
 
   it('asks for code in one follow-up turn when the constrained answer needs some', async () => {
