@@ -136,6 +136,9 @@ async function finish(parts: GatewayParts, call: Finished): Promise<void> {
       { includePrompt: parts.auditPrompts === true },
     );
     await parts.audit?.append(entry);
+    // Every call's own usage line (the output channel, --verbose): estimated counts say so.
+    parts.logger.info(`[usage] ${entry.purpose}: ${String(entry.tokensIn)} tokens in / ${String(entry.tokensOut)} out` +
+      `${entry.tokensEstimated ? ' (estimated)' : ''}${call.cache === 'hit' ? ' (cache hit, not spent)' : ''}, ${entry.outcome}`);
     if (call.result.kind === 'ok' || call.result.kind === 'invalid') {
       parts.usage?.record({
         model: entry.model,

@@ -20,6 +20,7 @@ const messages = [{ role: 'user' as const, content: 'A user with an email.' }];
 
 interface Rig {
   server: FakeLlmServer;
+  lines: string[];
   usage: UsageTracker;
   client(overrides?: Partial<LlmSettings>): LlmClient;
   entries(): AuditEntry[];
@@ -36,6 +37,7 @@ async function rig(options: FakeLlmServerOptions = {}): Promise<Rig> {
   const memo = new StructuredOutputMemo();
   return {
     server,
+    lines: logger.lines,
     usage,
     client: (overrides = {}) => createLlm({ llm: settingsFor(server, overrides), audit, usage, cache, structuredOutput: memo }, logger),
     entries: () => readFileSync(audit.path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditEntry),
@@ -60,6 +62,7 @@ describe('token counts in and out, in the usage line and the audit log', () => {
     assert.equal(entry?.tokensEstimated, false);
     assert.match(r.usage.summaryLine(), /^1 call, 412 tokens in \/ 37 out, ≈ /);
     assert.doesNotMatch(r.usage.summaryLine(), /estimated/);
+    assert.ok(r.lines.includes('info [usage] entity: 412 tokens in / 37 out, ok'), r.lines.join('\n'));
   });
 
   it('estimates both counts when the server reports none, marks them, and counts the response_format schema as prompt', async () => {
@@ -75,6 +78,7 @@ describe('token counts in and out, in the usage line and the audit log', () => {
     assert.ok(structured.tokensIn >= plain.tokensIn + 30, `the schema sent as response_format counts: ${String(structured.tokensIn)} vs ${String(plain.tokensIn)}`);
     assert.ok(plain.tokensOut > 5 && plain.tokensOut === structured.tokensOut);
     assert.match(r.usage.summaryLine(), /^2 calls, [\d,]+ tokens in \/ [\d,]+ out \(partly estimated\)/);
+    assert.equal(r.lines.filter((l) => /^info \[usage\] entity: \d+ tokens in \/ \d+ out \(estimated\), ok$/.test(l)).length, 2, r.lines.join('\n'));
   });
 
   it('audits the refusal (400, no tokens counted) and the fallback call, and caches the two paths apart', async () => {
