@@ -85,12 +85,17 @@ export function isStrictCompatible(node: unknown): boolean {
   return nested.every((child) => child === undefined || isStrictCompatible(child));
 }
 
-/** Server words for "I do not take this request option" (OpenAI, vLLM, LM Studio, llama.cpp, LiteLLM). */
-const REFUSAL = /response_format|json_schema|structured output|unsupported (?:parameter|param|value)|not supported|unrecognized|unknown (?:field|parameter)|extra (?:inputs|fields) are not permitted/i;
+/** Server words naming the option itself (OpenAI, vLLM, LM Studio, llama.cpp, LiteLLM). */
+const NAMES_IT = /response_format|json_schema|structured output|guided[_ ]decoding/i;
+/** Generic "I do not take this parameter" wording… */
+const UNSUPPORTED = /unsupported (?:parameter|param|value)|not supported|unrecognized|unknown (?:field|parameter)|extra (?:inputs|fields) are not permitted/i;
+/** …unless it names another request parameter, which falling back would not fix. */
+const OTHER_PARAMETER = /\b(?:temperature|max_tokens|max_completion_tokens|stream_options|stream|top_p|messages|model)\b/i;
 
 /**
  * True when a failed call is the server refusing `response_format` (HTTP 400/422/501 whose text
- * names it, or an unsupported-parameter error), so the call can be repeated without it.
+ * names it, or an unsupported-parameter error naming no other parameter), so the call can be
+ * repeated without it.
  */
 export function isResponseFormatRefusal(error: unknown): boolean {
   if (!(error instanceof RoutecraftError) || error.code !== 'llm-http') {
@@ -99,7 +104,8 @@ export function isResponseFormatRefusal(error: unknown): boolean {
   if (error.status !== 400 && error.status !== 422 && error.status !== 501) {
     return false;
   }
-  return REFUSAL.test(error.detail ?? '');
+  const said = error.detail ?? '';
+  return NAMES_IT.test(said) || (UNSUPPORTED.test(said) && !OTHER_PARAMETER.test(said));
 }
 
 /**

@@ -189,6 +189,7 @@ describe('responseFormatOf / isStrictCompatible / isResponseFormatRefusal', () =
     assert.ok(isResponseFormatRefusal(http(400, "Invalid parameter: 'response_format' is not supported")));
     assert.ok(isResponseFormatRefusal(http(422, 'Unsupported parameter for this model.')));
     assert.ok(!isResponseFormatRefusal(http(400, "This model's maximum context length is 8192 tokens")));
+    assert.ok(!isResponseFormatRefusal(http(400, "Unsupported parameter: 'temperature' is not supported with this model.")));
     assert.ok(!isResponseFormatRefusal(http(500, 'response_format crashed')));
     assert.ok(!isResponseFormatRefusal(new RoutecraftError('llm-auth', 'no', 'response_format', 401)));
   });
