@@ -90,7 +90,7 @@ const NAMES_IT = /response_format|json_schema|structured output|guided[_ ]decodi
 /** Generic "I do not take this parameter" wording… */
 const UNSUPPORTED = /unsupported (?:parameter|param|value)|not supported|unrecognized|unknown (?:field|parameter)|extra (?:inputs|fields) are not permitted/i;
 /** …unless it names another request parameter, which falling back would not fix. */
-const OTHER_PARAMETER = /\b(?:temperature|max_tokens|max_completion_tokens|stream_options|stream|top_p|messages|model)\b/i;
+const OTHER_PARAMETER = /\b(?:temperature|max_tokens|max_completion_tokens|stream_options|stream|top_p|tools|tool_choice)\b/i;
 
 /**
  * True when a failed call is the server refusing `response_format` (HTTP 400/422/501 whose text
