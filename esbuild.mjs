@@ -29,6 +29,18 @@ const lazyTokenizer = {
   },
 };
 
+/**
+ * node-sql-parser (2.6 MB minified) is required on the first SQL check only: its `require` in
+ * src/core/sql/sqlParserModule.ts becomes a runtime require of the separate dist/sql-parser.js, so
+ * the CLI and the adapter stop compiling and initialising it on every start.
+ */
+const lazySqlParser = {
+  name: 'lazy-sql-parser',
+  setup(build) {
+    build.onResolve({ filter: /^node-sql-parser$/ }, (args) => (args.kind === 'require-call' ? { path: './sql-parser.js', external: true } : undefined));
+  },
+};
+
 /** Keeps `require('./cli-main.js')` in the CLI's launcher (dist/cli.js) a runtime require of the CLI bundle. */
 const lazyCliMain = {
   name: 'lazy-cli-main',
@@ -58,11 +70,12 @@ const common = {
 const builds = [
   // The extension runs in VS Code's extension host: Node 22 from VS Code 1.101 on (engines.vscode).
   { ...common, target: 'node22', entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...common.external], plugins: [lazyAdapter], metafile: true },
-  { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode', ...common.external], plugins: [lazyTokenizer], metafile: true },
+  { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode', ...common.external], plugins: [lazyTokenizer, lazySqlParser], metafile: true },
   // dist/cli.js (the bin) is a tiny launcher that enables Node's compile cache, then requires dist/cli-main.js.
   { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCliMain] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyTokenizer], define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyTokenizer, lazySqlParser], metafile: true, define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
   { ...common, entryPoints: ['src/core/audit/tokenizerChunk.ts'], outfile: 'dist/tokenizer.js', metafile: true },
+  { ...common, entryPoints: ['src/core/sql/sqlParserChunk.ts'], outfile: 'dist/sql-parser.js', metafile: true },
 ];
 
 copyEmbeddedEngines();

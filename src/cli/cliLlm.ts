@@ -20,7 +20,10 @@ export const llmPathHelp = `  --no-cache          ask the server even if the ans
   --cache-dir DIR     on-disk response cache (env ROUTECRAFT_CACHE_DIR; default $XDG_CACHE_HOME/routecraft
                       or ~/.cache/routecraft)
   --redis-url URL     share the cache through Redis (env ROUTECRAFT_REDIS_URL); falls back to disk
-  --audit-log FILE    append one JSON line per LLM call (env ROUTECRAFT_AUDIT_LOG)`;
+  --audit-log FILE    append one JSON line per LLM call (env ROUTECRAFT_AUDIT_LOG)
+  --structured-output auto|on|off  send structured answers' JSON Schema as response_format (env
+                      ROUTECRAFT_STRUCTURED_OUTPUT; default auto: falls back to prompt-only JSON when
+                      the server refuses it, remembered for the run)`;
 
 /** The CLI's LLM path: the gateway with cache, audit and a usage tracker for this run. */
 export interface CliLlm {

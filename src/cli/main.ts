@@ -25,7 +25,7 @@ Commands:
 
 Run "routecraft COMMAND --help" for a command's options.
 Environment: OPENAI_BASE_URL, ROUTECRAFT_MODEL, OPENAI_API_KEY, ROUTECRAFT_CACHE_DIR,
-ROUTECRAFT_REDIS_URL, ROUTECRAFT_AUDIT_LOG.`;
+ROUTECRAFT_REDIS_URL, ROUTECRAFT_AUDIT_LOG, ROUTECRAFT_STRUCTURED_OUTPUT.`;
 
 /** Flags of every command that may call the LLM (settings, cache, audit), plus --verbose and --help. */
 const LLM_OPTIONS = {
@@ -34,6 +34,7 @@ const LLM_OPTIONS = {
   timeout: { type: 'string' },
   'max-retries': { type: 'string' },
   temperature: { type: 'string' },
+  'structured-output': { type: 'string' },
   'no-cache': { type: 'boolean' },
   'cache-dir': { type: 'string' },
   'redis-url': { type: 'string' },

@@ -4,6 +4,7 @@ import { FileAuditLog } from '../core/audit/fileAuditLog';
 import { createResponseCache } from '../core/cache/createResponseCache';
 import type { ResponseCache } from '../core/cache/types';
 import { createLlm } from '../core/gateway/createLlm';
+import { StructuredOutputMemo } from '../core/llm/responseFormat';
 import type { LlmClient, Logger } from '../core/llm/types';
 import { UsageTracker } from '../core/usage/usageTracker';
 import { RoutecraftError } from '../core/errors';
@@ -16,6 +17,8 @@ import { readSettings, type RoutecraftSettings } from './settings';
  */
 export class LlmServices implements vscode.Disposable {
   readonly usage = new UsageTracker();
+  /** Servers that refused `response_format` in this window's session. */
+  private readonly structuredOutput = new StructuredOutputMemo();
   private cache: { readonly config: string; readonly store: ResponseCache } | undefined;
   private audit: { readonly config: string; readonly log: FileAuditLog } | undefined;
   private redisNoticeShown = false;
@@ -40,6 +43,7 @@ export class LlmServices implements vscode.Disposable {
         audit: this.auditFor(settings),
         usage: this.usage,
         auditPrompts: settings.audit.includePrompts,
+        structuredOutput: this.structuredOutput,
       },
       this.logger,
     );

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_LLM_SETTINGS, DEFAULT_MAX_CONTEXT_LINES } from '../core/defaults';
 import { effectiveValue, sourceOf, type BaseUrlSource, type SettingLayers } from '../core/llm/keyBinding';
 import type { LlmSettings } from '../core/llm/types';
+import { STRUCTURED_OUTPUT_MODES } from '../core/llm/responseFormat';
 import { CATEGORIES, type Category } from '../core/privacy/categories';
 import type { CustomPatternSetting } from '../core/privacy/customPatterns';
 import type { RedactorOptions } from '../core/privacy/redactor';
@@ -54,6 +55,7 @@ export function readSettings(scope?: vscode.Uri): RoutecraftSettings {
       timeoutMs: positive(c.get<number>('llm.timeoutSeconds', d.timeoutMs / 1000), d.timeoutMs / 1000) * 1000,
       maxRetries: Math.max(0, Math.floor(c.get<number>('llm.maxRetries', d.maxRetries))),
       temperature: c.get<number>('llm.temperature', d.temperature),
+      structuredOutput: STRUCTURED_OUTPUT_MODES.find((m) => m === c.get<string>('llm.structuredOutput', 'auto')) ?? 'auto',
     },
     maxContextLines: Math.floor(positive(c.get<number>('llm.maxContextLines', DEFAULT_MAX_CONTEXT_LINES), DEFAULT_MAX_CONTEXT_LINES)),
     privacy: {

@@ -33,6 +33,23 @@ describe('bundles: what esbuild wrote runs, and the tokenizer is its own lazily 
     assert.match(ignore, /^!dist\/tokenizer\.js$/m);
   });
 
+  for (const bundle of ['adapter.js', 'cli-main.js']) {
+    it(`${bundle} requires ./sql-parser.js on the first SQL check instead of inlining node-sql-parser`, () => {
+      const text = readFileSync(join(DIST, bundle), 'utf8');
+      assert.match(text, /require\(["']\.\/sql-parser\.js["']\)/);
+      const chunk = readFileSync(join(DIST, 'sql-parser.js'), 'utf8');
+      const probe = chunk.slice(Math.floor(chunk.length / 2), Math.floor(chunk.length / 2) + 200);
+      assert.ok(chunk.length > 1_000_000 && !text.includes(probe), `${bundle} still carries node-sql-parser`);
+    });
+  }
+
+  it('dist/sql-parser.js parses SQL when required from a CommonJS bundle, and ships in the .vsix', () => {
+    const script = `const { Parser } = require(${JSON.stringify(join(DIST, 'sql-parser.js'))}); process.stdout.write(new Parser().astify('select a from t', { database: 'postgresql' }).type)`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(run.stdout, 'select', run.stderr);
+    assert.match(readFileSync(join(DIST, '..', '.vscodeignore'), 'utf8'), /^!dist\/sql-parser\.js$/m);
+  });
+
   it('dist/cli.js is a small launcher that turns on the compile cache before requiring dist/cli-main.js', () => {
     const launcher = readFileSync(join(DIST, 'cli.js'), 'utf8');
     assert.ok(launcher.length < 8_000, `dist/cli.js is ${String(launcher.length)} bytes: the CLI bundle was inlined`);

@@ -5,7 +5,8 @@ export type ScriptedReply =
   | {
       kind: 'text';
       text: string;
-      usage?: { prompt_tokens: number; completion_tokens: number };
+      /** `none`: the server reports no usage at all (neither streamed nor in the JSON body). */
+      usage?: { prompt_tokens: number; completion_tokens: number } | 'none';
       /** Characters per streamed chunk (default 8). */
       chunkSize?: number;
       /** Pause between streamed chunks (default 0). */
@@ -43,7 +44,7 @@ export async function streamText(ctx: StreamContext, reply: TextReply, body: Rec
   }
   await writeEvent(ctx, chunk(ctx, {}, 'stop'));
   const streamOptions = asRecord(body['stream_options']);
-  if (streamOptions['include_usage'] === true) {
+  if (streamOptions['include_usage'] === true && reply.usage !== 'none') {
     await writeEvent(ctx, { ...chunk(ctx, {}, null), choices: [], usage: usageOf(reply, body) });
   }
   if (!ctx.res.destroyed) {
@@ -80,13 +81,14 @@ export function completion(ctx: StreamContext, reply: TextReply, body: Record<st
     created: Math.floor(Date.now() / 1000),
     model: ctx.model,
     choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: 'stop' }],
-    usage: usageOf(reply, body),
+    ...(reply.usage === 'none' ? {} : { usage: usageOf(reply, body) }),
   };
 }
 
 function usageOf(reply: TextReply, body: Record<string, unknown>): Record<string, number> {
-  const prompt = reply.usage?.prompt_tokens ?? Math.ceil(JSON.stringify(body['messages'] ?? '').length / 4);
-  const completionTokens = reply.usage?.completion_tokens ?? Math.ceil(reply.text.length / 4);
+  const usage = reply.usage === 'none' ? undefined : reply.usage;
+  const prompt = usage?.prompt_tokens ?? Math.ceil(JSON.stringify(body['messages'] ?? '').length / 4);
+  const completionTokens = usage?.completion_tokens ?? Math.ceil(reply.text.length / 4);
   return { prompt_tokens: prompt, completion_tokens: completionTokens, total_tokens: prompt + completionTokens };
 }
 

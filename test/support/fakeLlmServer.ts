@@ -17,6 +17,13 @@ export interface FakeLlmServerOptions {
   responder?: (req: RecordedRequest) => ScriptedReply | undefined;
   /** Model ids listed by `GET /models` (default `['fake-model']`). */
   models?: readonly string[];
+  /**
+   * How the server treats `response_format`: `accept` (default: the scripted reply, as a server
+   * that constrains decoding would send it) or a refusal as servers word it, answered before any
+   * scripted reply is taken: `400` (OpenAI / vLLM style, naming response_format) or
+   * `unsupported-parameter` (LiteLLM / LM Studio style 400).
+   */
+  responseFormat?: 'accept' | 'refuse-400' | 'unsupported-parameter';
 }
 
 
@@ -158,6 +165,11 @@ export class FakeLlmServer {
       sendJson(res, 404, { error: { message: `no route ${req.method} ${req.path}`, type: 'not_found' } }, {});
       return;
     }
+    const refusal = refusalOf(this.options.responseFormat, asRecord(req.body));
+    if (refusal !== undefined) {
+      sendJson(res, 400, refusal, { 'x-request-id': requestId });
+      return;
+    }
     const reply = this.queue.shift() ?? this.options.responder?.(req) ?? {
       kind: 'status',
       status: 500,
@@ -203,3 +215,13 @@ export class FakeLlmServer {
   }
 }
 
+
+function refusalOf(mode: FakeLlmServerOptions['responseFormat'], body: Record<string, unknown>): unknown {
+  if (body['response_format'] === undefined || mode === undefined || mode === 'accept') {
+    return undefined;
+  }
+  if (mode === 'refuse-400') {
+    return { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error', param: 'response_format', code: null } };
+  }
+  return { error: { message: 'Unsupported parameter for this model.', type: 'invalid_request_error', code: 'unsupported_parameter' } };
+}

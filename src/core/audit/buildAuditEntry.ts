@@ -17,6 +17,8 @@ export interface AuditCall {
   readonly model: string;
   /** The messages as sent, i.e. after redaction. */
   readonly messages: readonly ChatMessage[];
+  /** The `response_format` JSON Schema sent with the messages (counted into an estimated prompt). */
+  readonly responseSchema?: string;
   /** Redaction counts by category, as reported by the redaction step. */
   readonly redactions?: Readonly<Record<string, number>>;
   readonly cache: CacheStatus;
@@ -39,7 +41,7 @@ export interface AuditOptions {
 export async function buildAuditEntry(call: AuditCall, options: AuditOptions = {}): Promise<AuditEntry> {
   const answer = call.result.kind === 'ok' ? call.result.value : undefined;
   const answerText = answer?.text ?? (call.result.kind === 'invalid' ? call.result.raw : '');
-  const tokens = await usageOrEstimate(answer?.usage, call.messages, answerText);
+  const tokens = await usageOrEstimate(answer?.usage, call.messages, answerText, call.responseSchema);
   const entry: AuditEntry = {
     v: 1,
     time: call.startedAt.toISOString(),

@@ -8,14 +8,14 @@ const REPLY_PRIMING = 3;
 type CountTokens = (text: string) => number;
 
 /**
- * Estimates usage with the o200k_base tokenizer (GPT-4o/4.1/o-series; close enough for other
+ * Estimates usage (a `response_format` schema, when one was sent, counts as prompt) with the o200k_base tokenizer (GPT-4o/4.1/o-series; close enough for other
  * models' order of magnitude). The encoding module (a few MB) is imported on first use only, so
  * nothing loads it while servers report usage. Falls back to ~4 characters per token if the
  * tokenizer cannot be loaded.
  */
-export async function estimateUsage(messages: readonly ChatMessage[], answerText: string): Promise<TokenUsage> {
+export async function estimateUsage(messages: readonly ChatMessage[], answerText: string, responseSchema?: string): Promise<TokenUsage> {
   const count = await loadCounter();
-  let promptTokens = REPLY_PRIMING;
+  let promptTokens = REPLY_PRIMING + (responseSchema === undefined ? 0 : count(responseSchema));
   for (const message of messages) {
     promptTokens += PER_MESSAGE_OVERHEAD + count(messageText(message));
   }
@@ -27,11 +27,12 @@ export async function usageOrEstimate(
   usage: TokenUsage | undefined,
   messages: readonly ChatMessage[],
   answerText: string,
+  responseSchema?: string,
 ): Promise<TokenUsage & { readonly estimated: boolean }> {
   if (usage !== undefined && isCount(usage.promptTokens) && isCount(usage.completionTokens)) {
     return { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, estimated: false };
   }
-  return { ...(await estimateUsage(messages, answerText)), estimated: true };
+  return { ...(await estimateUsage(messages, answerText, responseSchema)), estimated: true };
 }
 
 function isCount(n: number): boolean {

@@ -15,6 +15,8 @@ export interface CacheKeyInput {
   readonly purpose: string;
   /** The answer's expected shape (e.g. a schema name or version), when the purpose has several. */
   readonly format?: string;
+  /** The `response_format` asked for (`json_schema:<name>`), when one was; absent keeps old keys valid. */
+  readonly responseFormat?: string;
 }
 
 /** Bump when the key recipe or the cached value's meaning changes: old entries become misses. */
@@ -36,6 +38,7 @@ export function cacheKey(input: CacheKeyInput): string {
       maxTokens: input.maxTokens,
       purpose: input.purpose,
       format: input.format,
+      responseFormat: input.responseFormat,
     }),
   );
 }

@@ -19,7 +19,7 @@ import { parseSpecText } from '../endpointSpec/inputs/parseSpecText';
 import { codegenOptionsFrom, openQuestions, type FactOverrides } from './codegenOptions';
 import { repairHandlerBodies } from './repairBodies';
 import { missingWorkspaceDependency } from './workspaceDependency';
-import { buildSpecMessages, handlerBodiesFrom } from './specPrompt';
+import { buildSpecMessages, handlerBodiesFollowUp, handlerBodiesFrom } from './specPrompt';
 import { deferAddedModules } from './pendingDependencies';
 import { zodDependency } from './zodDependency';
 
@@ -110,6 +110,7 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
         purpose: 'endpoint-spec',
         format: ENDPOINT_SPEC_FORMAT,
         describe: 'a Routecraft endpoint spec, version 1',
+        codeFollowUp: handlerBodiesFollowUp,
         signal: request.signal,
         command: request.command,
       });

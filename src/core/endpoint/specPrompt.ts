@@ -51,3 +51,19 @@ export function handlerBodiesFrom(blocks: readonly { readonly lang: string; read
   }
   return bodies;
 }
+
+/**
+ * The follow-up turn for handler bodies, when the spec came as a server-constrained JSON answer
+ * (structured output leaves no room for code after the JSON): one request naming every endpoint
+ * with `logic`; `undefined` when none has any.
+ */
+export function handlerBodiesFollowUp(spec: { readonly endpoints: readonly { readonly operationId: string; readonly logic?: string }[] }): string | undefined {
+  const withLogic = spec.endpoints.filter((e) => e.logic !== undefined && e.logic.trim() !== '');
+  if (withLogic.length === 0) {
+    return undefined;
+  }
+  return [
+    'Now give the handler body of each endpoint with logic as TypeScript statements, one fenced block per endpoint whose info string is `ts operationId`:',
+    ...withLogic.map((e) => `- ${e.operationId}: ${e.logic!.trim()}`),
+  ].join('\n');
+}

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/auditLog';
 import type { ResponseCache } from '../cache/types';
 import { createLlmClient } from '../llm/openaiClient';
+import type { StructuredOutputMemo } from '../llm/responseFormat';
 import type { LlmClient, LlmSettings, Logger } from '../llm/types';
 import { createRedactor, type RedactorOptions } from '../privacy/redactor';
 import { createGateway, type UsageSink } from './llmGateway';
@@ -14,6 +15,8 @@ export interface LlmPathConfig {
   readonly usage?: UsageSink;
   /** Write the redacted prompt text into audit lines. */
   readonly auditPrompts?: boolean;
+  /** Servers that refused `response_format` this session; a fresh memo when absent. */
+  readonly structuredOutput?: StructuredOutputMemo;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface LlmPathConfig {
  */
 export function createLlm(config: LlmPathConfig, logger: Logger): LlmClient {
   return createGateway({
-    transport: createLlmClient(config.llm, logger),
+    transport: createLlmClient(config.llm, logger, config.structuredOutput),
     redactor: createRedactor(config.privacy),
     cache: config.cache,
     audit: config.audit,

@@ -36,7 +36,8 @@ export interface GatewayParts {
  * LlmClient, so features cannot tell it from the transport and cannot go around it.
  */
 export function createGateway(parts: GatewayParts): LlmClient {
-  return { settings: parts.transport.settings, chat: (request) => gatewayChat(parts, request) };
+  const { settings, structuredOutput } = parts.transport;
+  return { settings, ...(structuredOutput === undefined ? {} : { structuredOutput }), chat: (request) => gatewayChat(parts, request) };
 }
 
 async function gatewayChat(parts: GatewayParts, request: ChatRequest): Promise<LlmResult<ChatAnswer>> {
@@ -54,6 +55,7 @@ async function gatewayChat(parts: GatewayParts, request: ChatRequest): Promise<L
     maxTokens: request.maxTokens,
     purpose: request.purpose,
     format: request.format,
+    responseFormat: request.responseFormat === undefined ? undefined : `json_schema:${request.responseFormat.name}`,
   });
 
   let cacheStatus: CacheStatus = parts.cache ? 'miss' : 'bypass';
@@ -126,6 +128,7 @@ async function finish(parts: GatewayParts, call: Finished): Promise<void> {
         baseUrl: settings.baseUrl,
         model: call.result.kind === 'ok' ? call.result.value.model : settings.model,
         messages: call.messages,
+        ...(call.request.responseFormat === undefined ? {} : { responseSchema: JSON.stringify(call.request.responseFormat.schema) }),
         redactions: call.redactions,
         cache: call.cache,
         result: call.result,
@@ -133,6 +136,9 @@ async function finish(parts: GatewayParts, call: Finished): Promise<void> {
       { includePrompt: parts.auditPrompts === true },
     );
     await parts.audit?.append(entry);
+    // Every call's own usage line (the output channel, --verbose): estimated counts say so.
+    parts.logger.info(`[usage] ${entry.purpose}: ${String(entry.tokensIn)} tokens in / ${String(entry.tokensOut)} out` +
+      `${entry.tokensEstimated ? ' (estimated)' : ''}${call.cache === 'hit' ? ' (cache hit, not spent)' : ''}, ${entry.outcome}`);
     if (call.result.kind === 'ok' || call.result.kind === 'invalid') {
       parts.usage?.record({
         model: entry.model,

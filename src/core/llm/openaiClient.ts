@@ -4,6 +4,7 @@ import { createAttemptLog } from './attemptLog';
 import { CallGuard } from './callGuard';
 import { badAnswerError, interruptedError, timeoutError, type FailureContext } from './errorMessages';
 import { toRoutecraftError } from './failure';
+import { responseFormatBody, StructuredOutputMemo } from './responseFormat';
 import type { ChatAnswer, ChatRequest, LlmClient, LlmResult, LlmSettings, Logger, TokenUsage } from './types';
 
 /**
@@ -11,9 +12,10 @@ import type { ChatAnswer, ChatRequest, LlmClient, LlmResult, LlmSettings, Logger
  * retries through openai's own backoff (Retry-After honoured), logs each HTTP attempt without
  * headers or key, enforces an idle timeout on the stream, and never throws: the result is tagged.
  */
-export function createLlmClient(settings: LlmSettings, logger: Logger): LlmClient {
+export function createLlmClient(settings: LlmSettings, logger: Logger, structuredOutput = new StructuredOutputMemo()): LlmClient {
   return {
     settings,
+    structuredOutput,
     chat: (request) => chat(settings, logger, request),
   };
 }
@@ -59,6 +61,7 @@ async function chat(settings: LlmSettings, logger: Logger, request: ChatRequest)
           // max_tokens, not max_completion_tokens: Ollama, LM Studio and older vLLM only know this one.
           // eslint-disable-next-line @typescript-eslint/no-deprecated
           ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
+          ...(request.responseFormat === undefined ? {} : { response_format: responseFormatBody(request.responseFormat) }),
           stream: true,
           stream_options: { include_usage: true },
         },

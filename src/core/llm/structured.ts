@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { extractCodeBlocks, type CodeBlock } from './codeBlocks';
 import { extractJson } from './extractJson';
+import { isResponseFormatRefusal, responseFormatOf, structuredOutputRefusedError, type ResponseFormat } from './responseFormat';
 import { formatIssues, repairTurn, structuredInstructions, withInstructions } from './structuredPrompt';
-import type { ChatAnswer, ChatMessage, LlmClient, LlmResult } from './types';
+import type { ChatAnswer, ChatMessage, ChatRequest, LlmClient, LlmResult } from './types';
 
 export { extractCodeBlocks, type CodeBlock } from './codeBlocks';
 export { extractJson, type ExtractJsonResult, type JsonSource } from './extractJson';
@@ -30,6 +31,12 @@ export interface StructuredRequest<T> {
    * prompt budget, e.g. by sending less context; they are sent as given without it.
    */
   readonly fitRepair?: (messages: ChatMessage[]) => Promise<ChatMessage[]>;
+  /**
+   * The code the answer still needs beside the JSON, as a request to the model (`undefined`: none).
+   * A server holding the answer to a JSON Schema cannot write fenced blocks after the JSON, so when
+   * structured output was used and the answer has none, ONE follow-up turn asks for them.
+   */
+  readonly codeFollowUp?: (value: T) => string | undefined;
 }
 
 /** A validated answer, the answer it came from, and the fenced code that travelled beside it. */
@@ -40,31 +47,53 @@ export interface StructuredAnswer<T> {
   readonly codeBlocks: readonly CodeBlock[];
   /** True when the first answer was wrong and the repair turn fixed it. */
   readonly repaired: boolean;
+  /** `json_schema` when the server was asked for structured output, `prompt` for prompt-only JSON. */
+  readonly via?: 'json_schema' | 'prompt';
 }
 
 type Checked<T> = { ok: true; value: T; codeBlocks: CodeBlock[] } | { ok: false; issues: string[] };
 
 /**
- * Asks for a structured answer: instructs the model with the schema's JSON Schema, extracts the
- * JSON, validates it with `schema.safeParse`, and on failure sends ONE repair turn quoting the
- * issues. Returns `invalid` (with the issues and the last raw answer) if it is still wrong.
+ * Asks for a structured answer: instructs the model with the schema (compact notation), and unless
+ * the setting `structuredOutput` is `off` also sends it as `response_format: json_schema` so servers
+ * that support it constrain the answer; a server that refuses it is remembered for the session and
+ * asked again without it (`auto`). Extracts the JSON, validates it with `schema.safeParse`, and on
+ * failure sends ONE repair turn quoting the issues. Returns `invalid` (with the issues and the last
+ * raw answer) if it is still wrong.
  */
 export async function askStructured<T>(client: LlmClient, request: StructuredRequest<T>): Promise<LlmResult<StructuredAnswer<T>>> {
+  const { settings } = client;
+  const mode = settings.structuredOutput ?? 'auto';
+  const format = mode === 'off' ? undefined : responseFormatOf(request.schema, request.format ?? request.purpose);
+  if (format !== undefined && !(mode === 'auto' && client.structuredOutput?.refused(settings.baseUrl, settings.model) === true)) {
+    const result = await askOnce(client, request, format);
+    if (result.kind !== 'failed' || !isResponseFormatRefusal(result.error)) {
+      return result;
+    }
+    if (mode === 'on') {
+      return { kind: 'failed', error: structuredOutputRefusedError(result.error, settings.model) };
+    }
+    client.structuredOutput?.refuse(settings.baseUrl, settings.model);
+  }
+  return askOnce(client, request, undefined);
+}
+
+async function askOnce<T>(client: LlmClient, request: StructuredRequest<T>, format: ResponseFormat | undefined): Promise<LlmResult<StructuredAnswer<T>>> {
+  const via = format === undefined ? 'prompt' : 'json_schema';
+  const options = { ...chatOptions(request), ...(format === undefined ? {} : { responseFormat: format }) };
   const messages = withInstructions(request.messages, structuredInstructions(request.schema, request.describe));
-  const first = await client.chat({ ...chatOptions(request), messages });
+  const first = await client.chat({ ...options, messages });
   if (first.kind !== 'ok') {
     return first;
   }
   const checked = check(request.schema, first.value.text);
   if (checked.ok) {
-    return { kind: 'ok', value: { value: checked.value, answer: first.value, codeBlocks: checked.codeBlocks, repaired: false } };
+    const answer = { value: checked.value, answer: first.value, codeBlocks: checked.codeBlocks, repaired: false, via } as const;
+    return withCode(client, request, format, [...messages, { role: 'assistant', content: first.value.text }], answer);
   }
   const repair = [...messages, ...repairTurn(first.value.text, checked.issues)];
-  const second = await client.chat({
-    ...chatOptions(request),
-    purpose: `${request.purpose} (repair)`,
-    messages: request.fitRepair ? await request.fitRepair(repair) : repair,
-  });
+  const repairMessages = request.fitRepair ? await request.fitRepair(repair) : repair;
+  const second = await client.chat({ ...options, purpose: `${request.purpose} (repair)`, messages: repairMessages });
   if (second.kind !== 'ok') {
     return second;
   }
@@ -74,10 +103,38 @@ export async function askStructured<T>(client: LlmClient, request: StructuredReq
   }
   // A "JSON only" repair drops the code; the first answer's code still belongs to it.
   const codeBlocks = rechecked.codeBlocks.length > 0 ? rechecked.codeBlocks : codeBesideJson(first.value.text);
-  return { kind: 'ok', value: { value: rechecked.value, answer: second.value, codeBlocks, repaired: true } };
+  const answer = { value: rechecked.value, answer: second.value, codeBlocks, repaired: true, via } as const;
+  return withCode(client, request, format, [...repairMessages, { role: 'assistant', content: second.value.text }], answer);
 }
 
-function chatOptions<T>(request: StructuredRequest<T>): Omit<Parameters<LlmClient['chat']>[0], 'messages'> {
+/** Under structured output the model could not write code after the JSON: one plain turn asks for it. */
+async function withCode<T>(
+  client: LlmClient,
+  request: StructuredRequest<T>,
+  format: ResponseFormat | undefined,
+  conversation: readonly ChatMessage[],
+  answer: StructuredAnswer<T>,
+): Promise<LlmResult<StructuredAnswer<T>>> {
+  const ask = format === undefined || answer.codeBlocks.length > 0 ? undefined : request.codeFollowUp?.(answer.value);
+  if (ask === undefined) {
+    return { kind: 'ok', value: answer };
+  }
+  const followUp: ChatRequest = {
+    ...chatOptions(request),
+    // Free text with fenced code: nothing to validate against the schema.
+    validate: undefined,
+    purpose: `${request.purpose} (code)`,
+    format: `${request.format ?? request.purpose}+code`,
+    messages: [...conversation, { role: 'user', content: `${ask}\nReply with the fenced code blocks only, no JSON.` }],
+  };
+  const code = await client.chat(followUp);
+  if (code.kind !== 'ok') {
+    return code;
+  }
+  return { kind: 'ok', value: { ...answer, codeBlocks: extractCodeBlocks(code.value.text).filter((b) => !isJsonLang(b.lang)) } };
+}
+
+function chatOptions<T>(request: StructuredRequest<T>): Omit<ChatRequest, 'messages'> {
   return {
     purpose: request.purpose,
     ...(request.signal === undefined ? {} : { signal: request.signal }),

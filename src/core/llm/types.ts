@@ -1,5 +1,6 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { RoutecraftError } from '../errors';
+import type { ResponseFormat, StructuredOutputMemo, StructuredOutputMode } from './responseFormat';
 
 export type ChatMessage = ChatCompletionMessageParam;
 
@@ -12,6 +13,8 @@ export interface LlmSettings {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly temperature: number;
+  /** `response_format: json_schema` for structured answers: `auto` (default) tries it and falls back. */
+  readonly structuredOutput?: StructuredOutputMode;
 }
 
 export interface ChatRequest {
@@ -39,6 +42,8 @@ export interface ChatRequest {
    * problems is audited as `invalid` and never cached; the caller still receives it to repair.
    */
   readonly validate?: (text: string) => readonly string[];
+  /** Sent as `response_format: { type: 'json_schema', … }`; part of the cache key. */
+  readonly responseFormat?: ResponseFormat;
 }
 
 export interface TokenUsage {
@@ -68,6 +73,8 @@ export type LlmResult<T> =
 /** The port every feature talks to. Implemented over the `openai` client; faked nowhere in tests. */
 export interface LlmClient {
   readonly settings: LlmSettings;
+  /** Servers that refused `response_format` this session (shared by the clients of one session). */
+  readonly structuredOutput?: StructuredOutputMemo;
   chat(request: ChatRequest): Promise<LlmResult<ChatAnswer>>;
 }
 

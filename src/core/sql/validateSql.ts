@@ -1,4 +1,4 @@
-import { Parser } from 'node-sql-parser';
+import { createSqlParser } from './sqlParserModule';
 import { checkLiterals } from './checkLiterals';
 import { checkReferences } from './checkReferences';
 import { TIME_PARTS, wrongDialect } from './dialectFunctions';
@@ -40,7 +40,7 @@ export interface SqlCheck extends SqlFindings {
  */
 export function validateSql(input: SqlCheckInput): SqlCheck {
   const findings = emptyFindings();
-  const parser = new Parser();
+  const parser = createSqlParser();
   const database = PARSER_DATABASE[input.dialect];
   let parsed: unknown;
   try {

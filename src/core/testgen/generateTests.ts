@@ -6,7 +6,7 @@ import { detectProject } from '../project/detectProject';
 import type { ProjectFacts, TestRunnerName } from '../project/projectFacts';
 import type { ProjectModel } from '../projectModel/projectModel';
 import { parseTestPlan, type ParsedTestPlan } from './answer/parseTestPlan';
-import { TEST_PLAN_FORMAT, TestPlanAnswerSchema } from './answer/testPlanAnswer';
+import { TEST_PLAN_FORMAT, TestPlanAnswerSchema, testCasesFollowUp } from './answer/testPlanAnswer';
 import { formatTestContextPrompt } from './context/formatTestContextPrompt';
 import { gatherTestContext } from './context/gatherTestContext';
 import { describeConventions } from './context/testConventions';
@@ -89,6 +89,7 @@ export async function generateTests(request: TestsRequest): Promise<TestsResult>
     purpose: 'tests',
     format: TEST_PLAN_FORMAT,
     describe: 'the test cases: id, title and what each checks; each case\'s code in a fenced block labelled `ts <id>`',
+    codeFollowUp: testCasesFollowUp,
     signal: request.signal,
     command: request.command,
   });

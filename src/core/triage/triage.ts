@@ -7,7 +7,7 @@ import type { Exclusion } from '../privacy/exclusion';
 import { buildFix } from './buildFix';
 import { mapFrames } from './map/mapFrames';
 import { parseLog } from './parse/parseLog';
-import { TRIAGE_ANSWER_FORMAT, TriageAnswerSchema, type TriageAnswer } from './triageAnswer';
+import { fixCodeFollowUp, TRIAGE_ANSWER_FORMAT, TriageAnswerSchema, type TriageAnswer } from './triageAnswer';
 import { buildTriageContext, lineCountOf, type TriageContext } from './triageContext';
 import { buildTriageMessages } from './triagePrompt';
 import type { LogFormat, ParsedLog } from './triageTypes';
@@ -85,6 +85,7 @@ export async function triageError(client: LlmClient, input: TriageInput, options
     purpose: 'triage',
     describe: 'the cause of the failure, the evidence lines, your confidence, and optionally a fix as line-range edits whose code follows in fenced blocks',
     format: TRIAGE_ANSWER_FORMAT,
+    codeFollowUp: fixCodeFollowUp,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.command === undefined ? {} : { command: options.command }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),

@@ -28,3 +28,15 @@ export type FixEdit = z.infer<typeof FixEditSchema>;
 
 /** Names the answer shape in the cache key. */
 export const TRIAGE_ANSWER_FORMAT = 'triage-answer@1';
+
+/** The follow-up turn for a fix's replacement code when the answer came as a server-constrained JSON answer. */
+export function fixCodeFollowUp(answer: TriageAnswer): string | undefined {
+  const edits = answer.fix?.edits ?? [];
+  if (edits.length === 0) {
+    return undefined;
+  }
+  return [
+    `Now give the replacement code of each edit of the fix, in order, one fenced block per edit (${String(edits.length)} in all):`,
+    ...edits.map((e, i) => `${String(i + 1)}. ${e.file} lines ${String(e.startLine)}-${String(e.endLine)}`),
+  ].join('\n');
+}

@@ -25,3 +25,11 @@ export const TEST_PLAN_CODE_RULES: readonly string[] = [
   'Extra import declarations the cases need (mocks, fixtures, supertest, the app) go in ONE block with the info string `ts imports`; the target\'s own import and the runner\'s API (describe, it, expect, vi, assert) are added for you when the code uses them.',
   'Ids are c1, c2, … in order; titles are unique and say the behaviour ("returns 0 for an empty cart").',
 ];
+
+/** The follow-up turn for the cases' code when the plan came as a server-constrained JSON answer. */
+export function testCasesFollowUp(plan: TestPlanAnswer): string {
+  return [
+    `Now give the code of each case (${plan.cases.map((c) => c.id).join(', ')}) in its own fenced block whose info string is \`ts <id>\`, e.g. \`\`\`ts c1.`,
+    ...TEST_PLAN_CODE_RULES.slice(1),
+  ].join('\n');
+}
