@@ -91,7 +91,7 @@ describe('Fastify generation in the project\'s validation dialect', function () 
     const routes = readFileSync(join(root, 'src/app/routes/gadgets/index.ts'), 'utf8');
     assert.match(routes, /const gadgetsRoutes: FastifyPluginAsync<GadgetsRoutesOptions> = async \(fastify, options\) =>/);
     assert.match(routes, /fastify\.put<\{ Params: GadgetIdParams; Body: GadgetInput; \}>\('\/:id'/);
-    assert.match(readFileSync(join(root, 'src/schemas/gadgets.ts'), 'utf8'), /^export const GadgetSchema = \{ type: 'object'/m);
+    assert.match(readFileSync(join(root, 'src/app/schemas/gadgets.ts'), 'utf8'), /^export const GadgetSchema = \{ type: 'object'/m, 'schemas beside the app plugin (src/app/), not beside main.ts');
     await assertRerunUnchanged(root, specs);
     const { generated, todo } = checkSuite(root, written, ['src/app/routes/root.spec.ts'], 1);
     console.log(`      fastify-json-schema-autoload: ${String(generated)} generated tests (${String(todo)} todo), 1 old test, all passing`);

@@ -7,6 +7,7 @@ import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import { appStatements } from './expressApp';
 import { routerSpecifier, type ExpressLayout } from './expressLayout';
+import { prefixGuards } from './prefixGuards';
 import { expressPath } from './routeHandler';
 
 /** `<on>.use(...)` calls among the file's top-level statements. */
@@ -37,7 +38,9 @@ export function mountPath(ctx: GenerationContext, layout: ExpressLayout): string
 /**
  * Registers the resource's router once where the project registers its routers (the app, or the index
  * router the neighbour is mounted on): `app.use('/gadgets', gadgetRouter)`, right after the last router
- * mount, so it stays ahead of catch-all 404 handlers and error handlers. The rest of the file is untouched.
+ * mount, so it stays ahead of catch-all 404 handlers and error handlers, and ahead of a router mounted at a
+ * prefix of its path that runs its own middleware for everything under it (`app.use('/v1', v1Routes)` whose
+ * `router.use(authenticate)` would answer 401 for `/v1/gadgets` too). The rest of the file is untouched.
  */
 export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayout): GeneratedFile | undefined {
   const open = openFile(ctx, layout.site.file);
@@ -52,11 +55,15 @@ export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayo
   const specifier = routerSpecifier(layout, ctx);
   ensureImport(file, layout.neighbour?.mount.isDefaultImport === true ? { moduleSpecifier: specifier, defaultName: router } : { moduleSpecifier: specifier, named: [{ name: router }] });
   matchImportSemicolons(file, style.semicolons);
-  const mounts = calls.filter((c) => isRouterMount(c.args));
-  const paths = calls.filter((c) => c.args[0] !== undefined && Node.isStringLiteral(c.args[0]) && !/[*(]/.test(c.args[0].getLiteralValue()));
-  const anchor = mounts.at(-1)?.statement ?? paths.at(-1)?.statement ?? siteDeclaration(container, layout.site.on);
-  const text = formatFragment(ctx.project, `${layout.site.on}.use(${stringLiteral(mountPath(ctx, layout), style)}, ${router});`, style);
-  container.insertStatements(anchor ? anchor.getChildIndex() + 1 : container.getStatements().length, text);
+  const path = mountPath(ctx, layout);
+  const guard = prefixGuards(ctx, layout.site.file, file, calls, path)[0];
+  const before = guard === undefined ? calls : calls.filter((c) => c.statement.getChildIndex() < guard.statement.getChildIndex());
+  const mounts = before.filter((c) => isRouterMount(c.args));
+  const paths = before.filter((c) => c.args[0] !== undefined && Node.isStringLiteral(c.args[0]) && !/[*(]/.test(c.args[0].getLiteralValue()));
+  const after = mounts.at(-1)?.statement ?? paths.at(-1)?.statement;
+  const index = after ? after.getChildIndex() + 1 : guard ? guard.statement.getChildIndex() : (siteDeclaration(container, layout.site.on)?.getChildIndex() ?? container.getStatements().length - 1) + 1;
+  const text = formatFragment(ctx.project, `${layout.site.on}.use(${stringLiteral(path, style)}, ${router});`, style);
+  container.insertStatements(index, text);
   return finishFile(ctx, open, true, false);
 }
 

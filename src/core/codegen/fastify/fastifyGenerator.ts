@@ -6,7 +6,7 @@ import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types'
 import { buildAppRegistration } from './appRegistration';
 import { findAutoloadLayout, type AutoloadLayout } from './autoloadRoutes';
 import { appFilePath } from './fastifyApp';
-import { autoloadPlacement } from './fastifyLayout';
+import { autoloadPlacement, besideApp } from './fastifyLayout';
 import { fastifyDialect, type FastifyDialect } from './fastifyDialect';
 import { fastifyTestDriver, withFastifyValidation, type SuiteApp } from './fastifyTestDriver';
 import { injectDriver } from './injectDriver';
@@ -38,7 +38,7 @@ function testFiles(ctx: GenerationContext, driver: HttpTestDriver, openApi: { su
 
 function generateAutoload(ctx0: GenerationContext, sources: ProjectSources, dialect: FastifyDialect, autoload: AutoloadLayout): GeneratedFile[] {
   const placement = autoloadPlacement(ctx0, sources, autoload);
-  const ctx: GenerationContext = { ...ctx0, paths: { ...ctx0.paths, router: placement.router, test: placement.test } };
+  const ctx: GenerationContext = { ...ctx0, paths: { ...ctx0.paths, ...besideApp(ctx0, autoload.appPath), router: placement.router, test: placement.test } };
   const { app, reason } = suiteApp(ctx, sources, [autoload.appPath], autoload.pluginDirs, placement.urlBase, true, dialect);
   const driver = fastifyTestDriver(app!, { importExtension: ctx.input.options.importExtension, style: ctx.input.options.style, fastifyValidates: dialect.fastifyValidates, ...(reason ? { note: reason } : {}) });
   // Tests request the URL autoload serves the folder under (`/api` + `/gadgets`).

@@ -53,3 +53,15 @@ export function autoloadPlacement(ctx: GenerationContext, sources: ProjectSource
   const urlBase = `${autoload.prefix}${autoPrefix ?? base}`;
   return { router, test: mirroredTest(ctx, sources, autoload.routesDir, router) ?? ctx.paths.test, urlBase };
 }
+
+/**
+ * Schemas and repositories beside the app when the app plugin sits in its own folder below the
+ * source folder (Nx: `src/app/app.ts` loading `src/app/routes`): `src/app/schemas/gadgets.ts`, not
+ * `src/schemas/gadgets.ts` next to `main.ts`. Unchanged when the app file is in the source folder.
+ */
+export function besideApp(ctx: GenerationContext, appPath: string): { readonly schemas: string; readonly repository: string } {
+  const { sourceDir } = ctx.input.options.layout;
+  const appDir = posix.dirname(appPath);
+  const move = (path: string): string => (appDir !== sourceDir && appDir.startsWith(`${sourceDir}/`) && path.startsWith(`${sourceDir}/`) ? posix.join(appDir, path.slice(sourceDir.length + 1)) : path);
+  return { schemas: move(ctx.paths.schemas), repository: move(ctx.paths.repository) };
+}

@@ -36,6 +36,10 @@ function objectExample(schema: JsonSchema | undefined, what: string): Record<str
   return schema ? (exampleValue(schema, what) as Record<string, unknown>) : {};
 }
 
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
 /** Fills `{name}` placeholders of a sub path from `params`; `ref` puts an earlier answer's id in its place. */
 function url(basePath: string, op: Operation, params: Record<string, unknown>, ref?: UrlPart): UrlPart[] {
   const parts: UrlPart[] = [];
@@ -78,7 +82,9 @@ export function testPlan(ctx: GenerationContext, validatorRejects: (failing: Fai
           ...(op.body ? { body: c.part === 'body' ? c.value : body } : {}),
         },
         { kind: 'status', res: 'res', status: validationStatus },
-        { kind: 'validationIssue', res: 'res', issuePath: c.issuePath },
+        // An empty JSON body is often refused before the route's validation, by the app's own
+        // middleware (a "body required" check) with its own 400 body: only the status is asserted.
+        ...(c.part === 'body' && isEmptyObject(c.value) ? [] : [{ kind: 'validationIssue', res: 'res', issuePath: c.issuePath } as const]),
       ],
     }));
   return ctx.operations.map((op) => {
