@@ -5,13 +5,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { repoRoot, resultsDir } from '../harness/paths';
 import { waitForFileContent } from '../harness/files';
 import { runCommand, screenshot, waitForTab } from '../harness/workbench';
 import { useUiSession } from '../harness/uiSession';
+import { scrollUntilVisible } from '../harness/review';
 
 const DESCRIPTION = 'CRUD for products: name (1-120 chars) and a positive price, optional tags';
 
@@ -86,19 +87,3 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await p.locator('.statusbar-item', { hasText: 'Routecraft review' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });
-
-/** Scrolls the review down (mouse wheel over it) until `target` is visible; fails after 60 s. */
-async function scrollUntilVisible(page: Page, review: Locator, target: Locator): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  const box = await review.boundingBox();
-  while (!(await target.isVisible())) {
-    if (Date.now() > deadline) {
-      await target.waitFor({ timeout: 1 }); // throws with playwright's description of the target
-    }
-    if (box) {
-      await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
-      await page.mouse.wheel(0, 400);
-    }
-    await page.waitForTimeout(300);
-  }
-}
