@@ -81,6 +81,18 @@ describe('package.json (extension manifest)', () => {
     }
   });
 
+  it('offers take/leave at the cursor to the mouse: editor title (with an icon) and editor context menu, while a review is open', () => {
+    const menus = manifest.contributes.menus;
+    const icons = new Map(manifest.contributes.commands.map((c) => [c.command, (c as { icon?: string }).icon]));
+    for (const command of ['routecraft.toggleReviewChange', 'routecraft.toggleReviewFile']) {
+      const title = (menus['editor/title'] ?? []).find((i) => i.command === command);
+      assert.match(title?.when ?? '', /routecraft\.reviewOpen/, `${command} in the editor title`);
+      assert.match(icons.get(command) ?? '', /^\$\(.+\)$/, `${command} has an icon for the title bar`);
+      const context = (menus['editor/context'] ?? []).find((i) => i.command === command);
+      assert.match(context?.when ?? '', /routecraft\.reviewOpen && resourceScheme == routecraft-proposal/, `${command} in the proposal's context menu`);
+    }
+  });
+
   it('only puts declared commands in menus', () => {
     const declared = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const [menu, items] of Object.entries(manifest.contributes.menus)) {

@@ -5,12 +5,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { repoRoot, resultsDir } from '../harness/paths';
 import { waitForFileContent } from '../harness/files';
-import { runCommand, screenshot, waitForTab } from '../harness/workbench';
+import { openFile, runCommand, screenshot, waitForTab } from '../harness/workbench';
 import { useUiSession } from '../harness/uiSession';
 import { scrollUntilVisible } from '../harness/review';
 
@@ -86,4 +86,112 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await review.waitFor({ state: 'hidden', timeout: 10_000 });
     await p.locator('.statusbar-item', { hasText: 'Routecraft review' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
+
+  it('takes and leaves the change at the cursor with the mouse (editor title, context menu) and the key; Apply; one Undo restores every file', async function () {
+    const p = page();
+    const root = session.workspace();
+    // A Routecraft spec document in the project: opened with nothing selected, it needs no LLM.
+    fs.copyFileSync(path.join(repoRoot, 'docs', 'spec-examples', 'user-registration.yaml'), path.join(root, 'users.yaml'));
+    const before = snapshot(root);
+    const chatsBefore = chatCount(session.llm().requests);
+    await openFile(p, 'users.yaml');
+    await runCommand(p, 'Routecraft: Generate Endpoint');
+    await waitForTab(p, 'Routecraft:', 150_000);
+    const review = p.locator('.multiDiffEditor').first();
+    await review.waitFor({ timeout: 60_000 });
+    const modifiedLine = (text: string): Locator => review.locator('.editor.modified .view-line', { hasText: text }).first();
+    const registration = modifiedLine("app.use('/users'");
+    // 1. Mouse, editor title: leave the hunk under the cursor.
+    const at = await clickLine(p, review, registration);
+    await p.locator('.editor-actions .action-label[aria-label^="Take or Leave the Change at the Cursor"]').first().click();
+    await registration.waitFor({ state: 'detached', timeout: 30_000 });
+    // 2. Mouse, context menu at the same place (the left hunk would be inserted there): take it back.
+    await p.mouse.click(at.x, at.y, { button: 'right' });
+    await p.locator('.monaco-menu .action-item', { hasText: 'Take or Leave the Change at the Cursor' }).first().click();
+    await registration.waitFor({ state: 'visible', timeout: 30_000 });
+    // 3. The key at the cursor: leave it again, for good.
+    await clickLine(p, review, registration);
+    await p.keyboard.press('Control+Alt+Space');
+    await registration.waitFor({ state: 'detached', timeout: 30_000 });
+    await scrollUntilVisible(p, review, modifiedLine('import { usersRouter }'));
+    assert.deepEqual(snapshot(root), before, 'nothing written while reviewing');
+
+    await p.locator('.editor-actions .action-label[aria-label^="Apply Review"]').first().click();
+    const app = await waitForFileContent(path.join(root, 'src', 'app.ts'), (c) => c.includes('usersRouter'), 60_000);
+    assert.doesNotMatch(app, /app\.use\('\/users'/, 'the left hunk is not written');
+    await review.waitFor({ state: 'hidden', timeout: 30_000 });
+    const created = Object.keys(snapshot(root)).filter((f) => before[f] === undefined);
+    assert.ok(created.length >= 2, `new files: ${JSON.stringify(created)}`);
+    assert.equal(chatCount(session.llm().requests), chatsBefore, 'a spec document needs no LLM');
+
+    // One Undo (Ctrl+Z in the editor Apply opened), then save the restored app.ts.
+    await p.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await p.keyboard.press('Control+Z');
+    const undoAll = p.locator('.monaco-dialog-box .monaco-button', { hasText: /Undo in \d+ Files/ });
+    if (await undoAll.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      await undoAll.click();
+    }
+    await waitFor('the new files removed', () => created.every((f) => !fs.existsSync(path.join(root, f))), 60_000);
+    await openFile(p, 'src/app.ts');
+    await p.keyboard.press('Control+S');
+    await waitFor('app.ts restored on disk', () => fs.readFileSync(path.join(root, 'src', 'app.ts'), 'utf8') === before['src/app.ts'], 30_000);
+    assert.deepEqual(snapshot(root), before, 'byte-identical files after one Undo');
+  });
 });
+
+/**
+ * Clicks a line of the review once it stops moving (the multi-file editor lays out again as files
+ * render), until the editor holding it has focus; returns where it clicked.
+ */
+async function clickLine(page: Page, review: Locator, line: Locator): Promise<{ x: number; y: number }> {
+  for (let attempt = 1; ; attempt++) {
+    await scrollUntilVisible(page, review, line);
+    const first = await line.boundingBox();
+    await page.waitForTimeout(700);
+    const box = await line.boundingBox();
+    if (first && box && first.y === box.y) {
+      const at = { x: box.x + 40, y: box.y + box.height / 2 };
+      await page.mouse.click(at.x, at.y);
+      const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col/ }).first();
+      const where = await cursor.waitFor({ timeout: 3_000 }).then(() => cursor.innerText(), () => 'no cursor');
+      console.log(`      clicked "${(await line.innerText().catch(() => '?')).trim()}" → ${where}; line visible: ${await line.isVisible()}`);
+      if (where !== 'no cursor') {
+        return at;
+      }
+    }
+    if (attempt >= 5) {
+      throw new Error('could not put the cursor on the line');
+    }
+  }
+}
+
+function chatCount(requests: readonly { readonly path: string }[]): number {
+  return requests.filter((r) => r.path.endsWith('/chat/completions')).length;
+}
+
+/** Every file of the project but node_modules, by relative path. */
+function snapshot(root: string, dir = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.name === 'node_modules') {
+      continue;
+    }
+    if (entry.isDirectory()) {
+      Object.assign(out, snapshot(root, rel));
+    } else {
+      out[rel] = fs.readFileSync(path.join(root, rel), 'utf8');
+    }
+  }
+  return out;
+}
+
+async function waitFor(what: string, ok: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
