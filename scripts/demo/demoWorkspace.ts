@@ -26,9 +26,8 @@ never written. Routecraft's commands are in the palette (F1, type "Routecraft").
 
 1. **Generate Endpoint from an OpenAPI document (no LLM needed).** Open \`openapi.yaml\`, select
    nothing, press F1 and run **Routecraft: Generate Endpoint**. Every generated file opens in one
-   multi-file review: take or leave a change at the cursor (Ctrl+Alt+Space, the editor title's
-   "Take or Leave the Change at the Cursor", or the editor's context menu), then **Apply** in the
-   editor title. One Undo restores every file.
+   multi-file review: leave out a change with the editor title's "Choose the Changes to Take…"
+   (a checklist), then **Apply** in the editor title. One Undo restores every file.
 2. **Explain Selection** (needs a server): select a function in \`src/lib/testgenPricing.ts\`, then
    F1 → **Routecraft: Explain Selection**.
 3. **Generate Endpoint from words** (needs a server): select the line in \`endpoint-description.txt\`,

@@ -81,8 +81,10 @@ describe('package.json (extension manifest)', () => {
     }
   });
 
-  it('offers take/leave at the cursor to the mouse: editor title (with an icon) and editor context menu, while a review is open', () => {
+  it('offers take/leave to the mouse: the checklist and the cursor actions in the editor title (with icons), the cursor actions in the context menu', () => {
     const menus = manifest.contributes.menus;
+    const pick = (menus['editor/title'] ?? []).find((i) => i.command === 'routecraft.pickReviewChanges');
+    assert.equal(pick?.when, 'routecraft.reviewOpen', 'the checklist in the editor title while a review is open');
     const icons = new Map(manifest.contributes.commands.map((c) => [c.command, (c as { icon?: string }).icon]));
     for (const command of ['routecraft.toggleReviewChange', 'routecraft.toggleReviewFile']) {
       const title = (menus['editor/title'] ?? []).find((i) => i.command === command);

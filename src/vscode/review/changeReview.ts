@@ -7,6 +7,7 @@ import { CommandIds } from '../commandIds';
 import { applyReviewEdit, fileUri } from './applyReviewEdit';
 import { readEditorFileState } from './editorFileReader';
 import { PROPOSAL_SCHEME } from './proposalDocuments';
+import { pickReviewChanges } from './pickReviewChanges';
 import { reviewLenses } from './reviewLenses';
 import { ReviewSession, type ReviewOutcome, type ReviewRequest } from './reviewSession';
 import { ReviewStatusBar } from './reviewStatusBar';
@@ -17,7 +18,7 @@ export type { ReviewOutcome, ReviewRequest, Reviewer } from './reviewSession';
 export const REVIEW_OPEN_CONTEXT = 'routecraft.reviewOpen';
 
 /** The review commands, dispatched to `ReviewController.run`. */
-export const REVIEW_COMMANDS = [CommandIds.applyReview, CommandIds.discardReview, CommandIds.showReview, CommandIds.toggleReviewChange, CommandIds.toggleReviewFile] as const;
+export const REVIEW_COMMANDS = [CommandIds.applyReview, CommandIds.discardReview, CommandIds.showReview, CommandIds.toggleReviewChange, CommandIds.toggleReviewFile, CommandIds.pickReviewChanges] as const;
 export type ReviewCommandId = (typeof REVIEW_COMMANDS)[number];
 
 /** True for the commands `ReviewController.run` handles. */
@@ -111,6 +112,8 @@ export class ReviewController implements vscode.Disposable {
         const path = typeof args[0] === 'string' ? args[0] : this.atCursor(session)?.path;
         return path === undefined ? noTarget() : session.toggleFile(path);
       }
+      case CommandIds.pickReviewChanges:
+        return pickReviewChanges(session);
       case CommandIds.toggleReviewChange: {
         // From a CodeLens: (path, hunk index); from a key, the editor title or the context menu: the cursor.
         const target = typeof args[0] === 'string' && typeof args[1] === 'number' ? { path: args[0], index: args[1] } : this.atCursor(session);
