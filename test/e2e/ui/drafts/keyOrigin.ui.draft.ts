@@ -10,10 +10,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { FakeLlmServer, type RecordedRequest } from '../../support/fakeLlmServer';
-import { explainDemoWorkspace } from '../harness/paths';
-import { openFile, runCommand, waitForTab } from '../harness/workbench';
-import { useUiSession } from '../harness/uiSession';
+import { FakeLlmServer, type RecordedRequest } from '../../../support/fakeLlmServer';
+import { explainDemoWorkspace } from '../../harness/paths';
+import { openFile, runCommand, waitForTab } from '../../harness/workbench';
+import { useUiSession } from '../../harness/uiSession';
 
 const KEY = 'sk-user-key-for-server-a-4242424242';
 
