@@ -1,5 +1,3 @@
-// DRAFT, NOT RUN YET (issue 10): a UI test of the key bound to its origin and of the missing-key modal.
-// Written against the same harness as the suite; move it to test/e2e/ui/*.ui.test.ts once it passed.
 // The API key bound to its server's origin, as a person meets it: "Routecraft: Set API Key" from the
 // palette (password box) for the user-level server A; then the workspace's .vscode/settings.json
 // names another server, B. B must never see the key (both fake servers record every header), and a
@@ -10,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { FakeLlmServer, type RecordedRequest } from '../../../support/fakeLlmServer';
-import { explainDemoWorkspace } from '../../harness/paths';
-import { openFile, runCommand, waitForTab } from '../../harness/workbench';
-import { useUiSession } from '../../harness/uiSession';
+import { FakeLlmServer, type RecordedRequest } from '../../support/fakeLlmServer';
+import { explainDemoWorkspace } from '../harness/paths';
+import { openFile, runCommand, waitForTab } from '../harness/workbench';
+import { useUiSession } from '../harness/uiSession';
 
 const KEY = 'sk-user-key-for-server-a-4242424242';
 
