@@ -1,17 +1,13 @@
-// DRAFT, NOT RUN YET (issue 10): the modal prompt of Generate Tests on an unsaved document.
-// Move it into test/e2e/ui/tests.ui.test.ts (after its first test, which writes the test file) once it passed.
-// "Routecraft: Generate Tests" driven like a person: open src/lib/testgenPricing.ts, click into
-// priceWithTax, F1 → the command, the multi-file review showing the test file, Apply in the editor title.
-// The project is a fresh copy of the express5-vitest fixture (node_modules linked: the type check and
-// the two vitest runs are real); the fake OpenAI-compatible server runs in this process.
+// Generate Tests on an unsaved document, as a person meets it: the modal prompt (DOM in code-server,
+// answered with the mouse). Cancel sends nothing and saves nothing; "Save and Generate" saves, then asks.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { prepareWorkspace } from '../../../generation/fixtureWorkspace';
-import { waitForFileContent } from '../../harness/files';
-import { openFile, runCommand, waitForTab } from '../../harness/workbench';
-import { useUiSession } from '../../harness/uiSession';
+import { prepareWorkspace } from '../../generation/fixtureWorkspace';
+import { waitForFileContent } from '../harness/files';
+import { openFile, runCommand, waitForTab } from '../harness/workbench';
+import { useUiSession } from '../harness/uiSession';
 
 /** The model's answer: two good cases and one that expects a wrong value (a run drops it). */
 function answer(): string {
@@ -25,7 +21,7 @@ function answer(): string {
   return `\`\`\`json\n${JSON.stringify(json)}\n\`\`\`\n${blocks}\n`;
 }
 
-describe('Generate Tests on an unsaved document (UI, draft)', function () {
+describe('Generate Tests on an unsaved document (UI)', function () {
   this.timeout(300_000);
   // code-server's web build autosaves after a delay: off, so an edit stays unsaved.
   const session = useUiSession({ workspace: () => prepareWorkspace('express5-vitest', 'e2e-express5-tests-dirty-ui'), label: 'tests-dirty', settings: { 'files.autoSave': 'off' } });
