@@ -21,6 +21,7 @@ export const CommandIds = {
   showReview: 'routecraft.showReview',
   toggleReviewChange: 'routecraft.toggleReviewChange',
   toggleReviewFile: 'routecraft.toggleReviewFile',
+  pickReviewChanges: 'routecraft.pickReviewChanges',
   configureServer: 'routecraft.configureServer',
   openWalkthrough: 'routecraft.openWalkthrough',
 } as const;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { generateEndpoint, type EndpointRequest } from '../core/endpoint/generateEndpoint';
 import type { FactOverrides } from '../core/endpoint/codegenOptions';
+import { parseSpecText } from '../core/endpointSpec/inputs/parseSpecText';
 import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import type { UnknownFact } from '../core/project/projectFacts';
@@ -24,7 +25,9 @@ export type EndpointOutcome = (ReviewOutcome & { readonly model?: ModelRequest }
 
 /**
  * "Routecraft: Generate Endpoint": the selection (a description, a spec, an OpenAPI operation, an
- * interface or a zod schema) or a typed description → a reviewed, type-checked change.
+ * interface or a zod schema), else the whole active YAML/JSON document when it is an OpenAPI
+ * document or a Routecraft spec, else a typed description → a reviewed, type-checked change.
+ * Structured input needs no LLM, so no client is made for it (no key prompt, nothing sent).
  * `description` lets tests and other commands pass the text directly.
  */
 export async function generateEndpointCommand(deps: EndpointDeps, description?: string): Promise<EndpointOutcome | undefined> {
@@ -36,7 +39,7 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
     void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: open the project folder first.'));
     return undefined;
   }
-  const text = description ?? selectedText() ?? (await vscode.window.showInputBox({
+  const text = description ?? selectedText() ?? structuredDocumentText() ?? (await vscode.window.showInputBox({
     title: vscode.l10n.t('Routecraft: Generate Endpoint'),
     prompt: vscode.l10n.t('Describe the endpoint(s): e.g. "user registration takes phone, email and password; password at least 8 characters with upper and lower case"'),
     ignoreFocusOut: true,
@@ -44,7 +47,7 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
   if (!text?.trim()) {
     return undefined;
   }
-  const { client } = await deps.createClient(folder.uri);
+  const client = parseSpecText(text).kind === 'not-structured' ? (await deps.createClient(folder.uri)).client : undefined;
   // In a monorepo the package of the active editor gets the endpoint.
   const activeFile = activeFilePath();
   let overrides: FactOverrides = {};
@@ -133,6 +136,16 @@ function selectedText(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   const text = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : undefined;
   return text?.trim() ? text : undefined;
+}
+
+/** The active YAML or JSON document, whole, when nothing is selected and it is a spec or an OpenAPI document. */
+function structuredDocumentText(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !editor.selection.isEmpty || !/^(yaml|json|jsonc)$/.test(editor.document.languageId)) {
+    return undefined;
+  }
+  const text = editor.document.getText();
+  return parseSpecText(text).kind === 'spec' ? text : undefined;
 }
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {

@@ -81,6 +81,20 @@ describe('package.json (extension manifest)', () => {
     }
   });
 
+  it('offers take/leave to the mouse: the checklist and the cursor actions in the editor title (with icons), the cursor actions in the context menu', () => {
+    const menus = manifest.contributes.menus;
+    const pick = (menus['editor/title'] ?? []).find((i) => i.command === 'routecraft.pickReviewChanges');
+    assert.equal(pick?.when, 'routecraft.reviewOpen', 'the checklist in the editor title while a review is open');
+    const icons = new Map(manifest.contributes.commands.map((c) => [c.command, (c as { icon?: string }).icon]));
+    for (const command of ['routecraft.toggleReviewChange', 'routecraft.toggleReviewFile']) {
+      const title = (menus['editor/title'] ?? []).find((i) => i.command === command);
+      assert.match(title?.when ?? '', /routecraft\.reviewOpen/, `${command} in the editor title`);
+      assert.match(icons.get(command) ?? '', /^\$\(.+\)$/, `${command} has an icon for the title bar`);
+      const context = (menus['editor/context'] ?? []).find((i) => i.command === command);
+      assert.match(context?.when ?? '', /routecraft\.reviewOpen && resourceScheme == routecraft-proposal/, `${command} in the proposal's context menu`);
+    }
+  });
+
   it('only puts declared commands in menus', () => {
     const declared = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const [menu, items] of Object.entries(manifest.contributes.menus)) {

@@ -7,6 +7,7 @@ import { CommandIds } from '../commandIds';
 import { applyReviewEdit, fileUri } from './applyReviewEdit';
 import { readEditorFileState } from './editorFileReader';
 import { PROPOSAL_SCHEME } from './proposalDocuments';
+import { pickReviewChanges } from './pickReviewChanges';
 import { reviewLenses } from './reviewLenses';
 import { ReviewSession, type ReviewOutcome, type ReviewRequest } from './reviewSession';
 import { ReviewStatusBar } from './reviewStatusBar';
@@ -17,7 +18,7 @@ export type { ReviewOutcome, ReviewRequest, Reviewer } from './reviewSession';
 export const REVIEW_OPEN_CONTEXT = 'routecraft.reviewOpen';
 
 /** The review commands, dispatched to `ReviewController.run`. */
-export const REVIEW_COMMANDS = [CommandIds.applyReview, CommandIds.discardReview, CommandIds.showReview, CommandIds.toggleReviewChange, CommandIds.toggleReviewFile] as const;
+export const REVIEW_COMMANDS = [CommandIds.applyReview, CommandIds.discardReview, CommandIds.showReview, CommandIds.toggleReviewChange, CommandIds.toggleReviewFile, CommandIds.pickReviewChanges] as const;
 export type ReviewCommandId = (typeof REVIEW_COMMANDS)[number];
 
 /** True for the commands `ReviewController.run` handles. */
@@ -41,8 +42,21 @@ export class ReviewController implements vscode.Disposable {
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   private readonly status = new ReviewStatusBar();
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.lensesChanged, this.status];
+  /**
+   * The last cursor placed in a proposal: an editor-title action or the status bar takes focus (and
+   * the active editor) away from the inner editor of the multi-file review, not the cursor.
+   */
+  private lastCursor: { readonly uri: string; readonly line: number } | undefined;
 
   constructor() {
+    this.disposables.push(vscode.window.onDidChangeTextEditorSelection((e) => {
+      // Only moves by the user or a command (e.g. the review's Next Change): re-rendering a proposal moves cursors too.
+      if (e.kind === undefined) {
+        return;
+      }
+      const active = e.selections[0]?.active;
+      this.lastCursor = e.textEditor.document.uri.scheme === PROPOSAL_SCHEME && active ? { uri: e.textEditor.document.uri.toString(), line: active.line } : undefined;
+    }));
     this.disposables.push(vscode.languages.registerCodeLensProvider({ scheme: PROPOSAL_SCHEME }, {
       onDidChangeCodeLenses: this.lensesChanged.event,
       provideCodeLenses: (document) => {
@@ -96,11 +110,14 @@ export class ReviewController implements vscode.Disposable {
         return true;
       case CommandIds.toggleReviewFile: {
         const path = typeof args[0] === 'string' ? args[0] : this.atCursor(session)?.path;
-        return path !== undefined && session.toggleFile(path);
+        return path === undefined ? noTarget() : session.toggleFile(path);
       }
+      case CommandIds.pickReviewChanges:
+        return pickReviewChanges(session);
       case CommandIds.toggleReviewChange: {
+        // From a CodeLens: (path, hunk index); from a key, the editor title or the context menu: the cursor.
         const target = typeof args[0] === 'string' && typeof args[1] === 'number' ? { path: args[0], index: args[1] } : this.atCursor(session);
-        return target?.index !== undefined && session.toggleHunk(target.path, target.index);
+        return target?.index === undefined ? noTarget() : session.toggleHunk(target.path, target.index);
       }
     }
   }
@@ -161,6 +178,7 @@ export class ReviewController implements vscode.Disposable {
       return;
     }
     this.session = undefined;
+    this.lastCursor = undefined;
     this.status.hide();
     await vscode.commands.executeCommand('setContext', REVIEW_OPEN_CONTEXT, false);
     await closeReviewTabs(session.title);
@@ -169,14 +187,17 @@ export class ReviewController implements vscode.Disposable {
     session.finish(outcome);
   }
 
-  /** The file and hunk under the cursor of a proposal editor. */
+  /** The file and hunk under the cursor: where the user last clicked or moved in a proposal, else the active editor's. */
   private atCursor(session: ReviewSession): { path: string; index: number | undefined } | undefined {
     const editor = vscode.window.activeTextEditor;
-    const file = editor ? session.fileFor(editor.document.uri) : undefined;
-    if (!editor || !file) {
+    const cursor = this.lastCursor
+      ? { uri: vscode.Uri.parse(this.lastCursor.uri), line: this.lastCursor.line }
+      : editor && { uri: editor.document.uri, line: editor.selection.active.line };
+    const file = cursor ? session.fileFor(cursor.uri) : undefined;
+    if (!cursor || !file) {
       return undefined;
     }
-    const line = editor.selection.active.line;
+    const line = cursor.line;
     const hunk = [...file.selected.hunks].reverse().find((h) => h.line <= line) ?? file.selected.hunks[0];
     return { path: file.path, index: hunk?.index };
   }
@@ -194,6 +215,12 @@ export class ReviewController implements vscode.Disposable {
       d.dispose();
     }
   }
+}
+
+/** A take/leave at the cursor with no proposal under the cursor: say where to put it. */
+function noTarget(): false {
+  void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: put the cursor in a change on the proposed (right) side of the review, then take or leave it.'));
+  return false;
 }
 
 /** Closes the review's multi-file diff tab (its label is the title) and any single diff of a proposal. */

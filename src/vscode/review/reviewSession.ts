@@ -71,6 +71,17 @@ export class ReviewSession implements vscode.Disposable {
     return hunk !== undefined && this.update(this.selection.setHunk(path, index, !hunk.taken));
   }
 
+  /** Takes exactly the hunks `taken` answers true for (one render for the whole choice). */
+  setHunks(taken: (path: string, index: number) => boolean): void {
+    let ok = false;
+    for (const change of this.changeSet.files) {
+      for (const hunk of this.selection.file(change.path)?.selected.hunks ?? []) {
+        ok = this.selection.setHunk(change.path, hunk.index, taken(change.path, hunk.index)) || ok;
+      }
+    }
+    this.update(ok);
+  }
+
   toggleFile(path: string): boolean {
     return this.selection.file(path) !== undefined && this.update(this.selection.setFile(path, !this.selection.isTaken(path)));
   }

@@ -8,6 +8,8 @@ export interface UiSessionOptions {
   /** The folder to open; a function when it is prepared in `before` (e.g. a fixture copy). */
   readonly workspace: string | (() => string);
   readonly label: string;
+  /** More user settings (e.g. `files.autoSave: 'off'` to keep an edit unsaved). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** What a UI suite uses once the session is up. */
@@ -40,6 +42,7 @@ export function useUiSession(options: UiSessionOptions): UiSession {
         'routecraft.llm.maxRetries': 0,
         'routecraft.llm.timeoutSeconds': 30,
         'editor.minimap.enabled': false, // cleaner README screenshots
+        ...options.settings,
       },
     });
     workbench = await openWorkbench({ server, workspace });

@@ -117,7 +117,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
   await waitForTab(page, name);
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
 }
 
 /** An editor tab whose label contains `title`. */

@@ -10,8 +10,9 @@ import { parse } from 'yaml';
 import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { repoRoot, resultsDir } from '../harness/paths';
 import { waitForFileContent } from '../harness/files';
-import { runCommand, screenshot, waitForTab } from '../harness/workbench';
+import { openFile, runCommand, screenshot, waitForTab } from '../harness/workbench';
 import { useUiSession } from '../harness/uiSession';
+import { scrollUntilVisible } from '../harness/review';
 
 const DESCRIPTION = 'CRUD for products: name (1-120 chars) and a positive price, optional tags';
 
@@ -85,20 +86,75 @@ describe('Generate Endpoint in the real editor (UI)', function () {
     await review.waitFor({ state: 'hidden', timeout: 10_000 });
     await p.locator('.statusbar-item', { hasText: 'Routecraft review' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
+
+  it('takes and leaves a hunk with the mouse (the editor title\'s checklist); Apply writes the taken parts', async function () {
+    const p = page();
+    const root = session.workspace();
+    // A Routecraft spec document in the project: opened with nothing selected, it needs no LLM.
+    fs.copyFileSync(path.join(repoRoot, 'docs', 'spec-examples', 'user-registration.yaml'), path.join(root, 'users.yaml'));
+    const before = snapshot(root);
+    const chatsBefore = chatCount(session.llm().requests);
+    await openFile(p, 'users.yaml');
+    await runCommand(p, 'Routecraft: Generate Endpoint');
+    await waitForTab(p, 'Routecraft:', 150_000);
+    const review = p.locator('.multiDiffEditor').first();
+    await review.waitFor({ timeout: 60_000 });
+    const modifiedLine = (text: string): Locator => review.locator('.editor.modified .view-line', { hasText: text }).first();
+    const registration = modifiedLine("app.use('/users'");
+    await scrollUntilVisible(p, review, registration);
+    // With the mouse: the editor title's "Choose the Changes to Take…" lists every hunk, checked when
+    // taken. Leave the registration, take it back, leave it again for good.
+    const choose = async (take: boolean): Promise<void> => {
+      await p.locator('.editor-actions .action-label[aria-label^="Choose the Changes to Take"]').first().click();
+      const widget = p.locator('.quick-input-widget');
+      const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: 'src/app.ts: change 2' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      assert.match(await row.innerText(), /usersRouter/, 'the row shows the change\'s first line');
+      const count = widget.getByText(/^\d+ Selected$/).first();
+      const selected = Number.parseInt(await count.innerText(), 10);
+      await row.click(); // a click on a row of a checklist toggles it
+      await widget.getByText(`${selected + (take ? 1 : -1)} Selected`, { exact: true }).waitFor({ timeout: 10_000 });
+      await widget.locator('.monaco-button', { hasText: /^OK$/ }).first().click();
+      await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    };
+    await choose(false);
+    await registration.waitFor({ state: 'detached', timeout: 30_000 });
+    await choose(true);
+    await scrollUntilVisible(p, review, registration);
+    await choose(false);
+    await registration.waitFor({ state: 'detached', timeout: 30_000 });
+    await scrollUntilVisible(p, review, modifiedLine('import { usersRouter }'));
+    assert.deepEqual(snapshot(root), before, 'nothing written while reviewing');
+
+    await p.locator('.editor-actions .action-label[aria-label^="Apply Review"]').first().click();
+    const app = await waitForFileContent(path.join(root, 'src', 'app.ts'), (c) => c.includes('usersRouter'), 60_000);
+    assert.doesNotMatch(app, /app\.use\('\/users'/, 'the left hunk is not written');
+    await review.waitFor({ state: 'hidden', timeout: 30_000 });
+    const created = Object.keys(snapshot(root)).filter((f) => before[f] === undefined);
+    assert.ok(created.length >= 2, `new files: ${JSON.stringify(created)}`);
+    assert.equal(chatCount(session.llm().requests), chatsBefore, 'a spec document needs no LLM');
+    // One Undo restoring every file is proven in-host (test/e2e/suite/endpoint.test.ts); Ctrl+Z in the
+    // route file Apply opened did not undo in code-server 1.139 driven by playwright (not solved yet).
+  });
 });
 
-/** Scrolls the review down (mouse wheel over it) until `target` is visible; fails after 60 s. */
-async function scrollUntilVisible(page: Page, review: Locator, target: Locator): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  const box = await review.boundingBox();
-  while (!(await target.isVisible())) {
-    if (Date.now() > deadline) {
-      await target.waitFor({ timeout: 1 }); // throws with playwright's description of the target
+function chatCount(requests: readonly { readonly path: string }[]): number {
+  return requests.filter((r) => r.path.endsWith('/chat/completions')).length;
+}
+
+/** Every file of the project but node_modules, by relative path. */
+function snapshot(root: string, dir = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.name === 'node_modules') {
+      continue;
     }
-    if (box) {
-      await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
-      await page.mouse.wheel(0, 400);
+    if (entry.isDirectory()) {
+      Object.assign(out, snapshot(root, rel));
+    } else {
+      out[rel] = fs.readFileSync(path.join(root, rel), 'utf8');
     }
-    await page.waitForTimeout(300);
   }
+  return out;
 }
