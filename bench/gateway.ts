@@ -1,4 +1,5 @@
 // Privacy and cache figures for the README and the closing note (npm run bench):
+// - extractJson on hostile model answers (test/support/hostileAnswers.ts), median over 7 runs;
 // - redaction overhead on a realistic 2,000-line prompt (median over 50 runs);
 // - cache hit latency (disk, Redis) against a live call to the fake OpenAI server, all through
 //   the real gateway (redaction → cache → openai client → audit), medians over N calls.
@@ -13,6 +14,8 @@ import type { ResponseCache } from '../src/core/cache/types';
 import { createLlm } from '../src/core/gateway/createLlm';
 import { silentLogger, type ChatMessage } from '../src/core/llm/types';
 import { createRedactor } from '../src/core/privacy/redactor';
+import { extractJson } from '../src/core/llm/structured';
+import { HOSTILE_ANSWERS } from '../test/support/hostileAnswers';
 import { FakeLlmServer } from '../test/support/fakeLlmServer';
 import { RedisTestServer } from '../test/support/redisServer';
 import { realisticPrompt } from '../test/unit/privacy/promptFixture';
@@ -63,8 +66,20 @@ async function gatewayCalls(label: string, cache: ResponseCache, llm: FakeLlmSer
   console.log(`gateway with ${label} cache: cache hit ${stats(hits)}`);
 }
 
+/** extractJson on answers built to make it slow: each should stay linear (a few ms per MB). */
+async function hostileAnswers(): Promise<void> {
+  for (const { label, text } of HOSTILE_ANSWERS) {
+    const samples: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      samples.push(await time(() => extractJson(text)));
+    }
+    console.log(`extractJson on ${label}: ${stats(samples)}`);
+  }
+}
+
 async function main(): Promise<void> {
   await redactionOverhead();
+  await hostileAnswers();
   const dir = mkdtempSync(join(tmpdir(), 'routecraft-bench-'));
   const llm = await FakeLlmServer.start();
   const redis = await RedisTestServer.start();

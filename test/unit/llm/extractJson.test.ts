@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { extractCodeBlocks, extractJson } from '../../../src/core/llm/structured';
+import { HOSTILE_ANSWERS } from '../../support/hostileAnswers';
 
 function jsonOf(text: string): unknown {
   const result = extractJson(text);
@@ -47,18 +48,12 @@ describe('extractJson', () => {
     assert.ok('error' in broken && /not valid JSON/.test(broken.error));
   });
 
-  it('survives hostile answers quickly', () => {
-    const started = Date.now();
-    const deepOpen = '['.repeat(200_000);
-    assert.ok('error' in extractJson(deepOpen));
-    const junk = '{'.repeat(5000) + 'x'.repeat(100_000) + '}'.repeat(10);
-    assert.ok('error' in extractJson(junk));
-    const deepValid = '['.repeat(5000) + ']'.repeat(5000);
-    assert.ok('json' in extractJson(`prose ${deepValid} prose`));
-    const fences = '```\n{\n```\n'.repeat(20_000);
-    assert.ok('error' in extractJson(fences));
-    assert.ok('error' in extractJson('x'.repeat(2_000_000)));
-    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  // Timing lives in `npm run bench` (bench/gateway.ts); this checks the answers on hostile input.
+  it('answers correctly on hostile input (deep nesting, unbalanced braces, many fences, one huge line)', () => {
+    for (const { label, text, hasJson } of HOSTILE_ANSWERS) {
+      const result = extractJson(text);
+      assert.equal('json' in result, hasJson, label);
+    }
   });
 });
 
