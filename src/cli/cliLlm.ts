@@ -4,7 +4,8 @@ import { FileAuditLog } from '../core/audit/fileAuditLog';
 import { createResponseCache } from '../core/cache/createResponseCache';
 import type { ResponseCache } from '../core/cache/types';
 import { createLlm } from '../core/gateway/createLlm';
-import type { LlmClient, LlmSettings, Logger } from '../core/llm/types';
+import type { LlmClient, LlmSettings } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import { UsageTracker } from '../core/usage/usageTracker';
 import type { CliIo } from './io';
 

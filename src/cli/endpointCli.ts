@@ -6,7 +6,7 @@ import type { Baseline } from '../core/changes/captureBaseline';
 import type { ChangeSet } from '../core/changes/changeSet';
 import { generateEndpoint } from '../core/endpoint/generateEndpoint';
 import { RoutecraftError } from '../core/errors';
-import type { Logger } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import { FRAMEWORK_NAMES, type FrameworkName, type TestRunnerName } from '../core/project/projectFacts';
 import { loadSpecFile } from '../core/endpointSpec/inputs/loadSpecFile';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';

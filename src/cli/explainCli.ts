@@ -4,7 +4,7 @@ import { DEFAULT_MAX_CONTEXT_LINES } from '../core/defaults';
 import { RoutecraftError } from '../core/errors';
 import { buildExplainContext, buildExplainMessages, explainCode } from '../core/explain';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import { ExcludedFileError } from '../core/privacy/excludedFileError';
 import { loadExclusion } from '../core/privacy/exclusion';
 import { cliLlm, llmPathHelp, projectRootOf, type LlmPathFlags } from './cliLlm';

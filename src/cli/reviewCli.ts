@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { RoutecraftError } from '../core/errors';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import { loadExclusion } from '../core/privacy/exclusion';
 import { collectChange, DEFAULT_REVIEW_PROMPT_TOKENS, failingFindings, prepareReview, reviewChanges, reviewMarkdown, severityFrom, SEVERITIES, withReviewInstructions, type ChangeSource, type Severity } from '../core/review';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';

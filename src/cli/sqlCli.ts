@@ -6,7 +6,7 @@ import { diffStats, formatDiffStats } from '../core/changes/diffStats';
 import { changeSetDiff } from '../core/changes/unifiedDiff';
 import { RoutecraftError } from '../core/errors';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import { withAnswerInstructions } from '../core/sql/askForQuery';
 import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
 import { formatResultTable } from '../core/sql/formatResult';

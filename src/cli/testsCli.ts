@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { applyChangeSet } from '../core/changes/applyChangeSet';
 import { changeSetDiff } from '../core/changes/unifiedDiff';
 import { RoutecraftError } from '../core/errors';
-import type { Logger } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import type { TestRunnerName } from '../core/project/projectFacts';
 import { formatSummary, generateTests, type TestsSummary } from '../core/testgen/generateTests';
 import { cliLlm, llmPathHelp, projectRootOf, type LlmPathFlags } from './cliLlm';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { applyChangeSet } from '../core/changes/applyChangeSet';
 import { RoutecraftError } from '../core/errors';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import { loadExclusion } from '../core/privacy/exclusion';
 import { buildTriageMessages, formatTriageJson, formatTriageMarkdown, prepareTriage, triageError, DEFAULT_TRIAGE_FRAMES, DEFAULT_TRIAGE_LINES, type LogFormat, type TriageInput } from '../core/triage';
 import { cliLlm, llmPathHelp, projectRootOf, type LlmPathFlags } from './cliLlm';

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
-import { explainCode } from '../core/explain';
+import { explainCode, type Explanation } from '../core/explain';
 import type { ChatAnswer, LlmClient } from '../core/llm/types';
 import { abortSignalFrom } from './cancellation';
+import { settleInEditor } from './llmOutcome';
 import { trustedOrExplain } from './restrictedMode';
 import { explainInputFromEditor } from './explainInput';
 import type { ExplainPanel } from './explainPanel';
@@ -60,20 +61,17 @@ export async function explainSelection(deps: ExplainDeps, options: { readonly ca
             deps.panel.append(delta);
           },
         });
-        switch (result.kind) {
-          case 'ok': {
-            const { answer } = result.value;
+        return settleInEditor<Explanation, ExplainOutcome>(result, {
+          ok: ({ answer }) => {
             deps.panel.finish(answer.text, footer(answer, Date.now() - started));
             return { kind: 'ok', text: answer.text, cached: answer.cached === true };
-          }
-          case 'cancelled':
+          },
+          cancelled: () => {
             deps.panel.fail(vscode.l10n.t('Cancelled.'));
             return { kind: 'cancelled' };
-          case 'invalid':
-            return failed(deps, vscode.l10n.t('The model\'s answer could not be used: {0}', result.issues.join('; ')));
-          case 'failed':
-            return failed(deps, result.error.message);
-        }
+          },
+          failed: (message) => failed(deps, message),
+        });
       } catch (error) {
         return failed(deps, describeError(error));
       } finally {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 
 /** The "Routecraft" output channel as the core's Logger. Lines never hold secrets (core's rule). */
 export class OutputLogger implements Logger, vscode.Disposable {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
-import type { LlmClient, Logger } from '../core/llm/types';
+import type { LlmClient } from '../core/llm/types';
+import type { Logger } from '../core/util/logger';
 import type { TestRunnerName } from '../core/project/projectFacts';
 import { formatSummary, generateTests, type TestsSummary } from '../core/testgen/generateTests';
 import type { ModelRequest } from '../core/projectModel';

@@ -2,7 +2,7 @@
 // processes (two VS Code windows, or a window and a CLI run) share one cache.
 //   node --import tsx test/support/diskCacheWriter.ts DIR MAX_BYTES PREFIX COUNT
 import { DiskResponseCache } from '../../src/core/cache/diskResponseCache';
-import { sha256Hex } from '../../src/core/cache/sha256';
+import { sha256Hex } from '../../src/core/util/sha256';
 
 const [dir, maxBytes, prefix, count] = process.argv.slice(2);
 if (dir === undefined || maxBytes === undefined || prefix === undefined || count === undefined) {

@@ -1,4 +1,5 @@
-import type { LlmSettings, Logger } from '../../src/core/llm/types';
+import type { LlmSettings } from '../../src/core/llm/types';
+import type { Logger } from '../../src/core/util/logger';
 import type { FakeLlmServer } from './fakeLlmServer';
 
 /** Settings pointing at a fake server, with small, test-friendly limits. */

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Logger } from '../llm/types';
-import { silentLogger } from '../llm/types';
+import type { Logger } from '../util/logger';
+import { silentLogger } from '../util/logger';
 import { AuditEntrySchema, type AuditEntry } from './auditEntry';
 import type { AuditLog } from './auditLog';
 

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../cache/canonicalJson';
-import { sha256Hex } from '../cache/sha256';
+import { sha256Hex } from '../util/sha256';
 import type { ChatMessage } from '../llm/types';
 
 /**

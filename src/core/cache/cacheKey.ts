@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../llm/types';
 import { canonicalJson } from './canonicalJson';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../util/sha256';
 
 /** Everything that decides an answer. Two calls with equal inputs may share one cached answer. */
 export interface CacheKeyInput {

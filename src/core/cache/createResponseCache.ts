@@ -1,4 +1,4 @@
-import type { Logger } from '../llm/types';
+import type { Logger } from '../util/logger';
 import { redactUrl } from '../llm/redact';
 import { DiskResponseCache } from './diskResponseCache';
 import { LayeredResponseCache } from './layeredResponseCache';

@@ -1,10 +1,10 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from '../llm/types';
-import { silentLogger } from '../llm/types';
+import type { Logger } from '../util/logger';
+import { silentLogger } from '../util/logger';
 import { atomicWrite } from './atomicWrite';
 import { entriesToEvict, isNotFound, parseEntryFile, scanEntries, touchEntry, type EntryInfo } from './diskEntries';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../util/sha256';
 import { newCounters, type CachedAnswer, type CacheStats, type ResponseCache } from './types';
 
 /** The sub-folder the disk cache owns; the version changes when the file format does. */

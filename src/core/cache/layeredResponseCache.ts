@@ -1,5 +1,5 @@
-import type { Logger } from '../llm/types';
-import { silentLogger } from '../llm/types';
+import type { Logger } from '../util/logger';
+import { silentLogger } from '../util/logger';
 import { truncate } from '../llm/redact';
 import type { CachedAnswer, CacheStats, ResponseCache } from './types';
 

@@ -1,5 +1,5 @@
-import type { Logger } from '../llm/types';
-import { silentLogger } from '../llm/types';
+import type { Logger } from '../util/logger';
+import { silentLogger } from '../util/logger';
 import { DEFAULT_CACHE_TTL_MS } from './diskResponseCache';
 import { CachedAnswerSchema, newCounters, type CachedAnswer, type CacheStats, type ResponseCache } from './types';
 

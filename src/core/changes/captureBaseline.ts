@@ -1,4 +1,4 @@
-import { sha256Hex } from '../cache/sha256';
+import { sha256Hex } from '../util/sha256';
 import { assertInsideRoot } from './assertInsideRoot';
 import { readFileState, type FileState } from './readFileState';
 

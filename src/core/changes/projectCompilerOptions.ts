@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts, type CompilerOptions } from 'ts-morph';
+import { readPackageJsonSync } from '../project/packageJson';
 import { automaticTypeRoots, configuredOptions, olderCompilerDefaults, projectTypeScriptMajor } from './projectTypeScript';
 
 /** Where the compiler options for a type check come from. */
@@ -51,13 +52,6 @@ export function defaultCompilerOptions(root: string): CompilerOptions {
 }
 
 function packageType(root: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null && 'type' in parsed && typeof parsed.type === 'string') {
-      return parsed.type;
-    }
-  } catch {
-    // No or unreadable package.json: CommonJS, as Node assumes.
-  }
-  return undefined;
+  // No or unreadable package.json: CommonJS, as Node assumes.
+  return readPackageJsonSync(root)?.type;
 }

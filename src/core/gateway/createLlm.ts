@@ -2,7 +2,8 @@ import type { AuditLog } from '../audit/auditLog';
 import type { ResponseCache } from '../cache/types';
 import { createLlmClient } from '../llm/openaiClient';
 import type { StructuredOutputMemo } from '../llm/responseFormat';
-import type { LlmClient, LlmSettings, Logger } from '../llm/types';
+import type { LlmClient, LlmSettings } from '../llm/types';
+import type { Logger } from '../util/logger';
 import { createRedactor, type RedactorOptions } from '../privacy/redactor';
 import { createGateway, type UsageSink } from './llmGateway';
 

@@ -1,4 +1,4 @@
-import type { Logger } from './types';
+import type { Logger } from '../util/logger';
 import { redactUrl } from './redact';
 
 type FetchInput = string | URL | Request;

@@ -1,5 +1,4 @@
-export type { ChatAnswer, ChatMessage, ChatRequest, LlmClient, LlmResult, LlmSettings, Logger, TokenUsage } from './types';
-export { silentLogger } from './types';
+export type { ChatAnswer, ChatMessage, ChatRequest, LlmClient, LlmResult, LlmSettings, TokenUsage } from './types';
 export { createLlmClient } from './openaiClient';
 export { askStructured, type StructuredAnswer, type StructuredRequest } from './structured';
 export { extractJson, type ExtractJsonResult, type JsonSource } from './extractJson';

@@ -5,7 +5,8 @@ import { CallGuard } from './callGuard';
 import { badAnswerError, interruptedError, timeoutError, type FailureContext } from './errorMessages';
 import { toRoutecraftError } from './failure';
 import { responseFormatBody, StructuredOutputMemo } from './responseFormat';
-import type { ChatAnswer, ChatRequest, LlmClient, LlmResult, LlmSettings, Logger, TokenUsage } from './types';
+import type { ChatAnswer, ChatRequest, LlmClient, LlmResult, LlmSettings, TokenUsage } from './types';
+import type { Logger } from '../util/logger';
 
 /**
  * The LlmClient over the real `openai` client. Every call streams (`stream: true` with usage),

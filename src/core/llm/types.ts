@@ -78,11 +78,3 @@ export interface LlmClient {
   chat(request: ChatRequest): Promise<LlmResult<ChatAnswer>>;
 }
 
-/** A sink for troubleshooting lines (the "Routecraft" output channel, stderr in the CLI). */
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RoutecraftError } from '../errors';
 import { asRecord, parseJsonc } from './jsonc';
 import type { ProjectFs } from './projectFs';
@@ -18,9 +20,20 @@ export interface PackageJsonInfo {
    * monorepo's parents up to the workspace root, where packages are hoisted). Default `['.']`.
    */
   readonly nodeModulesDirs?: readonly string[];
+  /** Each dependency section on its own (`dependencies` and `devDependencies` are what the app and its tests import). */
+  readonly sections: Readonly<Record<DependencySection, ReadonlyMap<string, string>>>;
+  /** The `jest` field (an inline jest config), as written. */
+  readonly jest?: unknown;
 }
 
 const SECTIONS = ['peerDependencies', 'optionalDependencies', 'devDependencies', 'dependencies'] as const;
+export type DependencySection = (typeof SECTIONS)[number];
+
+/** package.json read from its text: parsed, absent, or not a JSON object. */
+export type PackageJsonRead =
+  | { readonly kind: 'ok'; readonly info: PackageJsonInfo }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'invalid' };
 
 function stringRecord(value: unknown): Record<string, string> {
   const record = asRecord(value) ?? {};
@@ -35,23 +48,63 @@ export async function readPackageJsonOrThrow(fs: ProjectFs, root: string): Promi
       `No package.json in ${root}. Open the folder of a Node.js project; in a monorepo, open the package (for example packages/api) that has its own package.json.`,
     );
   }
-  const parsed = asRecord(parseJsonc(await fs.readFile('package.json')));
-  if (!parsed) {
+  const read = parsePackageJson(await fs.readFile('package.json'));
+  if (read.kind !== 'ok') {
     throw new RoutecraftError('invalid-input', `${root}/package.json is not valid JSON: fix it, then try again.`);
   }
+  return read.info;
+}
+
+/**
+ * The one parser of a project's package.json (detection, generators, the SQL and type-check
+ * helpers all read it through here): `text` as read, undefined when the file is absent.
+ */
+export function parsePackageJson(text: string | undefined): PackageJsonRead {
+  if (text === undefined) {
+    return { kind: 'missing' };
+  }
+  const parsed = asRecord(parseJsonc(text));
+  if (!parsed) {
+    return { kind: 'invalid' };
+  }
   const dependencies = new Map<string, string>();
+  const sections = {} as Record<DependencySection, ReadonlyMap<string, string>>;
   for (const section of SECTIONS) {
-    for (const [name, range] of Object.entries(stringRecord(parsed[section]))) {
+    const entries = Object.entries(stringRecord(parsed[section]));
+    sections[section] = new Map(entries);
+    for (const [name, range] of entries) {
       dependencies.set(name, range);
     }
   }
   return {
-    ...(typeof parsed.type === 'string' ? { type: parsed.type } : {}),
-    dependencies,
-    scripts: stringRecord(parsed.scripts),
-    ...(typeof parsed.packageManager === 'string' ? { packageManager: parsed.packageManager } : {}),
-    ...(parsed.prettier !== undefined ? { prettier: parsed.prettier } : {}),
+    kind: 'ok',
+    info: {
+      ...(typeof parsed.type === 'string' ? { type: parsed.type } : {}),
+      dependencies,
+      sections,
+      scripts: stringRecord(parsed.scripts),
+      ...(typeof parsed.packageManager === 'string' ? { packageManager: parsed.packageManager } : {}),
+      ...(parsed.prettier !== undefined ? { prettier: parsed.prettier } : {}),
+      ...(parsed.jest !== undefined ? { jest: parsed.jest } : {}),
+    },
   };
+}
+
+/** The parsed package.json, or undefined when it is absent or not a JSON object (callers that fall back to defaults). */
+export function packageJsonOrUndefined(text: string | undefined): PackageJsonInfo | undefined {
+  const read = parsePackageJson(text);
+  return read.kind === 'ok' ? read.info : undefined;
+}
+
+/** package.json in `root` read from disk, for the synchronous readers outside detection (SQL, the type check's module kind). */
+export function readPackageJsonSync(root: string): PackageJsonInfo | undefined {
+  const path = join(root, 'package.json');
+  return packageJsonOrUndefined(existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+}
+
+/** Whether the app or its tests depend on `name` (`dependencies` or `devDependencies`). */
+export function dependsOn(pkg: PackageJsonInfo | undefined, name: string): boolean {
+  return pkg !== undefined && (pkg.sections.dependencies.has(name) || pkg.sections.devDependencies.has(name));
 }
 
 /**

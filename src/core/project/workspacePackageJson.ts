@@ -68,6 +68,7 @@ function mergeInfo(own: PackageJsonInfo | undefined, root: PackageJsonInfo, ownH
   return {
     pkg: {
       dependencies,
+      sections: own?.sections ?? root.sections,
       scripts,
       ...(type !== undefined ? { type } : {}),
       ...(packageManager !== undefined ? { packageManager } : {}),

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Baseline } from '../changes/captureBaseline';
 import { captureBaseline } from '../changes/captureBaseline';
 import type { ChangeSet } from '../changes/changeSet';
 import { typeCheckChangeSet } from '../changes/typeCheckChangeSet';
 import type { ChatMessage, LlmClient } from '../llm/types';
+import { dependsOn, readPackageJsonSync } from '../project/packageJson';
 import { askForQuery, type ProvenQuery } from './askForQuery';
 import { buildQueryChangeSet } from './codegen/buildQueryChangeSet';
 import { detectDataLayer, type DataLayer } from './codegen/dataLayer';
@@ -99,13 +98,9 @@ export async function generateQuery(client: LlmClient, engines: EmbeddedEngines,
 }
 
 function dialectFromPackage(root: string): SqlDialect | undefined {
-  try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-    const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-    return deps['pg'] || deps['postgres'] || deps['@electric-sql/pglite'] || deps['@mikro-orm/postgresql'] ? 'postgres'
-      : deps['better-sqlite3'] || deps['sqlite3'] || deps['sql.js'] || deps['@mikro-orm/sqlite'] || deps['@mikro-orm/better-sqlite'] ? 'sqlite'
-        : deps['mysql2'] || deps['mysql'] || deps['@mikro-orm/mysql'] ? 'mysql' : undefined;
-  } catch {
-    return undefined;
-  }
+  const pkg = readPackageJsonSync(root);
+  const has = (...names: string[]): boolean => names.some((name) => dependsOn(pkg, name));
+  return has('pg', 'postgres', '@electric-sql/pglite', '@mikro-orm/postgresql') ? 'postgres'
+    : has('better-sqlite3', 'sqlite3', 'sql.js', '@mikro-orm/sqlite', '@mikro-orm/better-sqlite') ? 'sqlite'
+      : has('mysql2', 'mysql', '@mikro-orm/mysql') ? 'mysql' : undefined;
 }

@@ -1,5 +1,5 @@
-import type { Logger } from '../llm/types';
-import { silentLogger } from '../llm/types';
+import type { Logger } from '../util/logger';
+import { silentLogger } from '../util/logger';
 import { costOf, formatCost, formatTokens, plural } from './formatUsage';
 import { PRICES_NOTE, type PriceOverrides } from './prices';
 import { resolvePrice, type PriceMatch } from './resolvePrice';

@@ -2,10 +2,12 @@ import { isAbsolute, join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { trustedOrExplain } from '../restrictedMode';
 import { describeError } from '../../core/errors';
-import type { LlmClient, Logger } from '../../core/llm/types';
+import type { LlmClient } from '../../core/llm/types';
+import type { Logger } from '../../core/util/logger';
 import { loadExclusion } from '../../core/privacy/exclusion';
 import { collectChange, prepareReview, reviewChanges, reviewMarkdown, type ReviewReport } from '../../core/review';
 import { abortSignalFrom } from '../cancellation';
+import { settleInEditor } from '../llmOutcome';
 import type { RoutecraftSettings } from '../settings';
 import type { FindingComments } from './findingComments';
 import { findRepository, uriFromScmArgument } from './gitRepository';
@@ -88,24 +90,21 @@ export async function explainChangesCommand(deps: ExplainChangesDeps, args: read
             }
           },
         });
-        switch (result.kind) {
-          case 'ok': {
-            const report = result.value;
+        return settleInEditor<ReviewReport, ExplainChangesOutcome>(result, {
+          ok: (report) => {
             const revision = change.afterRevision;
             const markdown = reviewMarkdown(report, { link: (file, line) => locationLink(join(repo.root, file), line, revision) });
             const documentOf = (file: string): vscode.Uri => (revision === undefined ? vscode.Uri.joinPath(rootUri, ...file.split('/')) : deps.revisions.uri(repo.root, revision, join(repo.root, file)));
             const threads = deps.comments.show(rootUri, report.findings, documentOf).map((t) => ({ uri: t.uri.toString(), line: (t.range?.start.line ?? 0) + 1 }));
             deps.panel.finish(markdown);
             return { kind: 'ok', report, markdown, html: deps.panel.html, threads };
-          }
-          case 'cancelled':
+          },
+          cancelled: () => {
             deps.panel.status(vscode.l10n.t('Cancelled.'));
             return { kind: 'cancelled' };
-          case 'invalid':
-            return failed(deps, vscode.l10n.t("The model's answer could not be used: {0}", result.issues.join('; ')));
-          case 'failed':
-            return failed(deps, result.error.message);
-        }
+          },
+          failed: (message) => failed(deps, message),
+        });
       } catch (error) {
         return failed(deps, describeError(error));
       } finally {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../../core/llm/types';
+import type { Logger } from '../../core/util/logger';
 import { DEFAULT_MODEL_LIMITS, ProjectModels, type ModelRequest, type ProjectModel } from '../../core/projectModel';
 import { readSettings } from '../settings';
 

@@ -6,6 +6,7 @@ import { loadExclusion } from '../../core/privacy/exclusion';
 import { formatTriageMarkdown, triageError, type Triage } from '../../core/triage';
 import { abortSignalFrom } from '../cancellation';
 import { locationHref } from '../../core/explain/renderAnswer';
+import { settleInEditor } from '../llmOutcome';
 import type { ExplainPanel, PanelLocation } from '../explainPanel';
 import type { RoutecraftSettings } from '../settings';
 import { errorFolder, errorInput } from './errorInput';
@@ -57,21 +58,19 @@ export async function explainErrorCommand(deps: ExplainErrorDeps, passed?: unkno
       const abort = abortSignalFrom(token);
       try {
         const result = await triageError(client, { text: input.text, root, exclusion }, { signal: abort.signal, command: 'routecraft.explainError' });
-        switch (result.kind) {
-          case 'ok': {
+        return settleInEditor<Triage, ExplainErrorOutcome>(result, {
+          ok: (triage) => {
             const locations: PanelLocation[] = [];
-            const markdown = formatTriageMarkdown(result.value, (path, line) => linkTo(locations, root, path, line));
-            deps.panel.finish(markdown, `${result.value.answer.model}${result.value.answer.cached ? `, ${vscode.l10n.t('from cache')}` : ''}`, locations);
-            return { kind: 'ok', markdown, triage: result.value };
-          }
-          case 'cancelled':
+            const markdown = formatTriageMarkdown(triage, (path, line) => linkTo(locations, root, path, line));
+            deps.panel.finish(markdown, `${triage.answer.model}${triage.answer.cached ? `, ${vscode.l10n.t('from cache')}` : ''}`, locations);
+            return { kind: 'ok', markdown, triage };
+          },
+          cancelled: () => {
             deps.panel.fail(vscode.l10n.t('Cancelled.'));
             return { kind: 'cancelled' };
-          case 'invalid':
-            return failed(deps, vscode.l10n.t("The model's answer could not be used: {0}", result.issues.join('; ')));
-          case 'failed':
-            return failed(deps, result.error.message);
-        }
+          },
+          failed: (message) => failed(deps, message),
+        });
       } catch (error) {
         return failed(deps, describeError(error));
       } finally {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLlm } from '../../../src/core/gateway/createLlm';
-import { silentLogger } from '../../../src/core/llm/types';
+import { silentLogger } from '../../../src/core/util/logger';
 import { EmbeddedEngines } from '../../../src/core/sql/embedded/embeddedEngines';
 import { generateQuery } from '../../../src/core/sql/generateQuery';
 import { sqliteFixedOffsetProblem } from '../../../src/core/sql/timeZone';

@@ -1,12 +1,12 @@
-import { Node, VariableDeclarationKind, type ArrowFunction, type SourceFile, type StatementedNode } from 'ts-morph';
+import { Node, VariableDeclarationKind, type Block, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
-import { ensureImport, relativeModule } from '../shared/imports';
-import type { Operation } from '../shared/operations';
+import { ensureImport } from '../shared/imports';
 import { repositoryNames } from '../shared/repositoryFile';
+import { addRoutes, ensureModuleRepository, importRepository, importSchemas, importValidationError, pendingOperations, schemaConstants } from '../shared/routeModule';
+import type { RouteContainer } from '../shared/routeStatements';
 import { finishFile, openFile } from '../shared/sourceFiles';
-import { VALIDATION_ERROR_FUNCTION } from '../shared/validationErrorFile';
 import type { GeneratedFile } from '../types';
-import { expressPath, notImplementedBody, writeRoute } from './routeHandler';
+import { EXPRESS_RESPONSES, writeRoute } from './routeHandler';
 
 /** The names the router file exports for a resource; `router` follows the neighbour (`gadgetRouter` beside `userRouter`). */
 export interface RouterNames {
@@ -23,62 +23,22 @@ export function routerNames(ctx: GenerationContext): RouterNames {
   return { factory: `create${ctx.names.PluralPascal}Router`, router: `${ctx.names.plural}Router`, mergeParams: false };
 }
 
-/** Where routes go: the factory's body (generated files) or the module (a hand-written router). */
-interface RouteContainer {
-  readonly node: StatementedNode;
-  readonly routerName: string;
-  /** Index new routes are inserted at. */
-  insertIndex(): number;
-}
-
-function routeKey(method: string, path: string): string {
-  return `${method.toLowerCase()} ${path}`;
-}
-
-function existingRoutes(container: RouteContainer): Set<string> {
-  return new Set(routeStatements(container).map((r) => r.key));
-}
-
-/** Route registrations (`router.get('/x', ...)`) among the container's statements, with their index. */
-function routeStatements(container: RouteContainer): { key: string; path: string; index: number }[] {
-  const found: { key: string; path: string; index: number }[] = [];
-  for (const [index, statement] of container.node.getStatements().entries()) {
-    const call = Node.isExpressionStatement(statement) ? statement.getExpression() : undefined;
-    const callee = call && Node.isCallExpression(call) ? call.getExpression() : undefined;
-    if (call && Node.isCallExpression(call) && callee && Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === container.routerName) {
-      const first = call.getArguments()[0];
-      if (first && Node.isStringLiteral(first)) {
-        found.push({ key: routeKey(callee.getName(), first.getLiteralValue()), path: first.getLiteralValue(), index });
-      }
-    }
-  }
-  return found;
-}
-
-/** A static path must come before a parameterised one it could be mistaken for (`/search` before `/:id`). */
-function insertIndexFor(container: RouteContainer, path: string): number {
-  if (path.includes(':')) {
-    return container.insertIndex();
-  }
-  return routeStatements(container).find((r) => r.path.includes(':'))?.index ?? container.insertIndex();
-}
-
 function findContainer(file: SourceFile, names: RouterNames): RouteContainer | undefined {
   const { factory, router } = names;
   const fn = file.getFunction(factory);
   if (fn) {
     return {
       node: fn,
-      routerName: 'router',
+      receiver: 'router',
       insertIndex: () => {
         const statements = fn.getStatements();
-        const last = statements[statements.length - 1];
+        const last = statements.at(-1);
         return last && Node.isReturnStatement(last) ? statements.length - 1 : statements.length;
       },
     };
   }
   if (file.getVariableDeclaration(router)) {
-    return { node: file, routerName: router, insertIndex: () => file.getStatements().length };
+    return { node: file, receiver: router, insertIndex: () => file.getStatements().length };
   }
   return undefined;
 }
@@ -99,30 +59,10 @@ function addFactory(file: SourceFile, ctx: GenerationContext, names: RouterNames
   return findContainer(file, names)!;
 }
 
-function placeCustomBody(handler: ArrowFunction, statements: string, express4: boolean): void {
-  const body = handler.getBody();
-  if (!Node.isBlock(body)) {
-    return;
-  }
-  const tryStatement = express4 ? body.getStatements().find((s) => Node.isTryStatement(s)) : undefined;
-  const target = tryStatement && Node.isTryStatement(tryStatement) ? tryStatement.getTryBlock() : body;
-  target.addStatements(statements);
-}
-
-function ensureRoute(ctx: GenerationContext, container: RouteContainer, op: Operation): boolean {
-  if (existingRoutes(container).has(routeKey(op.method, expressPath(op.subPath)))) {
-    return false;
-  }
-  const custom = op.kind === 'custom' ? (ctx.input.handlerBodies[op.operationId]?.trim() || notImplementedBody(ctx, op)) : '';
-  const [added] = container.node.insertStatements(insertIndexFor(container, expressPath(op.subPath)), (w) => writeRoute(ctx, op, container.routerName, custom, w));
-  if (op.kind === 'custom' && added && Node.isExpressionStatement(added)) {
-    const call = added.getExpression();
-    const handler = Node.isCallExpression(call) ? call.getArguments().at(-1) : undefined;
-    if (handler && Node.isArrowFunction(handler)) {
-      placeCustomBody(handler, custom, ctx.input.options.frameworkMajor < 5);
-    }
-  }
-  return true;
+/** Express 4 does not catch rejected promises: a custom body goes into the handler's `try`. */
+function tryBlock(body: Block): Block {
+  const statement = body.getStatements().find((s) => Node.isTryStatement(s));
+  return statement && Node.isTryStatement(statement) ? statement.getTryBlock() : body;
 }
 
 /**
@@ -135,25 +75,22 @@ export function buildRouterFile(ctx: GenerationContext, names: RouterNames = rou
   const open = openFile(ctx, ctx.paths.router);
   const { file } = open;
   let container = findContainer(file, names);
-  let changed = false;
-  const ops = ctx.operations.filter((op) => container === undefined || !existingRoutes(container).has(routeKey(op.method, expressPath(op.subPath))));
+  const ops = pendingOperations(ctx, container);
   if (ops.length === 0) {
     return undefined;
   }
-  const ext = ctx.input.options.importExtension;
   const factoryFile = container === undefined || container.node !== file;
-  changed = ensureImport(file, { moduleSpecifier: 'express', ...(factoryFile ? { defaultName: 'express' } : {}), named: [{ name: 'Router' }] }) || changed;
-  const schemaNames = [...new Set(ops.flatMap((op) => [op.params?.name, op.query?.name, op.body?.name]).filter((n): n is string => n !== undefined))];
+  let changed = ensureImport(file, { moduleSpecifier: 'express', ...(factoryFile ? { defaultName: 'express' } : {}), named: [{ name: 'Router' }] });
+  const schemaNames = schemaConstants(ops);
   if (schemaNames.length > 0) {
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.schemas, ext), named: schemaNames.map((name) => ({ name })) }) || changed;
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.validationError, ext), named: [{ name: VALIDATION_ERROR_FUNCTION }] }) || changed;
+    changed = importSchemas(ctx, file, schemaNames) || changed;
+    changed = importValidationError(ctx, file) || changed;
   }
   const needsRepository = ops.some((op) => op.kind !== 'custom');
   if (ctx.input.spec.crud && (factoryFile || needsRepository)) {
-    const { interfaceName, className } = repositoryNames(ctx);
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.repository, ext), named: [{ name: className }, { name: interfaceName, typeOnly: true }] }) || changed;
-    if (!factoryFile && !file.getVariableDeclaration('repository')) {
-      file.insertVariableStatement(file.getImportDeclarations().length, { declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'repository', type: interfaceName, initializer: `new ${className}()` }] });
+    changed = importRepository(ctx, file, true) || changed;
+    if (!factoryFile) {
+      ensureModuleRepository(ctx, file);
     }
   }
   container ??= addFactory(file, ctx, names);
@@ -161,8 +98,11 @@ export function buildRouterFile(ctx: GenerationContext, names: RouterNames = rou
     file.addExportAssignment({ isExportEquals: false, expression: names.router });
     changed = true;
   }
-  for (const op of ops) {
-    changed = ensureRoute(ctx, container, op) || changed;
-  }
+  const express4 = ctx.input.options.frameworkMajor < 5;
+  changed = addRoutes(ctx, container, ops, EXPRESS_RESPONSES, {
+    spaced: false,
+    write: (op, receiver, body, w) => writeRoute(ctx, op, receiver, body, w),
+    ...(express4 ? { bodyBlock: tryBlock } : {}),
+  }) || changed;
   return finishFile(ctx, open, changed, true);
 }

@@ -6,7 +6,7 @@ import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import { appFilePath, findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
-import { pluginName } from './routesFile';
+import { pluginName } from './pluginParts';
 
 interface AppCall {
   readonly statement: Statement;

@@ -12,7 +12,7 @@ import { fastifyTestDriver, withFastifyValidation, type SuiteApp } from './fasti
 import { injectDriver } from './injectDriver';
 import { withOpenApiTest } from './openApiTest';
 import { projectSources, type ProjectSources } from './projectSources';
-import { pluginName } from './routesFile';
+import { pluginName } from './pluginParts';
 import { externalServiceReason, findTestHelper } from './testBoot';
 import { fastifyValidation, hasDependency, type ValidationSources } from './validationDialect';
 

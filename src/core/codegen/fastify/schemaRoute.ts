@@ -3,7 +3,8 @@ import type { GenerationContext } from '../shared/generationContext';
 import { literal, stringLiteral } from '../shared/literal';
 import type { Operation } from '../shared/operations';
 import { colonPath, mentions } from '../shared/routeStatements';
-import { crudStatements } from './routeHandler';
+import { crudStatements, usesPart } from '../shared/responseDialect';
+import { fastifyResponses } from './routeHandler';
 
 /** Where Fastify's route `schema` keeps each validated part. */
 const PARTS = [
@@ -49,8 +50,7 @@ export function routeSchema(ctx: GenerationContext, op: Operation, docs = true):
  */
 export function writeSchemaRoute(ctx: GenerationContext, op: Operation, receiver: string, customBody: string, w: CodeBlockWriter, options: SchemaRouteOptions = {}): void {
   const parts = PARTS.filter((p) => op[p.key] !== undefined);
-  const uses = (key: string): boolean => (op.kind !== 'custom' ? !(op.kind === 'create' && key === 'params') : mentions(customBody, key));
-  const used = parts.filter((p) => uses(p.key));
+  const used = parts.filter((p) => usesPart(op, p.key, customBody));
   const usesRequest = used.length > 0 || mentions(customBody, 'request');
   const usesReply = op.kind !== 'custom' || mentions(customBody, 'reply');
   const args = `${usesRequest ? 'request' : '_request'}, ${usesReply ? 'reply' : '_reply'}`;
@@ -62,7 +62,7 @@ export function writeSchemaRoute(ctx: GenerationContext, op: Operation, receiver
     for (const p of used) {
       w.writeLine(`const ${p.key} = request.${p.key};`);
     }
-    crudStatements(ctx, op, receiver, w);
+    crudStatements(ctx, op, fastifyResponses(ctx), receiver, w);
   });
   w.write(');');
 }

@@ -1,14 +1,15 @@
-import { Node, VariableDeclarationKind, type SourceFile } from 'ts-morph';
+import { VariableDeclarationKind, type CodeBlockWriter, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
-import { ensureImport, relativeModule } from '../shared/imports';
+import { ensureImport } from '../shared/imports';
+import type { Operation } from '../shared/operations';
 import { repositoryNames } from '../shared/repositoryFile';
-import { customBody, hasRoute, insertRoute, type RouteContainer } from '../shared/routeStatements';
+import { addRoutes, importRepository, importSchemas, pendingOperations, schemaConstants } from '../shared/routeModule';
+import type { RouteContainer } from '../shared/routeStatements';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
-import { notImplementedBody } from './routeHandler';
-import { pluginName } from './routesFile';
+import { addPluginOptions, ensurePluginRepository, findPluginContainer, pluginName, pluginOptionsName } from './pluginParts';
+import { fastifyResponses } from './routeHandler';
 import { writeSchemaRoute, type SchemaRouteOptions } from './schemaRoute';
-import type { Operation } from '../shared/operations';
 
 /** The plugin type a dialect's routes file is typed with, and how its routes are written. */
 export interface SchemaPlugin {
@@ -28,31 +29,10 @@ export const TYPEBOX_PLUGIN: SchemaPlugin = {
   typeName: 'FastifyPluginAsyncTypebox', module: '@fastify/type-provider-typebox', describe: 'TypeBox schemas, checked by Fastify', route: {},
 };
 
-function optionsName(ctx: GenerationContext): string {
-  return `${ctx.names.PluralPascal}RoutesOptions`;
-}
-
-/** The plugin's body: the `const productsRoutes = async (fastify, options) => { ... }` arrow. */
-function findContainer(file: SourceFile, ctx: GenerationContext): RouteContainer | undefined {
-  const fn = file.getVariableDeclaration(pluginName(ctx))?.getInitializer() ?? file.getFunction(pluginName(ctx));
-  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn))) {
-    return undefined;
-  }
-  const body = fn.getBody();
-  const receiver = fn.getParameters()[0]?.getName();
-  return body && Node.isBlock(body) && receiver ? { node: body, receiver, insertIndex: () => body.getStatements().length } : undefined;
-}
-
 function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: boolean, plugin: SchemaPlugin): RouteContainer {
   const crud = ctx.input.spec.crud !== undefined;
-  const { interfaceName, className } = repositoryNames(ctx);
   if (crud) {
-    file.addInterface({
-      name: optionsName(ctx),
-      isExported: true,
-      docs: [`Options of the ${ctx.names.plural} routes.`],
-      properties: [{ name: 'repository', hasQuestionToken: true, type: interfaceName, docs: [`Where ${ctx.names.plural} are stored; in memory when not given.`] }],
-    });
+    addPluginOptions(file, ctx);
   }
   const where = exportDefault ? `loaded by @fastify/autoload from its folder (prefix ${ctx.names.basePath})` : `registered with the prefix ${ctx.names.basePath}`;
   file.addVariableStatement({
@@ -61,14 +41,14 @@ function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: bool
     docs: [`The ${ctx.names.plural} routes, a Fastify plugin ${where}; ${plugin.describe}.${crud ? ' Pass `repository` to use a real store.' : ''}`],
     declarations: [{
       name: pluginName(ctx),
-      type: crud ? `${plugin.typeName}<${optionsName(ctx)}>` : plugin.typeName,
-      initializer: crud ? `async (fastify, options) => {\nconst repository = options.repository ?? new ${className}();\n}` : 'async (fastify) => {\n}',
+      type: crud ? `${plugin.typeName}<${pluginOptionsName(ctx)}>` : plugin.typeName,
+      initializer: crud ? `async (fastify, options) => {\nconst repository = options.repository ?? new ${repositoryNames(ctx).className}();\n}` : 'async (fastify) => {\n}',
     }],
   });
   if (exportDefault) {
     file.addExportAssignment({ isExportEquals: false, expression: pluginName(ctx) });
   }
-  return findContainer(file, ctx)!;
+  return findPluginContainer(file, ctx)!;
 }
 
 /**
@@ -80,38 +60,27 @@ function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: bool
 export function buildSchemaRoutesFile(ctx: GenerationContext, exportDefault: boolean, plugin: SchemaPlugin = TYPEBOX_PLUGIN): GeneratedFile | undefined {
   const open = openFile(ctx, ctx.paths.router);
   const { file } = open;
-  let container = findContainer(file, ctx);
-  const ops = ctx.operations.filter((op) => container === undefined || !hasRoute(container, op));
+  let container = findPluginContainer(file, ctx);
+  const ops = pendingOperations(ctx, container);
   if (ops.length === 0) {
     return undefined;
   }
-  const ext = ctx.input.options.importExtension;
   const isNew = container === undefined;
   let changed = isNew && ensureImport(file, { moduleSpecifier: plugin.module, named: [{ name: plugin.typeName, typeOnly: true }] });
-  const schemaNames = [...new Set(ops.flatMap((op) => [op.params?.name, op.query?.name, op.body?.name]).filter((n): n is string => n !== undefined))];
+  const schemaNames = schemaConstants(ops);
   const typeNames = [...new Set(ops.flatMap((op) => plugin.typeImports?.(op) ?? []))];
   if (schemaNames.length + typeNames.length > 0) {
-    const named = [...schemaNames.map((name) => ({ name })), ...typeNames.map((name) => ({ name, typeOnly: true }))];
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.schemas, ext), named }) || changed;
+    changed = importSchemas(ctx, file, schemaNames, typeNames) || changed;
   }
-  const { interfaceName, className } = repositoryNames(ctx);
   const needsRepository = ops.some((op) => op.kind !== 'custom');
   if (ctx.input.spec.crud && (isNew || needsRepository)) {
-    const named = isNew ? [{ name: className }, { name: interfaceName, typeOnly: true }] : [{ name: className }];
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.repository, ext), named }) || changed;
+    changed = importRepository(ctx, file, isNew) || changed;
   }
   container ??= addPlugin(file, ctx, exportDefault, plugin);
-  if (ctx.input.spec.crud && needsRepository && !isNew && !container.node.getVariableDeclaration('repository')) {
-    container.node.insertStatements(0, `const repository = new ${className}();`);
+  if (ctx.input.spec.crud && needsRepository && !isNew) {
+    ensurePluginRepository(ctx, container);
   }
-  for (const op of ops) {
-    const body = customBody(ctx, op, (o) => notImplementedBody(ctx, o));
-    const target = container;
-    insertRoute(target, op, body, (w) => {
-      w.conditionalNewLine(target.node.getStatements().length > 0);
-      writeSchemaRoute(ctx, op, target.receiver, body, w, plugin.route);
-    });
-    changed = true;
-  }
+  const write = (op: Operation, receiver: string, body: string, w: CodeBlockWriter): void => writeSchemaRoute(ctx, op, receiver, body, w, plugin.route);
+  changed = addRoutes(ctx, container, ops, fastifyResponses(ctx), { spaced: true, write }) || changed;
   return finishFile(ctx, open, changed, true);
 }

@@ -1,4 +1,5 @@
 import type { ValidationStyle } from '../../project/projectFacts';
+import { packageJsonOrUndefined } from '../../project/packageJson';
 import type { ProjectFiles } from '../types';
 import type { ProjectSources } from './projectSources';
 import { findZodTypeProvider } from './zodTypeProvider';
@@ -29,12 +30,8 @@ export interface ValidationSources {
 }
 
 function dependencies(files: ProjectFiles): Set<string> {
-  try {
-    const pkg = JSON.parse(files.read('package.json') ?? '{}') as Record<string, Record<string, string> | undefined>;
-    return new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
-  } catch {
-    return new Set();
-  }
+  const pkg = packageJsonOrUndefined(files.read('package.json'));
+  return new Set(pkg ? [...pkg.sections.dependencies.keys(), ...pkg.sections.devDependencies.keys()] : []);
 }
 
 /**

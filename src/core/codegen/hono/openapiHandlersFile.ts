@@ -1,15 +1,15 @@
-import { Node, VariableDeclarationKind } from 'ts-morph';
+import { Node } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport, relativeModule } from '../shared/imports';
-import { stringLiteral } from '../shared/literal';
 import { repositoryNames } from '../shared/repositoryFile';
-import { customBody, mentions } from '../shared/routeStatements';
+import { crudStatements, customBody } from '../shared/responseDialect';
+import { ensureModuleRepository } from '../shared/routeModule';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import type { OpenApiFeature } from './openapiFeature';
 import { routeTypeName } from './openapiRoutesFile';
 import { moduleSpecifierLike } from './projectModules';
-import { crudStatements, notImplementedBody, PARTS } from './routeHandler';
+import { honoResponses, writeValidatedReads } from './routeHandler';
 
 /**
  * The feature's handlers (`gadgets.handlers.ts`), typed like the neighbour's (`AppRouteHandler<R>`,
@@ -36,17 +36,15 @@ export function buildOpenApiHandlersFile(ctx: GenerationContext, feature: OpenAp
   if (ctx.input.spec.crud && ops.some((op) => op.kind !== 'custom') && !file.getVariableDeclaration('repository')) {
     const { interfaceName, className } = repositoryNames(ctx);
     ensureImport(file, { moduleSpecifier: relativeModule(layout.handlers, layout.repository, ext), named: [{ name: className }, { name: interfaceName, typeOnly: true }] });
-    file.insertVariableStatement(file.getImportDeclarations().length, { declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'repository', type: interfaceName, initializer: `new ${className}()` }] });
+    ensureModuleRepository(ctx, file);
   }
+  const dialect = honoResponses(ctx);
   for (const op of ops) {
-    const body = customBody(ctx, op, (o) => notImplementedBody(ctx, o));
-    const parts = PARTS.filter((p) => op[p.key] !== undefined && (op.kind === 'custom' ? mentions(body, p.key) : !(op.kind === 'create' && p.key === 'params')));
+    const body = customBody(ctx, op, dialect);
     file.addStatements((w) => {
       w.write(`export const ${op.operationId}: ${typeName}<${routeTypeName(op)}> = async (c) => `).inlineBlock(() => {
-        for (const p of parts) {
-          w.writeLine(`const ${p.key} = c.req.valid(${stringLiteral(p.target, ctx.input.options.style)});`);
-        }
-        crudStatements(ctx, op, w);
+        writeValidatedReads(ctx, op, body, w);
+        crudStatements(ctx, op, dialect, 'c', w);
       }).write(';');
     });
     const fn = file.getVariableDeclarationOrThrow(op.operationId).getInitializer();

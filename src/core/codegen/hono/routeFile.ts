@@ -2,11 +2,11 @@ import { Node, VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport, relativeModule } from '../shared/imports';
 import { repositoryNames } from '../shared/repositoryFile';
-import { customBody, hasRoute, insertRoute, type RouteContainer } from '../shared/routeStatements';
+import { addRoutes, ensureModuleRepository, importRepository, importSchemas, importValidationError, pendingOperations, schemaConstants } from '../shared/routeModule';
+import type { RouteContainer } from '../shared/routeStatements';
 import { finishFile, openFile } from '../shared/sourceFiles';
-import { VALIDATION_ERROR_FUNCTION } from '../shared/validationErrorFile';
 import type { GeneratedFile } from '../types';
-import { notImplementedBody, writeRoute } from './routeHandler';
+import { honoResponses, writeRoute } from './routeHandler';
 import type { ValidatorHook } from './validatorHook';
 
 /** The names the route file exports for a resource. */
@@ -61,40 +61,31 @@ export function buildRouteFile(ctx: GenerationContext, hook: ValidatorHook | und
   const open = openFile(ctx, ctx.paths.router);
   const { file } = open;
   let container = findContainer(file, ctx);
-  const ops = ctx.operations.filter((op) => container === undefined || !hasRoute(container, op));
+  const ops = pendingOperations(ctx, container);
   if (ops.length === 0) {
     return undefined;
   }
   const ext = ctx.input.options.importExtension;
   const isFactory = container === undefined || container.node !== file;
   let changed = ensureImport(file, { moduleSpecifier: 'hono', named: [{ name: 'Hono' }] });
-  const schemaNames = [...new Set(ops.flatMap((op) => [op.params?.name, op.query?.name, op.body?.name]).filter((n): n is string => n !== undefined))];
+  const schemaNames = schemaConstants(ops);
   if (schemaNames.length > 0) {
     if (hook) {
       changed = ensureImport(file, { moduleSpecifier: '@hono/zod-validator', named: [{ name: 'zValidator' }] }) || changed;
       changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, hook.path, ext), named: [{ name: hook.name }] }) || changed;
     } else {
-      changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.validationError, ext), named: [{ name: VALIDATION_ERROR_FUNCTION }] }) || changed;
+      changed = importValidationError(ctx, file) || changed;
     }
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.schemas, ext), named: schemaNames.map((name) => ({ name })) }) || changed;
+    changed = importSchemas(ctx, file, schemaNames) || changed;
   }
   const needsRepository = ops.some((op) => op.kind !== 'custom');
   if (ctx.input.spec.crud && (isFactory || needsRepository)) {
-    const { interfaceName, className } = repositoryNames(ctx);
-    changed = ensureImport(file, { moduleSpecifier: relativeModule(ctx.paths.router, ctx.paths.repository, ext), named: [{ name: className }, { name: interfaceName, typeOnly: true }] }) || changed;
-    if (!isFactory && !file.getVariableDeclaration('repository')) {
-      file.insertVariableStatement(file.getImportDeclarations().length, { declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'repository', type: interfaceName, initializer: `new ${className}()` }] });
+    changed = importRepository(ctx, file, true) || changed;
+    if (!isFactory) {
+      ensureModuleRepository(ctx, file);
     }
   }
   container ??= addFactory(file, ctx);
-  for (const op of ops) {
-    const body = customBody(ctx, op, (o) => notImplementedBody(ctx, o));
-    const target = container;
-    insertRoute(target, op, body, (w) => {
-      w.conditionalNewLine(target.node.getStatements().length > 0);
-      writeRoute(ctx, op, target.receiver, hook, body, w);
-    });
-    changed = true;
-  }
+  changed = addRoutes(ctx, container, ops, honoResponses(ctx), { spaced: true, write: (op, receiver, body, w) => writeRoute(ctx, op, receiver, hook, body, w) }) || changed;
   return finishFile(ctx, open, changed, true);
 }

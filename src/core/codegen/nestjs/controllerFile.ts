@@ -4,6 +4,7 @@ import { ensureImport, relativeModule } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
 import type { Operation } from '../shared/operations';
 import { finishFile, openFile } from '../shared/sourceFiles';
+import { packageJsonOrUndefined } from '../../project/packageJson';
 import type { GeneratedFile } from '../types';
 import { controllerCommonNames, controllerMethod, nestRoutePath, routeDecoratorName, type NestPlatform } from './controllerMethod';
 import type { NestLayout } from './nestLayout';
@@ -56,7 +57,7 @@ function controllerDecorators(ctx: GenerationContext, layout: NestLayout): { nam
 
 /** `@nestjs/platform-fastify` when the project depends on it, else Express. */
 export function nestPlatform(ctx: GenerationContext): NestPlatform {
-  return /"@nestjs\/platform-fastify"\s*:/.test(ctx.input.files.read('package.json') ?? '') ? 'fastify' : 'express';
+  return packageJsonOrUndefined(ctx.input.files.read('package.json'))?.dependencies.has('@nestjs/platform-fastify') ? 'fastify' : 'express';
 }
 
 /**

@@ -2,6 +2,8 @@ import { posix } from 'node:path';
 import { kebab } from '../../endpointSpec/naming';
 import type { GenerationContext } from '../shared/generationContext';
 import type { NamedSchema } from '../shared/operations';
+import { asRecord } from '../../project/jsonc';
+import { dependsOn, packageJsonOrUndefined, type PackageJsonInfo } from '../../project/packageJson';
 import type { ProjectFiles } from '../types';
 import { findNestNeighbour, type NestNeighbour } from '../../project/nestNeighbour';
 
@@ -35,29 +37,19 @@ export interface NestLayout {
   readonly swagger: boolean;
 }
 
-function dependsOn(files: ProjectFiles, name: string): boolean {
-  const text = files.read('package.json');
-  if (text === undefined) {
-    return false;
-  }
-  try {
-    const pkg = JSON.parse(text) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-    return pkg.dependencies?.[name] !== undefined || pkg.devDependencies?.[name] !== undefined;
-  } catch {
-    return false;
-  }
+function packageJson(files: ProjectFiles): PackageJsonInfo | undefined {
+  return packageJsonOrUndefined(files.read('package.json'));
 }
 
 /** class-validator when the project depends on it (Nest's documented style), zod otherwise. */
 /** The jest config in package.json (`rootDir`, `roots`), as text; '' when none. */
 function jestRoots(files: ProjectFiles): string {
-  const text = files.read('package.json');
-  try {
-    const jest = text === undefined ? undefined : (JSON.parse(text) as { jest?: { rootDir?: string; roots?: string[] } }).jest;
-    return jest ? [jest.rootDir ?? '.', ...(jest.roots ?? [])].join(' ') : '';
-  } catch {
+  const jest = asRecord(packageJson(files)?.jest);
+  if (!jest) {
     return '';
   }
+  const roots = Array.isArray(jest.roots) ? jest.roots.filter((r): r is string => typeof r === 'string') : [];
+  return [typeof jest.rootDir === 'string' ? jest.rootDir : '.', ...roots].join(' ');
 }
 
 /**
@@ -81,7 +73,8 @@ function testFilePath(ctx: GenerationContext, dir: string, suffix: string): stri
 }
 
 export function nestValidation(files: ProjectFiles): NestValidation {
-  return dependsOn(files, 'class-validator') && dependsOn(files, 'class-transformer') ? 'class-validator' : 'zod';
+  const pkg = packageJson(files);
+  return dependsOn(pkg, 'class-validator') && dependsOn(pkg, 'class-transformer') ? 'class-validator' : 'zod';
 }
 
 /**
@@ -121,7 +114,7 @@ export function nestLayout(ctx: GenerationContext): NestLayout {
     serviceProperty: `${plural}Service`,
     repositoryToken: `${kebab(Pascal).toUpperCase().replace(/-/g, '_')}_REPOSITORY`,
     ...(neighbour ? { neighbour } : {}),
-    swagger: dependsOn(ctx.input.files, '@nestjs/swagger'),
+    swagger: dependsOn(packageJson(ctx.input.files), '@nestjs/swagger'),
   };
 }
 

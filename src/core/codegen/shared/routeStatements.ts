@@ -1,5 +1,4 @@
 import { Node, type Statement, type StatementedNode } from 'ts-morph';
-import type { GenerationContext } from './generationContext';
 import type { Operation } from './operations';
 
 /** Where routes are registered: a block (a factory's or plugin's body, or the module) and the object they are registered on. */
@@ -63,31 +62,7 @@ export function insertIndexFor(container: RouteContainer, path: string): number 
   return routeStatements(container).find((r) => r.path.includes(':'))?.index ?? container.insertIndex();
 }
 
-/** The statements of a custom operation: the LLM's body, else the framework's clearly marked 501 answer. */
-export function customBody(ctx: GenerationContext, op: Operation, notImplemented: (op: Operation) => string): string {
-  return op.kind === 'custom' ? (ctx.input.handlerBodies[op.operationId]?.trim() || notImplemented(op)) : '';
-}
-
 /** The TODO line above a 501 answer. */
 export function notImplementedComment(op: Operation): string {
   return `// TODO(routecraft): ${op.operationId} is not implemented yet; describe its logic and generate again, or write it here.`;
-}
-
-/**
- * Inserts a route statement written by `write` and, for a custom operation, places `body` into the
- * handler (the call's last argument) through the AST.
- */
-export function insertRoute(container: RouteContainer, op: Operation, body: string, write: Parameters<StatementedNode['insertStatements']>[1]): void {
-  const [added] = container.node.insertStatements(insertIndexFor(container, colonPath(op.subPath)), write);
-  if (op.kind !== 'custom' || !added || !Node.isExpressionStatement(added)) {
-    return;
-  }
-  const call = added.getExpression();
-  const handler = Node.isCallExpression(call) ? call.getArguments().at(-1) : undefined;
-  if (handler && Node.isArrowFunction(handler)) {
-    const block = (handler).getBody();
-    if (Node.isBlock(block)) {
-      block.addStatements(body);
-    }
-  }
 }

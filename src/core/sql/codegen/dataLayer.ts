@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { readPackageJsonSync } from '../../project/packageJson';
 import type { SchemaModel } from '../schema/schemaModel';
 
 /** How the project writes raw queries. */
@@ -28,8 +29,8 @@ const MARKERS: readonly (readonly [QueryStyle, RegExp])[] = [
 
 /** Reads the data layer's conventions: the style of its raw queries, where they live, the test runner. */
 export function detectDataLayer(root: string, schema: SchemaModel): DataLayer {
-  const pkg = readJson(join(root, 'package.json'));
-  const deps = new Set([...Object.keys(record(pkg['dependencies'])), ...Object.keys(record(pkg['devDependencies']))]);
+  const pkg = readPackageJsonSync(root);
+  const deps = new Set(pkg ? [...pkg.sections.dependencies.keys(), ...pkg.sections.devDependencies.keys()] : []);
   const evidence: string[] = [];
   const sources = listSources(root);
   let style: QueryStyle | undefined;
@@ -48,11 +49,11 @@ export function detectDataLayer(root: string, schema: SchemaModel): DataLayer {
     evidence.push(`${style} from package.json (no raw query found to copy)`);
   }
   dir ??= ['src/db', 'src/queries', 'src/repositories', 'src/data'].find((d) => existsSync(join(root, d))) ?? 'src/queries';
-  const script = typeof record(pkg['scripts'])['test'] === 'string' ? String(record(pkg['scripts'])['test']) : '';
+  const script = pkg?.scripts['test'] ?? '';
   const runner: QueryTestRunner = /\bvitest\b/.test(script) || deps.has('vitest') ? 'vitest' : /\bjest\b/.test(script) || deps.has('jest') ? 'jest' : /\bmocha\b/.test(script) || deps.has('mocha') ? 'mocha' : 'node:test';
   evidence.push(`tests run with ${runner}${script ? ` ("test": "${script}")` : ''}`);
   const testDir = /\btests?\//.exec(script)?.[0].slice(0, -1) ?? (existsSync(join(root, 'test')) ? 'test' : existsSync(join(root, 'tests')) ? 'tests' : dir);
-  return { style, dir, testDir, runner, esm: pkg['type'] === 'module', evidence };
+  return { style, dir, testDir, runner, esm: pkg?.type === 'module', evidence };
 }
 
 function listSources(root: string): string[] {
@@ -78,16 +79,4 @@ function listSources(root: string): string[] {
   };
   visit(existsSync(join(root, 'src')) ? 'src' : '', 0);
   return out.sort().map((p) => relative('.', p).split('\\').join('/'));
-}
-
-function readJson(path: string): Record<string, unknown> {
-  try {
-    return record(JSON.parse(readFileSync(path, 'utf8')));
-  } catch {
-    return {};
-  }
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { ProjectFs, TestRunnerName } from '../../project';
+import { packageJsonOrUndefined } from '../../project/packageJson';
 
 /** Where a test file gets describe/it/expect from, and why Routecraft thinks so. */
 export interface RunnerApiImport {
@@ -67,8 +68,8 @@ async function vitestGlobalsConfig(fs: ProjectFs): Promise<string | undefined> {
 }
 
 async function hasDependency(fs: ProjectFs, name: string): Promise<boolean> {
-  const text = await fs.readFile('package.json').catch(() => '{}');
-  return new RegExp(`"${name.replace(/[/@]/g, '\\$&')}"\\s*:`).test(text);
+  const text = await fs.readFile('package.json').catch(() => undefined);
+  return packageJsonOrUndefined(text)?.dependencies.has(name) === true;
 }
 
 /**
