@@ -1,6 +1,7 @@
 import { Node, type Decorator, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { kindOfSqlType } from './columnKind';
 import { column, type ColumnKind, type ForeignKey, type SchemaColumn, type SchemaEnum, type SchemaModel, type SchemaTable } from './schemaModel';
+import { prop, text, stringOf, snake } from './astValues';
 
 /** MikroORM's `type` option (or TypeScript type) → kind. */
 const TYPES: Readonly<Record<string, ColumnKind>> = {
@@ -81,25 +82,8 @@ function options(decorator: Decorator): ObjectLiteralExpression | undefined {
   return decorator.getArguments().find(Node.isObjectLiteralExpression);
 }
 
-function prop(object: ObjectLiteralExpression | undefined, key: string): Node | undefined {
-  const p = object?.getProperty(key);
-  return p && Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
-}
-
-function text(object: ObjectLiteralExpression | undefined, key: string): string | undefined {
-  return prop(object, key)?.getText();
-}
-
-function stringOf(node: Node | undefined): string | undefined {
-  return node && (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) ? node.getLiteralValue() : undefined;
-}
-
 function enumValues(file: SourceFile, name: string): string[] {
   const local = file.getEnum(name);
   const decl = local ?? file.getImportDeclarations().find((i) => i.getNamedImports().some((n) => n.getName() === name))?.getModuleSpecifierSourceFile()?.getEnum(name);
   return decl?.getMembers().map((m) => String(m.getValue() ?? m.getName())) ?? [];
-}
-
-function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }

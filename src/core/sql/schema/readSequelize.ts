@@ -1,5 +1,6 @@
 import { Node, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { column, type ColumnKind, type ForeignKey, type SchemaColumn, type SchemaEnum, type SchemaModel, type SchemaTable } from './schemaModel';
+import { prop, text, stringOf, snake } from './astValues';
 
 const DATA_TYPES: Readonly<Record<string, ColumnKind>> = {
   STRING: 'text', CHAR: 'text', TEXT: 'text', CITEXT: 'text', INTEGER: 'integer', SMALLINT: 'integer', MEDIUMINT: 'integer', TINYINT: 'integer', BIGINT: 'bigint',
@@ -97,21 +98,4 @@ function readModel(model: string, attributes: ObjectLiteralExpression, options: 
     columns.unshift(column('id', 'integer', 'DataTypes.INTEGER (implicit)', { primaryKey: true, generated: true, hasDefault: true }));
   }
   return { name, columns, primaryKey: columns.filter((c) => c.primaryKey).map((c) => c.name), foreignKeys, evidence };
-}
-
-function prop(object: ObjectLiteralExpression | undefined, key: string): Node | undefined {
-  const p = object?.getProperty(key);
-  return p && Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
-}
-
-function text(object: ObjectLiteralExpression | undefined, key: string): string | undefined {
-  return prop(object, key)?.getText();
-}
-
-function stringOf(node: Node | undefined): string | undefined {
-  return node && (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) ? node.getLiteralValue() : undefined;
-}
-
-function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { Node, type ClassDeclaration, type Decorator, type PropertyDeclaration, type SourceFile } from 'ts-morph';
 import { kindOfSqlType } from './columnKind';
 import { column, type ColumnKind, type ForeignKey, type SchemaColumn, type SchemaEnum, type SchemaModel, type SchemaTable } from './schemaModel';
+import { snake } from './astValues';
 
 const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn']);
 
@@ -116,8 +117,4 @@ function optionText(decorator: Decorator | undefined, key: string): string | und
 function optionString(decorator: Decorator | undefined, key: string): string | undefined {
   const text = optionText(decorator, key);
   return text && /^['"`]/.test(text) ? text.slice(1, -1) : undefined;
-}
-
-function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
