@@ -3,6 +3,7 @@ import { buildExplainContext, buildExplainMessages } from '../core/explain';
 import { previewPrompt } from '../core/gateway/preview';
 import { explainInputFromEditor } from './explainInput';
 import { readSettings } from './settings';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
 
 const SCHEME = 'routecraft-preview';
 
@@ -10,15 +11,8 @@ const SCHEME = 'routecraft-preview';
  * "Routecraft: Preview Prompt": a read-only Markdown document with exactly what Explain would send
  * for the current selection, after redaction. Nothing is sent.
  */
-export class PromptPreview implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(SCHEME, this);
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
+export class PromptPreview implements vscode.Disposable {
+  private readonly documents = new ReadOnlyDocuments(SCHEME);
 
   /** Returns the preview text (also shown in an editor), or undefined when there was nothing to preview. */
   async show(): Promise<string | undefined> {
@@ -34,9 +28,7 @@ export class PromptPreview implements vscode.TextDocumentContentProvider, vscode
       return undefined;
     }
     const text = previewPrompt(settings.llm, buildExplainMessages(buildExplainContext(found.input)), settings.privacy);
-    const uri = vscode.Uri.from({ scheme: SCHEME, path: '/Explain prompt.md' });
-    this.contents.set(uri.toString(), text);
-    this.changed.fire(uri);
+    const uri = this.documents.put('/Explain prompt.md', text);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(document, 'markdown');
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
@@ -44,7 +36,6 @@ export class PromptPreview implements vscode.TextDocumentContentProvider, vscode
   }
 
   dispose(): void {
-    this.registration.dispose();
-    this.changed.dispose();
+    this.documents.dispose();
   }
 }

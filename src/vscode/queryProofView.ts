@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { markdownResultTable } from '../core/sql/formatResult';
 import type { GeneratedQuery } from '../core/sql/generateQuery';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
 
 const SCHEME = 'routecraft-query';
 
@@ -9,22 +10,13 @@ const SCHEME = 'routecraft-query';
  * rows the embedded database returned, as a Markdown preview of a read-only document (closing it
  * never asks to save).
  */
-export class QueryProofView implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(SCHEME, this);
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
+export class QueryProofView implements vscode.Disposable {
+  private readonly documents = new ReadOnlyDocuments(SCHEME);
 
   /** Shows the proof in the Markdown preview to the side; returns the Markdown. */
   async show(question: string, timeZone: string, generated: GeneratedQuery): Promise<string> {
     const markdown = proofMarkdown(question, timeZone, generated);
-    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${generated.query.answer.functionName}.md` });
-    this.contents.set(uri.toString(), markdown);
-    this.changed.fire(uri);
+    const uri = this.documents.put(`/${generated.query.answer.functionName}.md`, markdown);
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     // The preview takes the focus; give it back to the editor group on its left, where the review opens.
     await vscode.commands.executeCommand('workbench.action.focusLeftGroup');
@@ -32,8 +24,7 @@ export class QueryProofView implements vscode.TextDocumentContentProvider, vscod
   }
 
   dispose(): void {
-    this.registration.dispose();
-    this.changed.dispose();
+    this.documents.dispose();
   }
 }
 
