@@ -81,8 +81,10 @@ export async function waitForWorkbench(page: Page, fileInExplorer: string, timeo
 /**
  * Runs a command from the palette like a person: F1, type `>title`, wait for the row, Enter.
  * Under load a freshly contributed command can show up late, so this retries a few times.
+ * `opened`: what shows once the command has started, for a command that opens its own input box in
+ * the palette's place (the palette never closes then); by default, the palette closing.
  */
-export async function runCommand(page: Page, title: string, attempts = 5): Promise<void> {
+export async function runCommand(page: Page, title: string, attempts = 5, opened?: Locator): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
   for (let attempt = 1; ; attempt++) {
@@ -94,7 +96,7 @@ export async function runCommand(page: Page, title: string, attempts = 5): Promi
     try {
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       await row.click();
-      await input.waitFor({ state: 'hidden', timeout: 5_000 });
+      await (opened ? opened.waitFor({ state: 'visible', timeout: 30_000 }) : input.waitFor({ state: 'hidden', timeout: 5_000 }));
       return;
     } catch (e) {
       await page.keyboard.press('Escape');

@@ -6,12 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { prepareWorkspace } from '../../generation/fixtureWorkspace';
 import { snapshotTree } from '../../support/snapshotTree';
 import { badAnswers, sqlAnswerText, sqliteWeekly, WEEKLY_QUESTION } from '../../support/sqlAnswers';
 import { repoRoot } from '../harness/paths';
 import { waitForFileContent } from '../harness/files';
+import { scrollUntilVisible } from '../harness/review';
 import { runCommand, waitForTab, webviewContent } from '../harness/workbench';
 import { useUiSession } from '../harness/uiSession';
 
@@ -32,32 +33,9 @@ async function answerInput(page: Page, hint: string, value: string): Promise<voi
   await widget.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/**
- * F1 → "Routecraft: Generate Query" until its question box is up. (The harness's runCommand waits for
- * the palette to close, but this command's own input box takes its place at once.)
- */
+/** F1 → "Routecraft: Generate Query" until its question box is up (it takes the palette's place). */
 async function startGenerateQuery(page: Page): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  const input = widget.locator('.quick-input-box input');
-  const title = 'Routecraft: Generate Query';
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    const row = widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.getByText(title, { exact: true }) }).first();
-    try {
-      await row.waitFor({ state: 'visible', timeout: 5_000 });
-      await row.click();
-      await page.locator('.quick-input-widget', { hasText: 'Ask in words' }).waitFor({ state: 'visible', timeout: 30_000 });
-      return;
-    } catch (e) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 4) {
-        throw new Error(`"${title}" did not open its question box after ${attempt} attempts`, { cause: e });
-      }
-      await page.waitForTimeout(1_000);
-    }
-  }
+  await runCommand(page, 'Routecraft: Generate Query', 4, page.locator('.quick-input-widget', { hasText: 'Ask in words' }));
 }
 
 describe('Generate Query in the real editor (UI)', function () {
@@ -146,18 +124,3 @@ describe('Generate Query in the real editor (UI)', function () {
   });
 });
 
-/** Scrolls the review down (mouse wheel over it) until `target` is visible; fails after 60 s. */
-async function scrollUntilVisible(page: Page, review: Locator, target: Locator): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  const box = await review.boundingBox();
-  while (!(await target.isVisible())) {
-    if (Date.now() > deadline) {
-      await target.waitFor({ timeout: 1 }); // throws with playwright's description of the target
-    }
-    if (box) {
-      await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
-      await page.mouse.wheel(0, 400);
-    }
-    await page.waitForTimeout(300);
-  }
-}
