@@ -3,40 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
-import { prepareWorkspace, writeFiles } from './fixtureWorkspace';
-
-const SPECS = join(import.meta.dirname, '..', '..', 'corpus', 'specs');
-
-interface Counts {
-  readonly pass: number;
-  readonly fail: number;
-  readonly todo: number;
-  readonly output: string;
-}
-
-/** The fixture's own runner (`tsx --test`, what its package.json runs) with the junit reporter. */
-function runTests(root: string, files: readonly string[]): Counts {
-  const run = spawnSync('npx', ['tsx', '--test', '--test-reporter=junit', ...files], { cwd: root, encoding: 'utf8' });
-  const count = (name: string): number => Number(new RegExp(`<!-- ${name} (\\d+) -->`).exec(run.stdout)?.[1] ?? 'NaN');
-  return { pass: count('pass'), fail: count('fail'), todo: count('todo'), output: run.stdout.slice(-4000) + run.stderr };
-}
-
-/** Applies every corpus spec through generateEndpoint (no LLM: structured input), writing what it proposes. */
-async function applySpecs(root: string, specs: readonly string[]): Promise<string[]> {
-  const written: string[] = [];
-  for (const name of specs) {
-    const result = await generateEndpoint({ root, text: readFileSync(join(SPECS, name), 'utf8') });
-    assert.equal(result.kind, 'ok', `${name}: ${JSON.stringify(result).slice(0, 400)}`);
-    if (result.kind !== 'ok') {
-      continue;
-    }
-    const errors = result.changeSet.files.flatMap((f) => (f.diagnostics ?? []).filter((d) => d.category === 'error').map((d) => `${f.path}:${String(d.line)} ${d.message}`));
-    assert.deepEqual(errors, [], `${name}: the type check in the project found errors`);
-    writeFiles(root, result.changeSet.files);
-    written.push(...result.changeSet.files.map((f) => f.path));
-  }
-  return written;
-}
+import { prepareWorkspace } from './fixtureWorkspace';
+import { applySpecs, runTests, SPECS } from './nodeTestSteps';
 
 async function assertRerunUnchanged(root: string, specs: readonly string[]): Promise<void> {
   for (const name of specs) {
