@@ -96,7 +96,7 @@ export async function runCommand(page: Page, title: string, attempts = 5, opened
     try {
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       await row.click();
-      await (opened ? opened.waitFor({ state: 'visible', timeout: 30_000 }) : input.waitFor({ state: 'hidden', timeout: 5_000 }));
+      await (opened ? opened.waitFor({ state: 'visible', timeout: 30_000 }) : paletteLeft(input, title));
       return;
     } catch (e) {
       await page.keyboard.press('Escape');
@@ -105,6 +105,28 @@ export async function runCommand(page: Page, title: string, attempts = 5, opened
       }
       await page.waitForTimeout(1_000);
     }
+  }
+}
+
+/**
+ * Waits until the palette has handed over: its input hidden, or showing something other than
+ * `>title` (a command that opens its own quick pick or input box reuses the same widget, and the
+ * moment it is hidden in between can be too short to observe).
+ */
+async function paletteLeft(input: Locator, title: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = await input.isVisible().then(
+      async (visible) => !visible || (await input.inputValue({ timeout: 1_000 })) !== `>${title}`,
+      () => false,
+    ).catch(() => false);
+    if (left) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the palette still shows ">${title}" after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
