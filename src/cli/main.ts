@@ -131,6 +131,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'allow-writes': { type: 'boolean' },
         'confirm-write': { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'database-env': { type: 'string' },
+        explain: { type: 'boolean' },
+        introspect: { type: 'boolean' },
       } as const;
       return await subcommand(rest, options, {
         help: sqlHelp,

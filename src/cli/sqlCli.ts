@@ -11,10 +11,11 @@ import { withAnswerInstructions } from '../core/sql/askForQuery';
 import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
 import { formatResultTable } from '../core/sql/formatResult';
 import { generateQuery, queryMessages, type GeneratedQuery } from '../core/sql/generateQuery';
-import { SQL_DIALECTS, type SqlDialect } from '../core/sql/schema/schemaModel';
+import { SQL_DIALECTS, type SchemaModel, type SqlDialect } from '../core/sql/schema/schemaModel';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, type LlmFlags } from './cliSettings';
 import type { CliIo } from './io';
+import { explainForCli, introspectForCli, liveDatabaseFromFlags, sqlLiveHelp, type SqlLiveFlags } from './sqlLiveCli';
 
 export const sqlHelp = `Usage: routecraft sql "QUESTION" [options]
 
@@ -34,11 +35,12 @@ Options:
                        project also needs --confirm-write CODE (the code is printed on the first run)
   --confirm-write CODE the second confirmation of a writing query, bound to its exact SQL
   --dry-run            print exactly what would be sent (after redaction) and send nothing
+${sqlLiveHelp}
   --base-url, --model, --timeout, --max-retries, --temperature   the LLM (see "routecraft explain --help")
 ${llmPathHelp}
 Exit codes: 0 done, 1 refused or failed (nothing written), 2 bad usage or the model asked a question.`;
 
-export interface SqlFlags extends LlmFlags, LlmPathFlags {
+export interface SqlFlags extends LlmFlags, LlmPathFlags, SqlLiveFlags {
   readonly project?: string;
   readonly dialect?: string;
   readonly 'time-zone'?: string;
@@ -57,7 +59,17 @@ export async function runSql(question: string, flags: SqlFlags, io: CliIo): Prom
     throw new RoutecraftError('invalid-input', `--dialect takes one of ${SQL_DIALECTS.join(', ')}, not "${flags.dialect}".`);
   }
   const timeZone = flags['time-zone'] ?? (io.env.ROUTECRAFT_SQL_TIME_ZONE?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const base = { root, question, dialect: flags.dialect as SqlDialect | undefined, timeZone, allowWrites: flags['allow-writes'] === true };
+  const database = liveDatabaseFromFlags(flags, io);
+  let liveSchema: SchemaModel | undefined;
+  if (database && flags.introspect) {
+    const introspected = await introspectForCli(database, io);
+    if (introspected.kind === 'failed') {
+      io.stderr.write(`routecraft: ${introspected.message}\nNothing was written.\n`);
+      return 1;
+    }
+    liveSchema = introspected.schema;
+  }
+  const base = { root, question, dialect: flags.dialect as SqlDialect | undefined, timeZone, allowWrites: flags['allow-writes'] === true, liveSchema };
   const settings = llmSettingsFrom(flags, io.env);
   if (flags['dry-run']) {
     const prepared = await queryMessages(base);
@@ -91,8 +103,11 @@ export async function runSql(question: string, flags: SqlFlags, io: CliIo): Prom
       case 'failed':
         io.stderr.write(`routecraft: ${result.message}\nNothing was written.\n`);
         return 1;
-      case 'ok':
-        return await report(result.value, flags, io);
+      case 'ok': {
+        const explained = database && flags.explain ? await explainForCli(database, result.value.dialect, result.value.query, io) : true;
+        const code = await report(result.value, flags, io);
+        return code === 0 && !explained ? 1 : code;
+      }
     }
     return 1;
   } finally {

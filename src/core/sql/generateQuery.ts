@@ -6,6 +6,7 @@ import type { ChatMessage, LlmClient } from '../llm/types';
 import { dependsOn, readPackageJsonSync } from '../project/packageJson';
 import { askForQuery, type ProvenQuery } from './askForQuery';
 import { buildQueryChangeSet } from './codegen/buildQueryChangeSet';
+import { compareSchemas } from './live/compareSchemas';
 import { detectDataLayer, type DataLayer } from './codegen/dataLayer';
 import type { EmbeddedEngines } from './embedded/embeddedEngines';
 import { loadSchema } from './schema/loadSchema';
@@ -25,6 +26,8 @@ export interface GenerateQueryInput {
   readonly command?: string;
   readonly cache?: 'use' | 'bypass';
   readonly onProgress?: (message: string) => void;
+  /** The live database's introspected schema (asked for explicitly): compared with the code's, or used when the code has none. */
+  readonly liveSchema?: SchemaModel;
 }
 
 /** Everything the review shows: the SQL, its proof, the facts used and the proposed change. */
@@ -47,19 +50,30 @@ export type GenerateQueryResult =
   | { readonly kind: 'failed'; readonly message: string };
 
 /** What would be sent for a question (for the prompt preview), or why nothing can be. */
-export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'question' | 'dialect' | 'timeZone' | 'allowWrites'>): Promise<{ kind: 'ok'; messages: ChatMessage[]; dialect: SqlDialect; schema: SchemaModel } | { kind: 'failed'; message: string }> {
+export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'question' | 'dialect' | 'timeZone' | 'allowWrites' | 'liveSchema'>): Promise<{ kind: 'ok'; messages: ChatMessage[]; dialect: SqlDialect; schema: SchemaModel; notes: string[] } | { kind: 'failed'; message: string }> {
   assertTimeZone(input.timeZone);
   const lookup = await loadSchema(input.root);
-  if (lookup.kind === 'none') {
+  if (lookup.kind === 'none' && !input.liveSchema) {
     return { kind: 'failed', message: `No database schema found in ${input.root} (looked for ${lookup.lookedFor}).` };
   }
-  const schema = lookup.schema;
+  const notes: string[] = [];
+  const live = input.liveSchema;
+  if (lookup.kind === 'none' && live) {
+    notes.push(`no schema in the code; using the database's (${live.files.join(', ')}, ${live.tables.length} table(s))`);
+  } else if (lookup.kind === 'ok' && live) {
+    const differences = compareSchemas(lookup.schema, live);
+    notes.push(...differences.warnings.map((w) => `warning: ${w}`), ...differences.notes);
+    if (differences.warnings.length === 0) {
+      notes.push(`the code's schema (${lookup.schema.source}) matches the database's for every table it declares`);
+    }
+  }
+  const schema = lookup.kind === 'ok' ? lookup.schema : live!;
   const dialect = input.dialect ?? schema.dialect ?? dialectFromPackage(input.root);
   if (!dialect) {
     return { kind: 'failed', message: `The schema (${schema.source}) does not say which database it runs on: pass the dialect (postgres, mysql or sqlite).` };
   }
   const tables = selectTables(schema, input.question);
-  return { kind: 'ok', dialect, schema, messages: buildSqlMessages({ question: input.question, dialect, schema, tables, timeZone: input.timeZone, allowWrites: input.allowWrites }) };
+  return { kind: 'ok', dialect, schema, notes, messages: buildSqlMessages({ question: input.question, dialect, schema, tables, timeZone: input.timeZone, allowWrites: input.allowWrites }) };
 }
 
 /**
@@ -72,7 +86,7 @@ export async function generateQuery(client: LlmClient, engines: EmbeddedEngines,
     return prepared;
   }
   const { schema, dialect, messages } = prepared;
-  const notes: string[] = [];
+  const notes: string[] = [...prepared.notes];
   if (input.dialect && schema.dialect && input.dialect !== schema.dialect) {
     notes.push(`the schema (${schema.source}) says ${schema.dialect}; using ${input.dialect} as asked`);
   }

@@ -3,8 +3,8 @@ export type SqlDialect = 'postgres' | 'mysql' | 'sqlite';
 
 export const SQL_DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite'];
 
-/** Where a schema was read from, for the review ("schema from prisma/schema.prisma:12"). */
-export type SchemaSource = 'prisma' | 'drizzle' | 'typeorm' | 'mikro-orm' | 'sequelize' | 'knex' | 'sql-migrations';
+/** Where a schema was read from, for the review ("schema from prisma/schema.prisma:12"); `postgres-database`: live introspection. */
+export type SchemaSource = 'prisma' | 'drizzle' | 'typeorm' | 'mikro-orm' | 'sequelize' | 'knex' | 'sql-migrations' | 'postgres-database';
 
 /** A column's type family: what DDL, row generation and result types need. */
 export type ColumnKind = 'integer' | 'bigint' | 'decimal' | 'float' | 'text' | 'boolean' | 'timestamp' | 'date' | 'json' | 'uuid' | 'enum' | 'bytes';
