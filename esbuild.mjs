@@ -41,6 +41,17 @@ const lazySqlParser = {
   },
 };
 
+/**
+ * The Postgres driver is required only when the user names a live database (EXPLAIN, introspection):
+ * its `require` in src/core/sql/live/pgModule.ts becomes a runtime require of the separate dist/pg.js.
+ */
+const lazyPg = {
+  name: 'lazy-pg',
+  setup(build) {
+    build.onResolve({ filter: /^pg$/ }, (args) => (args.kind === 'require-call' ? { path: './pg.js', external: true } : undefined));
+  },
+};
+
 /** Keeps `require('./cli-main.js')` in the CLI's launcher (dist/cli.js) a runtime require of the CLI bundle. */
 const lazyCliMain = {
   name: 'lazy-cli-main',
@@ -70,12 +81,14 @@ const common = {
 const builds = [
   // The extension runs in VS Code's extension host: Node 22 from VS Code 1.101 on (engines.vscode).
   { ...common, target: 'node22', entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...common.external], plugins: [lazyAdapter], metafile: true },
-  { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode', ...common.external], plugins: [lazyTokenizer, lazySqlParser], metafile: true },
+  { ...common, target: 'node22', entryPoints: ['src/vscode/adapter.ts'], outfile: 'dist/adapter.js', external: ['vscode', ...common.external], plugins: [lazyTokenizer, lazySqlParser, lazyPg], metafile: true },
   // dist/cli.js (the bin) is a tiny launcher that enables Node's compile cache, then requires dist/cli-main.js.
   { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCliMain] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyTokenizer, lazySqlParser], metafile: true, define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [lazyTokenizer, lazySqlParser, lazyPg], metafile: true, define: { ROUTECRAFT_VERSION: JSON.stringify(pkg.version) } },
   { ...common, entryPoints: ['src/core/audit/tokenizerChunk.ts'], outfile: 'dist/tokenizer.js', metafile: true },
   { ...common, entryPoints: ['src/core/sql/sqlParserChunk.ts'], outfile: 'dist/sql-parser.js', metafile: true },
+  // pg's optional native binding is never used (pure-JS client).
+  { ...common, entryPoints: ['src/core/sql/live/pgChunk.ts'], outfile: 'dist/pg.js', external: [...common.external, 'pg-native'], metafile: true },
 ];
 
 copyEmbeddedEngines();

@@ -50,6 +50,21 @@ describe('bundles: what esbuild wrote runs, and the tokenizer is its own lazily 
     assert.match(readFileSync(join(DIST, '..', '.vscodeignore'), 'utf8'), /^!dist\/sql-parser\.js$/m);
   });
 
+  for (const bundle of ['adapter.js', 'cli-main.js']) {
+    it(`${bundle} requires ./pg.js only for a live database instead of inlining the pg driver`, () => {
+      const text = readFileSync(join(DIST, bundle), 'utf8');
+      assert.match(text, /require\(["']\.\/pg\.js["']\)/);
+      assert.doesNotMatch(text, /pg-native/, `${bundle} carries the pg driver`);
+    });
+  }
+
+  it('dist/pg.js gives a pg Client when required from a CommonJS bundle, and ships in the .vsix', () => {
+    const script = `const { Client } = require(${JSON.stringify(join(DIST, 'pg.js'))}); process.stdout.write(typeof new Client({}).query)`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(run.stdout, 'function', run.stderr);
+    assert.match(readFileSync(join(DIST, '..', '.vscodeignore'), 'utf8'), /^!dist\/pg\.js$/m);
+  });
+
   it('dist/cli.js is a small launcher that turns on the compile cache before requiring dist/cli-main.js', () => {
     const launcher = readFileSync(join(DIST, 'cli.js'), 'utf8');
     assert.ok(launcher.length < 8_000, `dist/cli.js is ${String(launcher.length)} bytes: the CLI bundle was inlined`);
