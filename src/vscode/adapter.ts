@@ -80,7 +80,7 @@ export class Routecraft implements vscode.Disposable {
             models: this.projectModels,
           });
         case CommandIds.generateQuery:
-          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r), proofView: this.queryProofs }, typeof args[0] === 'string' ? args[0] : undefined);
+          return await generateQueryCommand({ createClient: (scope) => this.services.client(scope), reportError: (m) => this.reportError(m), review: (cs, r) => this.reviews.review(cs, r), proofView: this.queryProofs }, typeof args[0] === 'string' ? args[0] : undefined, typeof args[1] === 'object' && args[1] !== null ? args[1] : {});
         case CommandIds.previewPrompt:
           return await this.preview.show();
         case CommandIds.setApiKey:

@@ -13,9 +13,9 @@ const SCHEME = 'routecraft-query';
 export class QueryProofView implements vscode.Disposable {
   private readonly documents = new ReadOnlyDocuments(SCHEME);
 
-  /** Shows the proof in the Markdown preview to the side; returns the Markdown. */
-  async show(question: string, timeZone: string, generated: GeneratedQuery): Promise<string> {
-    const markdown = proofMarkdown(question, timeZone, generated);
+  /** Shows the proof (and the live database's plan, once asked for) in the Markdown preview to the side; returns the Markdown. */
+  async show(question: string, timeZone: string, generated: GeneratedQuery, live?: LiveSection): Promise<string> {
+    const markdown = proofMarkdown(question, timeZone, generated, live);
     const uri = this.documents.put(`/${generated.query.answer.functionName}.md`, markdown);
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     // The preview takes the focus; give it back to the editor group on its left, where the review opens.
@@ -28,8 +28,16 @@ export class QueryProofView implements vscode.Disposable {
   }
 }
 
+/** The EXPLAIN of the query on the user's database (`lines`), or why it failed. */
+export interface LiveSection {
+  readonly envName: string;
+  readonly lines?: readonly string[];
+  readonly ms?: number;
+  readonly error?: string;
+}
+
 /** The SQL, its parameters, assumptions and the proven result table, as Markdown. */
-export function proofMarkdown(question: string, timeZone: string, generated: GeneratedQuery): string {
+export function proofMarkdown(question: string, timeZone: string, generated: GeneratedQuery, live?: LiveSection): string {
   const { query } = generated;
   const used = Object.entries(query.parameterValues).filter(([n]) => query.check.usedParameters.includes(n));
   return [
@@ -47,5 +55,8 @@ export function proofMarkdown(question: string, timeZone: string, generated: Gen
     query.proof ? markdownResultTable(query.proof) : '',
     '',
     ...generated.notes.map((n) => `> ${n}`),
+    ...(live ? ['', live.lines
+      ? `**EXPLAIN on $${live.envName}** (planned, not run; read-only transaction, rolled back; ${live.ms ?? 0} ms):`
+      : `**EXPLAIN on $${live.envName} failed:** ${live.error ?? ''}`, '', ...(live.lines ? ['```text', ...live.lines, '```'] : [])] : []),
   ].join('\n');
 }

@@ -8,6 +8,8 @@ import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
 import { generateQuery } from '../core/sql/generateQuery';
 import { abortSignalFrom } from './cancellation';
 import type { QueryProofView } from './queryProofView';
+import type { SchemaModel } from '../core/sql/schema/schemaModel';
+import { explainForEditor, introspectForEditor, liveSettings } from './sqlLiveDatabase';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
 
 export interface SqlDeps {
@@ -19,6 +21,14 @@ export interface SqlDeps {
   readonly proofView: QueryProofView;
 }
 
+/** Options of the command (tests and keybindings pass them as its second argument). */
+export interface GenerateQueryOptions {
+  /** Run EXPLAIN on the configured database right after the proof, without offering it first. */
+  readonly explain?: boolean;
+  /** Introspect the configured database (overrides `routecraft.sql.introspectDatabase`). */
+  readonly introspect?: boolean;
+}
+
 export type SqlOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string } | { readonly kind: 'questions'; readonly questions: readonly string[] };
 
 /**
@@ -26,7 +36,7 @@ export type SqlOutcome = ReviewOutcome | { readonly kind: 'cancelled' } | { read
  * embedded database (SQL + result table shown in a Markdown preview), then the data-layer function
  * and its test through the usual review. `question` lets tests pass the text directly.
  */
-export async function generateQueryCommand(deps: SqlDeps, question?: string): Promise<SqlOutcome | undefined> {
+export async function generateQueryCommand(deps: SqlDeps, question?: string, options: GenerateQueryOptions = {}): Promise<SqlOutcome | undefined> {
   if (!trustedOrExplain(vscode.l10n.t('Generate Query reads your schema and sends it to your LLM server.'))) {
     return undefined;
   }
@@ -48,6 +58,10 @@ export async function generateQueryCommand(deps: SqlDeps, question?: string): Pr
   if (!timeZone) {
     return undefined;
   }
+  const live = liveSettings(folder.uri);
+  if (live.problem) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Routecraft: routecraft.sql.databaseUrlEnv is not usable ({0}); the query is generated without the database.', live.problem));
+  }
   const { client } = await deps.createClient(folder.uri);
   const engines = new EmbeddedEngines({ cacheDir: join(tmpdir(), 'routecraft-pglite') });
   try {
@@ -56,7 +70,16 @@ export async function generateQueryCommand(deps: SqlDeps, question?: string): Pr
       async (progress, token) => {
         const abort = abortSignalFrom(token);
         try {
-          return await generateQuery(client, engines, { root: folder.uri.fsPath, question: text, timeZone, allowWrites: false, signal: abort.signal, command: 'routecraft.generateQuery', onProgress: (message) => progress.report({ message }) });
+          let liveSchema: SchemaModel | undefined;
+          if (live.database && (options.introspect ?? live.introspect)) {
+            progress.report({ message: vscode.l10n.t('Reading the schema of ${0} (read-only)…', live.database.envName) });
+            const introspected = await introspectForEditor(live.database, abort.signal);
+            if (introspected.kind === 'failed') {
+              return { kind: 'failed' as const, message: vscode.l10n.t('Introspection of the database failed: {0}', introspected.message) };
+            }
+            liveSchema = introspected.schema;
+          }
+          return await generateQuery(client, engines, { root: folder.uri.fsPath, question: text, timeZone, allowWrites: false, signal: abort.signal, command: 'routecraft.generateQuery', onProgress: (message) => progress.report({ message }), liveSchema });
         } finally {
           abort.dispose();
         }
@@ -74,6 +97,23 @@ export async function generateQueryCommand(deps: SqlDeps, question?: string): Pr
         return { kind: 'questions', questions: result.answer.questions };
       case 'ok':
         await deps.proofView.show(text, timeZone, result.value);
+        if (live.database && result.value.dialect === 'postgres') {
+          const database = live.database;
+          const generated = result.value;
+          const explain = async (): Promise<void> => {
+            await deps.proofView.show(text, timeZone, generated, await explainForEditor(database, generated));
+          };
+          if (options.explain) {
+            await explain();
+          } else {
+            const run = vscode.l10n.t('Run EXPLAIN');
+            void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: EXPLAIN the proven query on ${0}? It is planned, not run, in a read-only transaction.', database.envName), run).then(async (choice) => {
+              if (choice === run) {
+                await explain();
+              }
+            });
+          }
+        }
         return await deps.review(result.value.changeSet, { label: result.value.changeSet.summary, baseline: result.value.baseline });
     }
     return undefined;
