@@ -10,7 +10,8 @@ import { compareSchemas } from './live/compareSchemas';
 import { detectDataLayer, type DataLayer } from './codegen/dataLayer';
 import type { EmbeddedEngines } from './embedded/embeddedEngines';
 import { loadSchema } from './schema/loadSchema';
-import type { SchemaModel, SqlDialect } from './schema/schemaModel';
+import type { SchemaModel, SchemaTable, SqlDialect } from './schema/schemaModel';
+import { chooseTables } from './pickTablesByModel';
 import { selectTables } from './selectTables';
 import type { SqlAnswer } from './sqlAnswer';
 import { buildSqlMessages } from './sqlPrompt';
@@ -50,7 +51,16 @@ export type GenerateQueryResult =
   | { readonly kind: 'failed'; readonly message: string };
 
 /** What would be sent for a question (for the prompt preview), or why nothing can be. */
-export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'question' | 'dialect' | 'timeZone' | 'allowWrites' | 'liveSchema'>): Promise<{ kind: 'ok'; messages: ChatMessage[]; dialect: SqlDialect; schema: SchemaModel; notes: string[] } | { kind: 'failed'; message: string }> {
+export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'question' | 'dialect' | 'timeZone' | 'allowWrites' | 'liveSchema'>): Promise<{ kind: 'ok'; messages: ChatMessage[]; dialect: SqlDialect; schema: SchemaModel; notes: string[]; tables: readonly SchemaTable[] } | { kind: 'failed'; message: string }> {
+  const prepared = await prepareSchema(input);
+  if (prepared.kind === 'failed') {
+    return prepared;
+  }
+  const tables = selectTables(prepared.schema, input.question);
+  return { ...prepared, tables, messages: buildSqlMessages({ question: input.question, dialect: prepared.dialect, schema: prepared.schema, tables, timeZone: input.timeZone, allowWrites: input.allowWrites }) };
+}
+
+async function prepareSchema(input: Pick<GenerateQueryInput, 'root' | 'dialect' | 'timeZone' | 'liveSchema'>): Promise<{ kind: 'ok'; dialect: SqlDialect; schema: SchemaModel; notes: string[] } | { kind: 'failed'; message: string }> {
   assertTimeZone(input.timeZone);
   const lookup = await loadSchema(input.root);
   if (lookup.kind === 'none' && !input.liveSchema) {
@@ -72,8 +82,7 @@ export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'qu
   if (!dialect) {
     return { kind: 'failed', message: `The schema (${schema.source}) does not say which database it runs on: pass the dialect (postgres, mysql or sqlite).` };
   }
-  const tables = selectTables(schema, input.question);
-  return { kind: 'ok', dialect, schema, notes, messages: buildSqlMessages({ question: input.question, dialect, schema, tables, timeZone: input.timeZone, allowWrites: input.allowWrites }) };
+  return { kind: 'ok', dialect, schema, notes };
 }
 
 /**
@@ -81,12 +90,20 @@ export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'qu
  * function and its test in the project's data layer, as a type-checked ChangeSet (nothing written).
  */
 export async function generateQuery(client: LlmClient, engines: EmbeddedEngines, input: GenerateQueryInput): Promise<GenerateQueryResult> {
-  const prepared = await queryMessages(input);
+  const prepared = await prepareSchema(input);
   if (prepared.kind === 'failed') {
     return prepared;
   }
-  const { schema, dialect, messages } = prepared;
+  const { schema, dialect } = prepared;
   const notes: string[] = [...prepared.notes];
+  const choice = await chooseTables(client, schema, input.question, { signal: input.signal, command: input.command, cache: input.cache });
+  if (input.signal?.aborted) {
+    return { kind: 'cancelled' };
+  }
+  if (choice.note) {
+    notes.push(choice.note);
+  }
+  const messages = buildSqlMessages({ question: input.question, dialect, schema, tables: choice.tables, timeZone: input.timeZone, allowWrites: input.allowWrites });
   if (input.dialect && schema.dialect && input.dialect !== schema.dialect) {
     notes.push(`the schema (${schema.source}) says ${schema.dialect}; using ${input.dialect} as asked`);
   }
@@ -107,7 +124,7 @@ export async function generateQuery(client: LlmClient, engines: EmbeddedEngines,
   }
   return {
     kind: 'ok',
-    value: { query: asked.value, dialect, schema, tables: selectTables(schema, input.question).map((t) => t.name), layer, changeSet, baseline, notes: [...notes, ...asked.value.check.warnings] },
+    value: { query: asked.value, dialect, schema, tables: choice.tables.map((t) => t.name), layer, changeSet, baseline, notes: [...notes, ...asked.value.check.warnings] },
   };
 }
 

@@ -20,10 +20,14 @@ export function selectTables(schema: SchemaModel, question: string): SchemaTable
   if (matched.length === 0) {
     return [...schema.tables];
   }
-  const names = new Set(matched.map((t) => t.name.toLowerCase()));
-  const neighbours = schema.tables.filter((t) => !names.has(t.name.toLowerCase()) && (
-    t.foreignKeys.some((fk) => names.has(fk.table.toLowerCase())) || matched.some((m) => m.foreignKeys.some((fk) => fk.table.toLowerCase() === t.name.toLowerCase()))));
-  return [...matched, ...neighbours];
+  return [...matched, ...neighbours(schema, matched)];
+}
+
+/** The tables one foreign key away from `tables` (either direction), not already in it. */
+export function neighbours(schema: SchemaModel, tables: readonly SchemaTable[]): SchemaTable[] {
+  const names = new Set(tables.map((t) => t.name.toLowerCase()));
+  return schema.tables.filter((t) => !names.has(t.name.toLowerCase()) && (
+    t.foreignKeys.some((fk) => names.has(fk.table.toLowerCase())) || tables.some((m) => m.foreignKeys.some((fk) => fk.table.toLowerCase() === t.name.toLowerCase()))));
 }
 
 function stems(text: string): Set<string> {
