@@ -5,6 +5,7 @@ import { findStaleFiles } from '../../core/changes/findStaleFiles';
 import { describeError } from '../../core/errors';
 import { CommandIds } from '../commandIds';
 import { applyReviewEdit, fileUri } from './applyReviewEdit';
+import { AppliedChangeWatcher, openChangedFiles } from './appliedChange';
 import { readEditorFileState } from './editorFileReader';
 import { PROPOSAL_SCHEME } from './proposalDocuments';
 import { pickReviewChanges } from './pickReviewChanges';
@@ -41,7 +42,9 @@ export class ReviewController implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('routecraft-review');
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   private readonly status = new ReviewStatusBar();
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.lensesChanged, this.status];
+  /** Keeps an applied change undoable as one and saves what Undo restores. */
+  private readonly applied = new AppliedChangeWatcher();
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.lensesChanged, this.status, this.applied];
   /**
    * The last cursor placed in a proposal: an editor-title action or the status bar takes focus (and
    * the active editor) away from the inner editor of the multi-file review, not the cursor.
@@ -152,11 +155,14 @@ export class ReviewController implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Routecraft: {0}', describeError(error)));
       return false;
     }
+    this.applied.track(selected);
     const skipped = session.selection.leftFiles();
     const { mainFile, label } = session.request;
-    await this.end({ kind: 'applied', written, skipped });
     const open = mainFile !== undefined && written.includes(mainFile) ? mainFile : written[0];
+    await openChangedFiles(selected, open);
+    await this.end({ kind: 'applied', written, skipped });
     if (open !== undefined) {
+      // Focused, so Ctrl+Z right after Apply undoes the whole change.
       await vscode.window.showTextDocument(fileUri(selected.root, open), { preview: false });
     }
     void vscode.window.showInformationMessage(skipped.length > 0
