@@ -245,10 +245,11 @@ describe('Generate Endpoint in a real VS Code (extension host)', function () {
     await vscode.commands.executeCommand('undo');
     await waitFor('every new file removed and app.ts restored', async () =>
       created.every((f) => !fs.existsSync(path.join(root(), f))) && (await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root(), 'src', 'app.ts')))).getText() === before['src/app.ts']);
+    // Routecraft saves a changed file once Undo brings it back to exactly its text before Apply.
+    await waitFor('app.ts saved by the undo watcher', () => read('src/app.ts') === before['src/app.ts']);
     const restored = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root(), 'src', 'app.ts')));
-    assert.ok(await restored.save(), 'the restored app.ts saved');
-    await waitFor('app.ts saved', () => read('src/app.ts') === before['src/app.ts']);
-    assert.deepEqual(snapshot(), before, 'byte-identical files after one Undo (and saving the restored app.ts)');
+    await waitFor('app.ts not dirty', () => !restored.isDirty);
+    assert.deepEqual(snapshot(), before, 'byte-identical files after one Undo, in the editor and on disk');
   });
 
   it('Apply refuses a file edited (unsaved) after the review opened: stale, nothing written', async function () {
