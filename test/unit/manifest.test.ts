@@ -81,17 +81,14 @@ describe('package.json (extension manifest)', () => {
     }
   });
 
-  it('offers take/leave to the mouse: the checklist and the cursor actions in the editor title (with icons), the cursor actions in the context menu', () => {
+  it('offers take/leave to the mouse through the checklist; no cursor actions in the editor title or context menu (code-server\'s multi-file editor does not give the extension its inner cursor)', () => {
     const menus = manifest.contributes.menus;
     const pick = (menus['editor/title'] ?? []).find((i) => i.command === 'routecraft.pickReviewChanges');
     assert.equal(pick?.when, 'routecraft.reviewOpen', 'the checklist in the editor title while a review is open');
-    const icons = new Map(manifest.contributes.commands.map((c) => [c.command, (c as { icon?: string }).icon]));
     for (const command of ['routecraft.toggleReviewChange', 'routecraft.toggleReviewFile']) {
-      const title = (menus['editor/title'] ?? []).find((i) => i.command === command);
-      assert.match(title?.when ?? '', /routecraft\.reviewOpen/, `${command} in the editor title`);
-      assert.match(icons.get(command) ?? '', /^\$\(.+\)$/, `${command} has an icon for the title bar`);
-      const context = (menus['editor/context'] ?? []).find((i) => i.command === command);
-      assert.match(context?.when ?? '', /routecraft\.reviewOpen && resourceScheme == routecraft-proposal/, `${command} in the proposal's context menu`);
+      for (const menu of ['editor/title', 'editor/context']) {
+        assert.equal((menus[menu] ?? []).find((i) => i.command === command), undefined, `${command} not in ${menu}`);
+      }
     }
   });
 
