@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { codeServerEntry, node24 } from './paths';
+import { logTiming } from './timing';
 
 /** User settings that keep the workbench quiet and deterministic (shared/e2e-in-real-vscode.md). */
 export const quietSettings: Readonly<Record<string, unknown>> = {
@@ -181,11 +182,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
     }
   };
+  const spawned = Date.now();
   try {
     await waitForHealthz(url, child, logFile, 30_000);
   } catch (e) {
     await stop();
     throw e;
   }
+  logTiming(options.label ?? 'code-server', 'code-server up (/healthz)', spawned);
   return { url, port, pid, tempDir, logFile, stop };
 }

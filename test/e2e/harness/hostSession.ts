@@ -4,6 +4,7 @@ import { format } from 'node:util';
 import type { HostStats } from '../suite/index';
 import { startCodeServer, tail, type CodeServer } from './codeServer';
 import { resultsDir } from './paths';
+import { logTiming } from './timing';
 import { openWorkbench, screenshot, type Workbench } from './workbench';
 
 /** One in-host mocha run: a bundled suite folder (index.js + *.test.js) against one workspace. */
@@ -45,6 +46,9 @@ export async function runHostSession(options: HostSessionOptions): Promise<HostS
   let exitCode = 1;
   let testsStarted = false;
   const startupLog: string[] = [];
+  const started = Date.now();
+  let testsBegan = started;
+  const label = `host-${options.label}`;
   try {
     server = await startCodeServer({ workspace: options.workspace, label: `host-${options.label}` });
     const resultFile = path.join(server.tempDir, 'host-result.json');
@@ -62,6 +66,8 @@ export async function runHostSession(options: HostSessionOptions): Promise<HostS
           stats ??= JSON.parse(line.slice(STATS_MARKER.length)) as HostStats;
         } else if (line.startsWith(BEGIN_MARKER)) {
           testsStarted = true;
+          testsBegan = Date.now();
+          logTiming(label, 'extension host running the suite (start to first test)', started);
         } else if (!testsStarted) {
           startupLog.push(`<${type}> ${line}`);
         } else if (!NOISE.test(line)) {
@@ -71,6 +77,7 @@ export async function runHostSession(options: HostSessionOptions): Promise<HostS
     });
     const timeout = new Promise<'timeout'>((r) => setTimeout(() => { r('timeout'); }, options.timeoutMs).unref());
     const code = await Promise.race([exited, timeout]);
+    logTiming(label, 'tests', testsBegan);
     if (fs.existsSync(resultFile)) {
       stats = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as HostStats;
     }
@@ -97,8 +104,10 @@ export async function runHostSession(options: HostSessionOptions): Promise<HostS
       console.error(tail(server.logFile));
     }
   } finally {
+    const stopping = Date.now();
     await workbench?.close();
     await server?.stop();
+    logTiming(label, 'stopped', stopping);
   }
   if (!stats) {
     console.error(`in-host suite (${options.label}) reported no results (counted as 1 failure); workbench log before the tests:`);

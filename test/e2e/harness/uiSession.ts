@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { startCodeServer, tail, type CodeServer } from './codeServer';
+import { logTiming } from './timing';
 import { openWorkbench, screenshot, waitForWorkbench, type Workbench } from './workbench';
 
 export interface UiSessionOptions {
@@ -31,6 +32,7 @@ export function useUiSession(options: UiSessionOptions): UiSession {
   let workspace = '';
 
   before(async function () {
+    const started = Date.now();
     workspace = typeof options.workspace === 'function' ? options.workspace() : options.workspace;
     llm = await FakeLlmServer.start();
     server = await startCodeServer({
@@ -46,8 +48,11 @@ export function useUiSession(options: UiSessionOptions): UiSession {
       },
     });
     workbench = await openWorkbench({ server, workspace });
+    const explorer = Date.now();
     try {
       await waitForWorkbench(workbench.page, 'package.json');
+      logTiming(`ui-${options.label}`, 'explorer shown', explorer);
+      logTiming(`ui-${options.label}`, 'session ready (before hook)', started);
     } catch (e) {
       await screenshot(workbench.page, `ui-${options.label}-workbench-not-ready`);
       console.error(tail(server.logFile));
@@ -62,9 +67,11 @@ export function useUiSession(options: UiSessionOptions): UiSession {
   });
 
   after(async function () {
+    const stopping = Date.now();
     await workbench?.close();
     await server?.stop();
     await llm?.close();
+    logTiming(`ui-${options.label}`, 'stopped (after hook)', stopping);
   });
 
   return {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { chromiumPath, extensionRoot, resultsDir } from './paths';
+import { logTiming } from './timing';
 
 export interface WorkbenchOptions {
   readonly server: CodeServer;
@@ -45,6 +46,8 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     extra.push(['extensionEnvironment', JSON.stringify(options.extensionEnvironment)]);
   }
   const profile = path.join(options.server.tempDir, `chromium-${Date.now()}`);
+  const launched = Date.now();
+  const label = path.basename(options.server.tempDir).replace(/^routecraft-e2e-|-\w+$/g, '');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
@@ -61,10 +64,13 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   };
   try {
     const page = context.pages()[0] ?? await context.newPage();
+    logTiming(label, 'chromium launched', launched);
+    const loading = Date.now();
     await page.exposeFunction('codeAutomationExit', (code: number) => { options.onExit?.(code); });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => { options.onLog?.(type, args); });
     // A busy machine (2 cores shared by several runs) can take well over 30 s to serve the workbench.
     await page.goto(workbenchUrl(options.server, options.workspace, extra), { timeout: 120_000 });
+    logTiming(label, 'workbench page loaded', loading);
     return { page, context, close };
   } catch (e) {
     await close();
