@@ -1,10 +1,13 @@
 // `npm test`: every check, each reported; ends with one "N passed, N failed" line over all mocha
 // suites (unit, in-editor, UI). Exits non-zero if any stage failed.
 //
-// The stages run in two lanes at once (most stages use one core; CI machines have two): each lane
-// runs its stages in order, a stage's output is printed whole when it ends, so logs stay readable.
-// ROUTECRAFT_TEST_LANES=1 runs everything in one lane, in order. `node scripts/test.mjs PREFIX…`
-// runs only the stages whose names start with a prefix (e.g. `unit`, `generation`, `e2e`).
+// The stages run in two lanes at once (most stages use one core; CI machines have two), longest
+// first: whenever a lane is free it takes the longest stage whose prerequisite has ended (the
+// in-host and UI editor tests are separate stages, so they run side by side with the rest instead
+// of at the end). A stage's output is printed whole when it ends, so logs stay readable.
+// ROUTECRAFT_TEST_LANES=1 runs everything in one lane, in the listed order. `node scripts/test.mjs
+// PREFIX…` runs only the stages whose names start with a prefix (e.g. `unit`, `generation`, `e2e`).
+// ROUTECRAFT_TEST_DRY_RUN=1 runs no stage, only shows the order (each waits 1/100 of its CI time).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -18,8 +21,8 @@ const npx = (...args) => ['npx', ['--no-install', ...args]];
 const mochaNoConfig = (timeout, files) =>
   npx('mocha', '--no-config', '--node-option', 'import=tsx', '--timeout', String(timeout), '--reporter', './scripts/summary-reporter.cjs', ...files);
 
-// Generation tests (fixture projects: tsc + their own runners) are the longest stage: split in two
-// halves, one per lane, alternating over the sorted files.
+// Generation tests (fixture projects: tsc + their own runners) are a long stage: split in two
+// halves (alternating over the sorted files) that the two lanes can take side by side.
 const generationFiles = readdirSync(join(root, 'test', 'generation'))
   .filter((f) => f.endsWith('.test.ts'))
   .sort()
@@ -27,30 +30,29 @@ const generationFiles = readdirSync(join(root, 'test', 'generation'))
 const generationHalf = (i) => generationFiles.filter((_, n) => n % 2 === i);
 
 /**
- * [name, command, args, after?]: stages run in order inside a lane; `after` names a stage of the
- * other lane to wait for (the bundle tests in unit and the e2e stage read dist/, written once by build).
+ * [name, command, args, options]: `after` names a stage that must have ended first (the bundle
+ * tests in unit and the editor tests read dist/, written once by build); `seconds` is the stage's
+ * duration on the last CI run (a 2-core machine), used only to start the longest stages first.
  */
 const only = process.argv.slice(2);
 const selected = (name) => only.length === 0 || only.some((o) => name.startsWith(o));
-const lanes = [
-  [
-    ['build', process.execPath, ['esbuild.mjs']],
-    ['lint', ...npx('eslint', 'src', 'test', 'bench')],
-    ['unit tests', ...npx('mocha', '--config', '.mocharc.json')],
-    // Real jest/vitest/mocha/node:test processes on fixture copies: slow, so a stage of their own.
-    ['runner tests (real test runners on fixture copies)', ...mochaNoConfig(240000, ['test/unit/testgen/run/*Run.test.ts'])],
-    ['generation tests 1/2 (fixture projects: tsc + their own runners)', ...mochaNoConfig(300000, generationHalf(0))],
-  ],
-  [
-    ['type-check', ...npx('tsc', '--noEmit', '-p', '.')],
-    ['type-check tests', ...npx('tsc', '--noEmit', '-p', 'test')],
-    ['generation tests 2/2 (fixture projects: tsc + their own runners)', ...mochaNoConfig(300000, generationHalf(1))],
-    ['e2e tests (code-server + chromium)', process.execPath, ['scripts/run-e2e.mjs', ...(selected('build') ? ['--skip-build'] : [])], 'build'],
-  ],
+const e2eArgs = (which) => ['scripts/run-e2e.mjs', which, ...(selected('build') ? ['--skip-build'] : [])];
+const stages = [
+  ['build', process.execPath, ['esbuild.mjs'], { seconds: 18 }],
+  ['lint', ...npx('eslint', 'src', 'test', 'bench'), { seconds: 81 }],
+  ['type-check', ...npx('tsc', '--noEmit', '-p', '.'), { seconds: 24 }],
+  ['type-check tests', ...npx('tsc', '--noEmit', '-p', 'test'), { seconds: 33 }],
+  ['unit tests', ...npx('mocha', '--config', '.mocharc.json'), { after: 'build', seconds: 216 }],
+  // Real jest/vitest/mocha/node:test processes on fixture copies: slow, so a stage of their own.
+  ['runner tests (real test runners on fixture copies)', ...mochaNoConfig(240000, ['test/unit/testgen/run/*Run.test.ts']), { seconds: 105 }],
+  ['generation tests 1/2 (fixture projects: tsc + their own runners)', ...mochaNoConfig(300000, generationHalf(0)), { seconds: 290 }],
+  ['generation tests 2/2 (fixture projects: tsc + their own runners)', ...mochaNoConfig(300000, generationHalf(1)), { seconds: 230 }],
+  // The UI stage skips the code-server install check: the in-host stage (or `npm test`'s pretest) does it.
+  ['e2e tests in the extension host (code-server)', process.execPath, e2eArgs('--host-only'), { after: 'build', seconds: 385 }],
+  ['e2e UI tests (code-server + chromium)', process.execPath, [...e2eArgs('--ui-only'), '--skip-install'], { after: 'build', seconds: 519 }],
 ];
 
 const laneCount = Number(process.env.ROUTECRAFT_TEST_LANES ?? Math.min(2, availableParallelism()));
-const plan = laneCount > 1 ? lanes : [lanes.flat()];
 const started = Date.now();
 const clock = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
@@ -61,7 +63,8 @@ function runStage([name, command, args], index) {
   const stageStart = Date.now();
   console.log(`[${clock()}] started: ${name}`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    // ROUTECRAFT_TEST_DRY_RUN=1: `sleep` one hundredth of each stage's CI seconds, to see the plan.
+    const child = process.env.ROUTECRAFT_TEST_DRY_RUN ? spawn('sleep', [String(stages.find(([n]) => n === name)[3].seconds / 100)]) : spawn(command, args, {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ROUTECRAFT_TEST_SUMMARY: summary, ROUTECRAFT_TEST_SUITE: name },
@@ -81,29 +84,56 @@ function runStage([name, command, args], index) {
   });
 }
 
-/** Settles when the named stage has ended (at once when it is not part of this run). */
-const ended = new Map();
-const endOf = (name) => ended.get(name)?.promise ?? Promise.resolve();
-for (const stage of lanes.flat().filter(([name]) => selected(name))) {
-  let resolve;
-  const promise = new Promise((r) => (resolve = r));
-  ended.set(stage[0], { promise, resolve });
-}
-
-async function runLane(stages, laneIndex) {
-  const results = [];
-  for (const [i, stage] of stages.entries()) {
-    if (selected(stage[0])) {
-      await endOf(stage[3]);
-      const result = await runStage(stage, `${laneIndex}-${i}`);
-      ended.get(stage[0]).resolve();
-      results.push(result);
-    }
+const pending = stages.filter(([name]) => selected(name));
+const done = new Set(stages.filter(([name]) => !selected(name)).map(([name]) => name));
+const running = new Set();
+let waiting = [];
+const wakeAll = () => {
+  const w = waiting;
+  waiting = [];
+  for (const resolve of w) {
+    resolve();
   }
-  return results;
+};
+
+/** A stage's own duration plus the longest chain of stages waiting for it (build comes first). */
+const rank = (name) => {
+  const own = stages.find(([n]) => n === name)[3].seconds;
+  return own + Math.max(0, ...stages.filter(([, , , o]) => o.after === name).map(([n]) => rank(n)));
+};
+
+/** The next stage a free lane should take: in one lane the listed order, else the highest-ranked ready one. */
+function nextStage() {
+  const ready = pending.filter(([, , , o]) => !o.after || done.has(o.after));
+  const pick = laneCount > 1 ? ready.sort((x, y) => rank(y[0]) - rank(x[0]))[0] : ready[0];
+  if (pick) {
+    pending.splice(pending.indexOf(pick), 1);
+  }
+  return pick;
 }
 
-const results = (await Promise.all(plan.map(runLane))).flat();
+async function runLane(laneIndex) {
+  const results = [];
+  for (let i = 0; ; i++) {
+    let stage = nextStage();
+    while (!stage && pending.length > 0 && running.size > 0) {
+      await new Promise((r) => waiting.push(r)); // a prerequisite is still running in another lane
+      stage = nextStage();
+    }
+    if (!stage) {
+      wakeAll();
+      return results;
+    }
+    running.add(stage[0]);
+    const result = await runStage(stage, `${laneIndex}-${i}`);
+    running.delete(stage[0]);
+    done.add(stage[0]);
+    results.push(result);
+    wakeAll();
+  }
+}
+
+const results = (await Promise.all(Array.from({ length: Math.max(1, laneCount) }, (_, i) => runLane(i)))).flat();
 
 let passed = 0;
 let failed = 0;
@@ -120,7 +150,7 @@ console.log('\n=== summary ===');
 for (const r of results) {
   console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
 }
-console.log(`wall time ${clock()} in ${plan.length} lane(s)`);
+console.log(`wall time ${clock()} in ${Math.max(1, laneCount)} lane(s)`);
 const stageFailures = results.filter((r) => !r.ok).length;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(stageFailures > 0 || failed > 0 ? 1 : 0);
