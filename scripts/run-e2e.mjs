@@ -3,7 +3,7 @@
 //   1. install code-server + chromium if missing (no-op when present)
 //   2. build the extension (node esbuild.mjs)
 //   3. bundle the in-host mocha suite (test/e2e/suite -> out/e2e-suite, `vscode` external)
-//   4. run it inside code-server's extension host          (summary line: e2e-host)
+//   4. run it inside code-server's extension host, on a copy of explain-demo (summary line: e2e-host)
 //      then each suite of separateHostSuites in its own window on a fixture copy (e2e-host)
 //   5. run the UI scenarios with playwright-core on Node    (summary line: e2e-ui)
 // Exits non-zero if any step fails. Flags: --host-only, --ui-only, --skip-install, --skip-build.
@@ -30,15 +30,22 @@ function step(title, cmd, args, env = {}) {
 /**
  * In-host suites that need a workspace of their own (a fixture project copied to
  * test/fixtures/.work/<copy>): each runs in its own code-server window after the main in-host run.
+ * Each window costs 20-40 s before its first test (code-server, workbench, extension host), so
+ * files that can share a fixture copy share a window: endpoint.test.ts and tests.test.ts (both on
+ * express5-vitest; endpoint's files run first, tests.test.ts only adds a test file). The main run
+ * (every other file, security.test.ts last: it writes workspace settings) uses a copy of
+ * explain-demo, see {@link mainHostSuite}.
  */
 export const separateHostSuites = [
-  { label: 'endpoint', files: ['endpoint.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-host' },
-  { label: 'tests', files: ['tests.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-tests-host' },
-  { label: 'security', files: ['security.test.ts'], fixture: 'explain-demo', copy: 'e2e-security-host' },
+  // endpoint 80 s + tests 52 s of tests on a loaded 2-core machine, plus the window's start.
+  { label: 'endpoint', files: ['endpoint.test.ts', 'tests.test.ts'], fixture: 'express5-vitest', copy: 'e2e-express5-host', timeoutMs: 360_000 },
   // The sql-* fixtures have no install of their own: the copy links the repository's node_modules.
   // Its first scenario (schema, proof on sql.js, type check, review, Apply) took 57-138 s on a loaded 2-core machine.
   { label: 'sql', files: ['sql.test.ts'], fixture: 'sql-migrations', copy: 'e2e-sql-host', nodeModules: 'node_modules', timeoutMs: 360_000 },
 ];
+
+/** The main in-host run: every file not in {@link separateHostSuites}, on a copy of explain-demo. */
+export const mainHostSuite = { label: 'main', files: undefined, fixture: 'explain-demo', copy: 'e2e-explain-demo-host', timeoutMs: 300_000 };
 
 /**
  * Bundles test/e2e/suite: index.js (mocha entry) plus one self-contained bundle per *.test.ts.
@@ -90,23 +97,11 @@ async function main() {
   }
   const tsx = ['--import', 'tsx'];
   if (!argv.has('--ui-only')) {
-    const t = Date.now();
-    try {
-      const outdir = await bundleHostSuite();
-      console.log(`\n[e2e] bundled the in-host suite into ${outdir} in ${seconds(t)}`);
-      ok = step('in-host tests (extension host of code-server)', process.execPath, [
-        ...tsx, join(root, 'test', 'e2e', 'harness', 'runHostSuite.ts'),
-        '--suite', outdir, '--workspace', join('test', 'fixtures', 'explain-demo'), '--label', 'main',
-      ]) && ok;
-    } catch (e) {
-      console.error(`[e2e] bundling the in-host suite failed: ${e instanceof Error ? e.message : String(e)}`);
-      ok = false;
-    }
-    for (const suite of separateHostSuites) {
-      const t2 = Date.now();
+    for (const suite of [mainHostSuite, ...separateHostSuites]) {
+      const t = Date.now();
       try {
-        const outdir = await bundleHostSuite(join(root, 'out', `e2e-suite-${suite.label}`), suite.files);
-        console.log(`\n[e2e] bundled the ${suite.label} in-host suite into ${outdir} in ${seconds(t2)}`);
+        const outdir = await bundleHostSuite(join(root, 'out', suite.files ? `e2e-suite-${suite.label}` : 'e2e-suite'), suite.files);
+        console.log(`\n[e2e] bundled the ${suite.label} in-host suite into ${outdir} in ${seconds(t)}`);
         ok = step(`in-host tests: ${suite.label} (fixture ${suite.fixture})`, process.execPath, [
           ...tsx, join(root, 'test', 'e2e', 'harness', 'runHostSuite.ts'),
           '--suite', outdir, '--fixture', suite.fixture, '--copy', suite.copy, '--label', suite.label,
@@ -123,6 +118,8 @@ async function main() {
     ok = step('UI tests (playwright-core + chromium)', process.execPath, [
       mocha, '--no-config', '--node-option', 'import=tsx', '--timeout', '120000', '--exit',
       '--reporter', './scripts/summary-reporter.cjs',
+      // The UI files share one code-server and chromium (harness/sharedUiHost.ts); this stops them.
+      '--require', 'test/e2e/harness/uiRootHooks.ts',
       'test/e2e/ui/**/*.test.ts',
     ], { ROUTECRAFT_TEST_SUITE: 'e2e-ui' }) && ok;
   }

@@ -30,6 +30,8 @@ export interface CodeServerOptions {
   readonly settings?: Readonly<Record<string, unknown>>;
   /** A label for the temp folder and log lines. */
   readonly label?: string;
+  /** More code-server command-line options (e.g. `--reconnection-grace-time`). */
+  readonly args?: readonly string[];
 }
 
 /** A running code-server with its own user-data-dir; `stop()` kills its whole process group. */
@@ -119,6 +121,14 @@ export function tail(file: string, lines = 30): string {
 }
 
 /**
+ * Writes the user settings.json of the code-server whose temp folder is `tempDir`: the quiet
+ * settings plus `settings`. A window opened afterwards reads them.
+ */
+export function writeUserSettings(tempDir: string, settings: Readonly<Record<string, unknown>> = {}): void {
+  fs.writeFileSync(path.join(tempDir, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, undefined, 2));
+}
+
+/**
  * Starts code-server on a free port with a fresh user-data-dir and the given user settings,
  * detached in its own process group, and waits until /healthz answers.
  */
@@ -132,10 +142,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensionsDir = path.join(tempDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...quietSettings, ...options.settings }, undefined, 2),
-  );
+  writeUserSettings(tempDir, options.settings);
   const configFile = path.join(tempDir, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const logFile = path.join(tempDir, 'code-server.log');
@@ -151,6 +158,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.args ?? []),
     options.workspace,
   ];
   const child = spawn(node24, args, {

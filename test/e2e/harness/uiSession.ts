@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { startCodeServer, tail, type CodeServer } from './codeServer';
+import { sharedUiHost } from './sharedUiHost';
 import { logTiming } from './timing';
 import { openWorkbench, screenshot, waitForWorkbench, type Workbench } from './workbench';
 
@@ -11,6 +12,13 @@ export interface UiSessionOptions {
   readonly label: string;
   /** More user settings (e.g. `files.autoSave: 'off'` to keep an edit unsaved). */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /**
+   * A code-server and chromium of its own, with a fresh user-data-dir, instead of the ones the UI
+   * files share (sharedUiHost.ts; each session there still gets a fresh browser context, its own
+   * settings and empty extension storage). For a test that saves API keys, for instance.
+   * ROUTECRAFT_E2E_ISOLATED=1 gives every session its own.
+   */
+  readonly isolated?: boolean;
 }
 
 /** What a UI suite uses once the session is up. */
@@ -21,33 +29,40 @@ export interface UiSession {
 }
 
 /**
- * Registers the mocha hooks of a UI suite: a fake LLM, code-server on the workspace with the
- * extension under development pointed at that LLM, chromium on the workbench; a screenshot of every
- * failed test; everything stopped afterwards. Call inside `describe`.
+ * Registers the mocha hooks of a UI suite: a fake LLM, a workbench window on the workspace (in the
+ * shared code-server and chromium, or its own with `isolated`) with the extension under development
+ * pointed at that LLM; a screenshot of every failed test; the window, the LLM (and an own
+ * code-server) stopped afterwards. Call inside `describe`.
  */
 export function useUiSession(options: UiSessionOptions): UiSession {
   let llm: FakeLlmServer | undefined;
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   let workspace = '';
+  let ownServer = false;
 
   before(async function () {
     const started = Date.now();
     workspace = typeof options.workspace === 'function' ? options.workspace() : options.workspace;
     llm = await FakeLlmServer.start();
-    server = await startCodeServer({
-      workspace,
-      label: `ui-${options.label}`,
-      settings: {
-        'routecraft.llm.baseUrl': llm.baseUrl,
-        'routecraft.llm.model': 'fake-model',
-        'routecraft.llm.maxRetries': 0,
-        'routecraft.llm.timeoutSeconds': 30,
-        'editor.minimap.enabled': false, // cleaner README screenshots
-        ...options.settings,
-      },
-    });
-    workbench = await openWorkbench({ server, workspace });
+    const settings = {
+      'routecraft.llm.baseUrl': llm.baseUrl,
+      'routecraft.llm.model': 'fake-model',
+      'routecraft.llm.maxRetries': 0,
+      'routecraft.llm.timeoutSeconds': 30,
+      'editor.minimap.enabled': false, // cleaner README screenshots
+      ...options.settings,
+    };
+    const label = `ui-${options.label}`;
+    if (options.isolated || process.env.ROUTECRAFT_E2E_ISOLATED) {
+      server = await startCodeServer({ workspace, label, settings });
+      ownServer = true;
+      workbench = await openWorkbench({ server, workspace, label });
+    } else {
+      const host = await sharedUiHost(settings);
+      server = host.server;
+      workbench = await openWorkbench({ server, workspace, label, browser: host.browser });
+    }
     const explorer = Date.now();
     try {
       await waitForWorkbench(workbench.page, 'package.json');
@@ -69,7 +84,9 @@ export function useUiSession(options: UiSessionOptions): UiSession {
   after(async function () {
     const stopping = Date.now();
     await workbench?.close();
-    await server?.stop();
+    if (ownServer) {
+      await server?.stop();
+    }
     await llm?.close();
     logTiming(`ui-${options.label}`, 'stopped (after hook)', stopping);
   });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { chromiumPath, extensionRoot, resultsDir } from './paths';
 import { logTiming } from './timing';
@@ -16,6 +16,13 @@ export interface WorkbenchOptions {
   readonly onExit?: (code: number) => void;
   /** Receives the extension host's console output in a test window. */
   readonly onLog?: (type: string, args: readonly unknown[]) => void;
+  /**
+   * A running chromium to open a fresh context in (its own cookies, local storage and IndexedDB,
+   * which hold the workbench's secrets and extension state) instead of launching one.
+   */
+  readonly browser?: Browser;
+  /** Names this window in the timing lines (default: the server's label). */
+  readonly label?: string;
 }
 
 /** A chromium page showing the workbench, with the extension under development loaded. */
@@ -36,7 +43,12 @@ export function workbenchUrl(server: CodeServer, workspace: string, extra: reado
   return `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** Launches chromium with a fresh profile and opens the workbench. */
+/** Launches chromium (headless, no sandbox) for {@link WorkbenchOptions.browser}. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+/** Launches chromium with a fresh profile (or a fresh context of `options.browser`) and opens the workbench. */
 export async function openWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const extra: [string, string][] = [];
   if (options.extensionTestsPath) {
@@ -47,13 +59,11 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   }
   const profile = path.join(options.server.tempDir, `chromium-${Date.now()}`);
   const launched = Date.now();
-  const label = path.basename(options.server.tempDir).replace(/^routecraft-e2e-|-\w+$/g, '');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: chromiumArgs,
-  });
+  const label = options.label ?? path.basename(options.server.tempDir).replace(/^routecraft-e2e-|-\w+$/g, '');
+  const viewport = { width: 1400, height: 900 };
+  const context = options.browser
+    ? await options.browser.newContext({ viewport })
+    : await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, viewport, args: chromiumArgs });
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) {
@@ -64,7 +74,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   };
   try {
     const page = context.pages()[0] ?? await context.newPage();
-    logTiming(label, 'chromium launched', launched);
+    logTiming(label, options.browser ? 'browser context opened' : 'chromium launched', launched);
     const loading = Date.now();
     await page.exposeFunction('codeAutomationExit', (code: number) => { options.onExit?.(code); });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => { options.onLog?.(type, args); });

@@ -46,7 +46,7 @@ describe('API key bound to its server origin (UI)', function () {
     fs.cpSync(explainDemoWorkspace, dir, { recursive: true });
     return dir;
   };
-  const session = useUiSession({ workspace: copy, label: 'key-origin' });
+  const session = useUiSession({ workspace: copy, label: 'key-origin', isolated: true }); // saves API keys: a profile of its own
   const server = (): FakeLlmServer => {
     assert.ok(b, 'server B runs');
     return b;
