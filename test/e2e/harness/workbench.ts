@@ -154,7 +154,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await page.keyboard.press('Control+P');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(relativePath);
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 }) // file search is slow on a busy machine;
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 }); // file search is slow on a busy machine
   await page.keyboard.press('Enter');
   await waitForTab(page, name);
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
