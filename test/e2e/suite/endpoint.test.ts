@@ -1,6 +1,6 @@
 // "Routecraft: Generate Endpoint" inside code-server's real extension host, on a copy of the
 // express5-vitest fixture (node_modules linked, so the type check is real). scripts/run-e2e.mjs runs
-// this file in a window of its own (separateHostSuites). The review is VS Code's multi-file diff
+// this file with tests.test.ts in one window (separateHostSuites), this one first. The review is VS Code's multi-file diff
 // editor: the tests press its Apply / Discard and CodeLens buttons through the commands behind them.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,5 +1,5 @@
-// Security in the real extension host, on a copy of the explain-demo fixture (its own window, see
-// separateHostSuites in scripts/run-e2e.mjs): workspace settings are written into the copy.
+// Security in the real extension host, on a copy of the explain-demo fixture (the main window, last
+// by name, see mainHostSuite in scripts/run-e2e.mjs): workspace settings are written into the copy.
 // 1. API keys are bound to the server origin they were saved for; a server named by workspace
 //    settings never receives the user's key (the fake servers record every header).
 import * as assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 // "Routecraft: Generate Tests" inside code-server's real extension host, on a copy of the
 // express5-vitest fixture (node_modules linked: the type check and the two vitest runs are real).
-// scripts/run-e2e.mjs runs this file in a window of its own (separateHostSuites). The review is the
+// scripts/run-e2e.mjs runs it after endpoint.test.ts in their window (separateHostSuites). The review is the
 // multi-file diff editor: the test presses its Apply button through the command behind it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
