@@ -58,6 +58,10 @@ describe('Express generation into real fixture projects', function () {
         const again = expressGenerator.generate({ spec: c.spec, options: fx.options, files: diskFiles(root), handlerBodies: c.handlerBodies });
         assert.deepEqual(again.map((f) => f.path), [], `re-running ${c.name} changed files`);
       }
+      // Routers are mounted where a person would: after the app's body parser, not ahead of it.
+      const appText = readFileSync(join(root, 'src/app.ts'), 'utf8');
+      const firstMount = /app\.use\(['"]\//.exec(appText)?.index ?? -1;
+      assert.ok(firstMount > appText.indexOf('app.use(express.json())'), `the first router follows express.json():\n${appText}`);
       const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
       assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
       const out = join(root, 'test-report.json');

@@ -8,6 +8,7 @@ import type { GeneratedFile } from '../types';
 import { appStatements } from './expressApp';
 import { routerSpecifier, type ExpressLayout } from './expressLayout';
 import { prefixGuards } from './prefixGuards';
+import { firstMountIndex } from './mountSpot';
 import { expressPath } from './routeHandler';
 
 /** `<on>.use(...)` calls among the file's top-level statements. */
@@ -61,7 +62,9 @@ export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayo
   const mounts = before.filter((c) => isRouterMount(c.args));
   const paths = before.filter((c) => c.args[0] !== undefined && Node.isStringLiteral(c.args[0]) && !/[*(]/.test(c.args[0].getLiteralValue()));
   const after = mounts.at(-1)?.statement ?? paths.at(-1)?.statement;
-  const index = after ? after.getChildIndex() + 1 : guard ? guard.statement.getChildIndex() : (siteDeclaration(container, layout.site.on)?.getChildIndex() ?? container.getStatements().length - 1) + 1;
+  const declared = siteDeclaration(container, layout.site.on);
+  const first = declared === undefined ? container.getStatements().length : firstMountIndex(container, layout.site.on, declared.getChildIndex());
+  const index = after ? after.getChildIndex() + 1 : guard ? Math.min(guard.statement.getChildIndex(), first) : first;
   const text = formatFragment(ctx.project, `${layout.site.on}.use(${stringLiteral(path, style)}, ${router});`, style);
   container.insertStatements(index, text);
   return finishFile(ctx, open, true, false);

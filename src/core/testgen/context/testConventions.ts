@@ -70,8 +70,9 @@ export async function learnTestConventions(
 }
 
 /** One line per convention, for the review ("Tests follow …"). */
-export function describeConventions(conventions: TestConventions, testFile: { readonly path: string; readonly evidence?: string }): string[] {
-  const lines = [`test file ${testFile.path}${testFile.evidence === undefined ? '' : ` (like ${testFile.evidence})`}`];
+export function describeConventions(conventions: TestConventions, testFile: { readonly path: string; readonly evidence?: string; readonly collectedBy?: string }): string[] {
+  const where = testFile.collectedBy === undefined ? '' : ` (where the test runner collects tests: ${testFile.collectedBy})`;
+  const lines = [`test file ${testFile.path}${testFile.evidence === undefined ? where : ` (like ${testFile.evidence})`}`];
   lines.push(conventions.runnerApi.module === undefined ? `test API as globals: ${conventions.runnerApi.reason}` : `test API imported from '${conventions.runnerApi.module}': ${conventions.runnerApi.reason}`);
   const { targetImport } = conventions;
   lines.push(targetImport.alias === undefined ? `project modules by relative path${targetImport.reason === undefined ? '' : `: ${targetImport.reason}`}` : `project modules through '${targetImport.alias.prefix}': ${targetImport.reason ?? ''}`);

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { createNodeProjectFs, type ProjectFacts, type ProjectFs } from '../../project';
 import { testPathLikeNeighbour } from './placeLikeNeighbour';
+import { runnerCollection, type RunnerCollection } from './runnerCollects';
 import { nearestTests, pairTests, type TestPair } from './testNeighbours';
 
 /** Where the tests of one module live, or would go. */
@@ -16,6 +17,8 @@ export interface TestFileLocation {
   readonly reason: 'colocated' | 'mirrored' | 'tests-module' | 'imports-module' | 'new';
   /** The neighbouring test whose placement was copied (`src/a/__tests__/b.test.ts tests src/a/b.ts`). */
   readonly evidence?: string;
+  /** For a new file moved where the runner looks: the runner config that decided it. */
+  readonly collectedBy?: string;
 }
 
 const TEST_FILES = '**/*.{test,spec}.{ts,tsx,mts,cts,js,mjs,cjs}';
@@ -32,8 +35,12 @@ export async function listTestFiles(fs: ProjectFs): Promise<readonly string[]> {
  * module wherever it is (`__tests__/x.test.ts`); the path where the nearest tested module's test
  * sits, copied onto this module (beside it, in `__tests__/`, in the mirrored tree, in a shared test
  * folder), with that test's `.test.ts`/`.spec.ts`; an unpaired test file importing the module;
- * otherwise a new file where the project keeps its tests (`facts.layout`). `knownPairs`: the
- * project's tests paired with their modules, when the caller already has them.
+ * otherwise a new file where the project keeps its tests (`facts.layout`). A new file goes only
+ * where the project's runner collects tests (its config's `rootDir`/`roots`/`testMatch`/
+ * `testRegex`, `include`, `spec`): when the path above is outside, the first of beside the module,
+ * its `__tests__/`, the mirrored tests folder or the mirror in each runner root that the runner
+ * collects. `knownPairs`: the project's tests paired with their modules, when the caller already
+ * has them.
  */
 export async function findTestFile(
   root: string,
@@ -73,12 +80,35 @@ export async function findTestFile(
       return { path: pair.test, exists: true, reason: 'imports-module' };
     }
   }
+  const collection = await runnerCollection(fs, facts.testRunner?.name);
   if (like !== undefined) {
-    return { path: like.path, exists: false, reason: 'new', ...evidence };
+    return collected({ path: like.path, exists: false, reason: 'new', ...evidence }, collection, facts, stem, suffixes);
   }
   const [suffix = '.test.ts'] = suffixes;
   const path = layout.testsColocated ? `${stem}${suffix}` : (mirroredPaths(facts, stem, [suffix])[0] ?? `${stem}${suffix}`);
-  return { path, exists: false, reason: 'new' };
+  return collected({ path, exists: false, reason: 'new' }, collection, facts, stem, suffixes);
+}
+
+/**
+ * `location` when the runner collects it (or its config is unknown); else the first alternative
+ * it collects, in the order: beside the module, its `__tests__/`, the mirrored tests folder, the
+ * mirror under each runner root; `location` itself when none is.
+ */
+function collected(location: TestFileLocation, collection: RunnerCollection | undefined, facts: ProjectFacts, stem: string, suffixes: readonly string[]): TestFileLocation {
+  if (collection === undefined || collection.collects(location.path)) {
+    return location;
+  }
+  const { sourceDir } = facts.layout;
+  const inSource = sourceDir !== '.' && stem.startsWith(`${sourceDir}/`) ? stem.slice(sourceDir.length + 1) : stem;
+  const ordered = [location.path.endsWith('.spec.ts') ? '.spec.ts' : '.test.ts', ...suffixes];
+  const alternatives = [...new Set(ordered)].flatMap((suffix) => [
+    `${stem}${suffix}`,
+    posix.join(posix.dirname(stem), '__tests__', `${posix.basename(stem)}${suffix}`),
+    ...mirroredPaths(facts, stem, [suffix]),
+    ...collection.roots.map((r) => posix.join(r, `${inSource}${suffix}`)),
+  ]);
+  const path = alternatives.find((p) => collection.collects(p));
+  return path === undefined ? location : { path, exists: false, reason: 'new', collectedBy: collection.source };
 }
 
 /** `test/lib/x.test.ts` for `src/lib/x.ts` (path below the source folder), then `test/x.test.ts`. */
