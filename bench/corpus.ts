@@ -16,6 +16,8 @@ import { checkout, loadEntries, typeCheckCommand } from './corpusCheckout';
 import { interleave, pairedRatio, summarize, type CommandSpec, type ProcessSample } from './processStats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_WARMUP=0 drops the uncounted warm-up round (the refusal check has already run the CLI once). */
+const WARM_UP = process.env.BENCH_WARMUP !== '0';
 const root = join(__dirname, '..');
 const node = process.env.BENCH_NODE ?? process.execPath;
 
@@ -57,7 +59,7 @@ async function measure(entry: CorpusEntry, cli: string, spec: string, mirror: st
   process.stderr.write(`  ${entry.id}: load ${before}, rounds:`);
   let samples: ProcessSample[][];
   try {
-    samples = interleave(commands, RUNS, (round) => process.stderr.write(round === 0 ? ' warm-up' : ` ${round}`));
+    samples = interleave(commands, RUNS, (round) => process.stderr.write(round === 0 ? ' warm-up' : ` ${round}`), WARM_UP);
   } catch (error) {
     return { kind: 'skipped', ...head, reason: `a run failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}` };
   } finally {
@@ -103,15 +105,17 @@ async function main(): Promise<void> {
   const mirror = resolve(values.mirror ?? '/work/.mirror');
   const entries = loadEntries(root, positionals);
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`corpus bench: ${entries.length} projects, ${cli}, spec ${spec}, Node ${version}, ${RUNS} rounds after a warm-up (interleaved); checkouts kept in ${work}`);
+  console.log(`corpus bench: ${entries.length} projects, ${cli}, spec ${spec}, Node ${version}, ${RUNS} rounds${WARM_UP ? ' after a warm-up' : ''} (interleaved); checkouts kept in ${work}`);
   const rows: Row[] = [];
   for (const entry of entries) {
     rows.push(await measure(entry, cli, spec, mirror, work));
+    // Each project's line as soon as it is measured (a long run on a shared machine may be cut short).
+    console.error(table(rows.slice(-1))[2]);
+    if (values.json !== undefined) {
+      writeFileSync(values.json, `${JSON.stringify({ node: version, runs: RUNS, warmUp: WARM_UP, spec, rows }, null, 2)}\n`);
+    }
   }
   console.log(table(rows).join('\n'));
-  if (values.json !== undefined) {
-    writeFileSync(values.json, `${JSON.stringify({ node: version, runs: RUNS, spec, rows }, null, 2)}\n`);
-  }
 }
 
 main().catch((error: unknown) => {

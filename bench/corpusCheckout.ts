@@ -16,7 +16,7 @@ interface Kept {
   readonly workspace: Workspace;
 }
 
-/** Every entry of `<repo>/corpus/projects`, ordered by id; `ids` (when any) keeps only those. */
+/** Every entry of `<repo>/corpus/projects`, ordered by id; `ids` (when any): only those, in that order. */
 export function loadEntries(repoRoot: string, ids: readonly string[]): CorpusEntry[] {
   const dir = join(repoRoot, 'corpus', 'projects');
   const entries = readdirSync(dir)
@@ -27,7 +27,7 @@ export function loadEntries(repoRoot: string, ids: readonly string[]): CorpusEnt
   if (unknown.length > 0) {
     throw new Error(`no corpus entry ${unknown.join(', ')} (see corpus/projects/)`);
   }
-  return ids.length === 0 ? entries : entries.filter((e) => ids.includes(e.id));
+  return ids.length === 0 ? entries : ids.map((id) => entries.find((e) => e.id === id)!);
 }
 
 function readKept(file: string, entry: CorpusEntry): Workspace | undefined {

@@ -78,11 +78,11 @@ export function summarize(samples: readonly ProcessSample[]): { wallMs: number; 
 
 /**
  * Runs every command once per round, round after round (interleaved, so that a noisy neighbour
- * slows all of them alike), after one warm-up round that is not counted.
+ * slows all of them alike), after one warm-up round that is not counted (unless `warmUp` is false).
  */
-export function interleave(commands: readonly CommandSpec[], rounds: number, onRound?: (round: number) => void): ProcessSample[][] {
+export function interleave(commands: readonly CommandSpec[], rounds: number, onRound?: (round: number) => void, warmUp = true): ProcessSample[][] {
   const samples: ProcessSample[][] = commands.map(() => []);
-  for (let round = 0; round <= rounds; round++) {
+  for (let round = warmUp ? 0 : 1; round <= rounds; round++) {
     commands.forEach((c, i) => {
       const sample = runOnce(c);
       if (round > 0) {
