@@ -42,7 +42,7 @@ const argv = process.argv.slice(2);
 const { main, save } = loadMain(argv);
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
-void main.runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal }).then((code) => {
+void main.runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal, stdin: process.stdin }).then((code) => {
   save();
   process.exitCode = code;
 });

@@ -50,4 +50,10 @@ describe('cli: the bundle loads through its own V8 code cache, written after a r
     assert.equal(run({ ROUTECRAFT_CODE_CACHE: '0' }), first);
     assert.deepEqual(caches(), []);
   });
+
+  it('hands stdin to the CLI (routecraft triage < log reads the pipe)', () => {
+    const result = spawnSync(process.execPath, [CLI, 'triage'], { input: '', encoding: 'utf8', env: { ...process.env, ROUTECRAFT_CODE_CACHE_DIR: dir } });
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /The log on stdin is empty\./);
+  });
 });
