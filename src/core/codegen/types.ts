@@ -1,5 +1,6 @@
 import type { CodeStyle, FrameworkName, ProjectLayout, TestRunnerName, ValidationStyle } from '../project/projectFacts';
 import type { EndpointSpec } from '../endpointSpec';
+import type { ProjectFiles } from '../project/projectFs';
 
 /**
  * What a generator needs to know about the project, decoupled from project detection: the
@@ -28,16 +29,11 @@ export interface CodegenOptions {
 /** The same shapes project detection reports (one definition, in src/core/project). */
 export type { CodeStyle, ProjectLayout } from '../project/projectFacts';
 
-/** Read access to the project's current files; paths relative to the project root, `/`-separated. */
-export interface ProjectFiles {
-  read(path: string): string | undefined;
-  exists(path: string): boolean;
-  /**
-   * The entries of a folder (names only, folders ending in `/`), or `[]` when it does not exist.
-   * Optional: generators that learn the project's layout from its folders (Fastify's autoload) use it.
-   */
-  list?(dir: string): readonly string[];
-}
+/**
+ * Read access to the project's current files (sync): defined beside ProjectFs in src/core/project,
+ * the one way core reads project files; generators get it and never touch node:fs.
+ */
+export type { ProjectFiles } from '../project/projectFs';
 
 /** One file a generator creates or changes; `before` is undefined for a new file. */
 export interface GeneratedFile {

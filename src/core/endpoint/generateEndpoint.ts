@@ -1,19 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { assertInsideRoot } from '../changes/assertInsideRoot';
 import { captureBaseline, type Baseline } from '../changes/captureBaseline';
 import type { ChangeSet, FileChange } from '../changes/changeSet';
 import { dropNoOpChanges } from '../changes/dropNoOpChanges';
 import { typeCheckChangeSet } from '../changes/typeCheckChangeSet';
 import { getGeneratorOrThrow } from '../codegen/registry';
-import type { ProjectFiles } from '../codegen/types';
 import { RoutecraftError } from '../errors';
 import { askStructured } from '../llm/structured';
 import type { LlmClient, LlmResult } from '../llm/types';
 import { detectProject } from '../project/detectProject';
+import { createNodeProjectFiles } from '../project/nodeProjectFs';
 import type { ProjectModel } from '../projectModel/projectModel';
 import { resolveProjectRoot } from '../project/resolveProjectRoot';
 import type { ProjectFacts, UnknownFact } from '../project/projectFacts';
+import type { ProjectFileReader } from '../project/projectFs';
 import { ENDPOINT_SPEC_FORMAT, EndpointSpecSchema, type EndpointSpec } from '../endpointSpec/endpointSpec';
 import { parseSpecText } from '../endpointSpec/inputs/parseSpecText';
 import { codegenOptionsFrom, openQuestions, type FactOverrides } from './codegenOptions';
@@ -83,6 +82,8 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
   const options = codegenOptionsFrom(facts, request.overrides);
   const generator = getGeneratorOrThrow(options.framework);
   const notes: string[] = target.workspace ? [target.workspace.note] : [];
+  // The one view of the project's files the generators (and the dependency checks) read.
+  const files = createNodeProjectFiles(request.root);
 
   let spec = request.spec;
   let handlerBodies: Record<string, string> = {};
@@ -103,7 +104,7 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
         throw new RoutecraftError('invalid-input', 'A description in plain words needs an LLM. Configure one, or give a structured spec (Routecraft spec, OpenAPI, TypeScript interface or zod schema).');
       }
       progress('Asking the model for an endpoint spec…');
-      const brief = { framework: `${options.framework} ${options.frameworkMajor}`, testRunner: options.testRunner, existingResources: existingResources(request.root, options.layout.routesDir), handlerContract: generator.handlerContract };
+      const brief = { framework: `${options.framework} ${options.frameworkMajor}`, testRunner: options.testRunner, existingResources: existingResources(files, options.layout.routesDir), handlerContract: generator.handlerContract };
       const answer = await askStructured(request.llm, {
         schema: EndpointSpecSchema,
         messages: buildSpecMessages(text, brief),
@@ -123,14 +124,13 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
   }
 
   progress('Writing the code…');
-  const files = projectFiles(request.root);
   const build = (bodies: Record<string, string>): ChangeSet => {
     const generated: FileChange[] = generator.generate({ spec: spec, options, files, handlerBodies: bodies }).map((f) => ({ ...f }));
     const missing = missingWorkspaceDependency(facts, generated);
     if (missing !== undefined) {
       throw new RoutecraftError('invalid-input', missing);
     }
-    const zod = zodDependency(request.root, facts, generated, INSTALL[facts.packageManager]);
+    const zod = zodDependency(files, facts, generated, INSTALL[facts.packageManager]);
     const withZod = zod ? [...generated, zod.change] : generated;
     for (const file of withZod) {
       assertInsideRoot(request.root, file.path);
@@ -144,17 +144,17 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
   progress('Type-checking the change in your project…');
   const contextFiles = generator.contextFiles?.({ spec, options, files, handlerBodies }) ?? [];
   const session = request.model?.session;
-  let changeSet = deferAddedModules(await typeCheckChangeSet(firstBuild, { contextFiles, ...(session ? { session } : {}) }));
+  let changeSet = deferAddedModules(await typeCheckChangeSet(firstBuild, { contextFiles, ...(session ? { session } : {}) }), files);
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {
     progress('Asking the model to fix its handler code…');
     const repaired = await repairHandlerBodies(request.llm, { spec, handlerBodies, changeSet, signal: request.signal, command: request.command });
     if (repaired.kind === 'ok') {
-      changeSet = deferAddedModules(await typeCheckChangeSet(build(repaired.value), { contextFiles, ...(session ? { session } : {}) }));
+      changeSet = deferAddedModules(await typeCheckChangeSet(build(repaired.value), { contextFiles, ...(session ? { session } : {}) }), files);
       handlerBodies = repaired.value;
     }
   }
   // Once, however often the set was built (baseline, check, repair).
-  const zodNote = zodDependency(request.root, facts, changeSet.files, INSTALL[facts.packageManager])?.note;
+  const zodNote = zodDependency(files, facts, changeSet.files, INSTALL[facts.packageManager])?.note;
   if (zodNote !== undefined && changeSet.files.some((f) => f.path === 'package.json')) {
     notes.push(zodNote);
   }
@@ -179,34 +179,11 @@ function summaryOf(spec: EndpointSpec, framework: string): string {
   return `${framework}: ${spec.resource} — ${ops.join('; ')}`;
 }
 
-function projectFiles(root: string): ProjectFiles {
-  return {
-    read: (path) => {
-      const full = join(root, path);
-      return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-    },
-    exists: (path) => existsSync(join(root, path)),
-    list: (dir) => listFolder(join(root, dir)),
-  };
-}
-
-function listFolder(full: string): string[] {
-  try {
-    return readdirSync(full, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
-  } catch {
-    return [];
-  }
-}
-
 const INSTALL: Readonly<Record<ProjectFacts['packageManager'], string>> = { npm: 'npm install', pnpm: 'pnpm install', yarn: 'yarn install', bun: 'bun install' };
 
 /** Route files already there (names only), so the model can add to an existing resource. */
-function existingResources(root: string, routesDir: string): string[] {
-  try {
-    return readdirSync(join(root, routesDir))
-      .filter((n) => /\.(ts|js)$/.test(n) && !/\.(test|spec)\./.test(n))
-      .map((n) => n.replace(/\.[^.]+$/, ''));
-  } catch {
-    return [];
-  }
+function existingResources(files: ProjectFileReader, routesDir: string): string[] {
+  return files.list(routesDir)
+    .filter((n) => /\.(ts|js)$/.test(n) && !/\.(test|spec)\./.test(n))
+    .map((n) => n.replace(/\.[^.]+$/, ''));
 }

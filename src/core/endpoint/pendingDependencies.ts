@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { ChangeDiagnostic, ChangeSet } from '../changes/changeSet';
+import { createNodeProjectFiles } from '../project/nodeProjectFs';
+import type { ProjectFiles } from '../project/projectFs';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
@@ -23,9 +24,10 @@ function dependencyNames(text: string | undefined): Set<string> {
   return names;
 }
 
-function installed(root: string, name: string): boolean {
-  for (let dir = root; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules', name, 'package.json'))) {
+/** Whether `name` is installed in the root's node_modules or in one of its parents' (hoisted). */
+function installed(files: ProjectFiles, root: string, name: string): boolean {
+  for (let dir = root, up = ''; ; dir = dirname(dir), up += '../') {
+    if (files.exists(`${up}node_modules/${name}/package.json`)) {
       return true;
     }
     if (dirname(dir) === dir) {
@@ -37,12 +39,12 @@ function installed(root: string, name: string): boolean {
 /**
  * The packages that are, or will be, listed in the root package.json but not installed: those the
  * change set adds, and those an earlier accepted change added before the user ran the install.
+ * `files` reads the project (default: its folder on disk).
  */
-export function addedDependencies(changeSet: ChangeSet): string[] {
+export function addedDependencies(changeSet: ChangeSet, files: ProjectFiles = createNodeProjectFiles(changeSet.root)): string[] {
   const manifest = changeSet.files.find((f) => f.path === 'package.json');
-  const path = join(changeSet.root, 'package.json');
-  const listed = dependencyNames(manifest?.after ?? (existsSync(path) ? readFileSync(path, 'utf8') : undefined));
-  return [...listed].filter((name) => !installed(changeSet.root, name));
+  const listed = dependencyNames(manifest?.after ?? files.read('package.json'));
+  return [...listed].filter((name) => !installed(files, changeSet.root, name));
 }
 
 const MISSING_MODULE = /^Cannot find module '([^']+)'/;
@@ -51,9 +53,10 @@ const MISSING_MODULE = /^Cannot find module '([^']+)'/;
  * A module listed in package.json (by this change or an earlier one) but not installed yet cannot
  * resolve before the install that the review asks for: its "Cannot find module" errors (TS2307)
  * become warnings that say so, instead of blocking the change. Every other diagnostic is kept.
+ * `files` reads the project (default: its folder on disk).
  */
-export function deferAddedModules(changeSet: ChangeSet): ChangeSet {
-  const added = addedDependencies(changeSet);
+export function deferAddedModules(changeSet: ChangeSet, files: ProjectFiles = createNodeProjectFiles(changeSet.root)): ChangeSet {
+  const added = addedDependencies(changeSet, files);
   if (added.length === 0) {
     return changeSet;
   }

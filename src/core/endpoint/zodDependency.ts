@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileChange } from '../changes/changeSet';
 import { addDependencyChange } from '../project/addDependencyChange';
 import type { ProjectFacts } from '../project/projectFacts';
+import type { ProjectFiles } from '../project/projectFs';
 import { zodVersionForTypeScript } from '../project/zodVersionForTypeScript';
 
 const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -27,14 +26,16 @@ export interface ZodDependency {
  * package.json with zod added (the version matched to the project's TypeScript), for a project
  * that lacks zod and only when one of the `generated` files imports it: a class-validator NestJS
  * module or a TypeBox route gets no zod. Undefined when nothing is to be added or there is no
- * package.json. `installCommand` is what the note tells the user to run.
+ * package.json. `files` reads the project; `installCommand` is what the note tells the user to run.
  */
-export function zodDependency(root: string, facts: ProjectFacts, generated: readonly FileChange[], installCommand: string): ZodDependency | undefined {
-  const path = join(root, 'package.json');
-  if (facts.zod !== undefined || !generated.some(importsZod) || !existsSync(path)) {
+export function zodDependency(files: ProjectFiles, facts: ProjectFacts, generated: readonly FileChange[], installCommand: string): ZodDependency | undefined {
+  if (facts.zod !== undefined || !generated.some(importsZod)) {
     return undefined;
   }
-  const before = readFileSync(path, 'utf8');
+  const before = files.read('package.json');
+  if (before === undefined) {
+    return undefined;
+  }
   const choice = zodVersionForTypeScript(facts.typescriptVersion);
   return {
     change: { path: 'package.json', before, after: addDependencyChange(before, 'zod', choice.range) },

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
 import { RoutecraftError } from '../errors';
+import { createNodeProjectFs } from '../project/nodeProjectFs';
+import type { ProjectFs } from '../project/projectFs';
 
 /** The file, at the workspace root, that lists what never goes to the model (gitignore syntax). */
 export const IGNORE_FILE_NAME = '.routecraftignore';
@@ -107,15 +108,14 @@ function toRelative(rootDir: string, filePath: string): string | undefined {
 /**
  * The exclusion for a workspace: defaults plus `<rootDir>/.routecraftignore` when present.
  * A missing file is fine; an unreadable one is an error (silently sending files the user meant to
- * exclude would be worse).
+ * exclude would be worse). `fs` reads the workspace (default: the folder on disk).
  */
-export async function loadExclusion(rootDir: string, extra: readonly string[] = []): Promise<Exclusion> {
-  const file = path.join(rootDir, IGNORE_FILE_NAME);
+export async function loadExclusion(rootDir: string, extra: readonly string[] = [], fs: ProjectFs = createNodeProjectFs(rootDir)): Promise<Exclusion> {
   let ignoreFileText: string | undefined;
   try {
-    ignoreFileText = await readFile(file, 'utf8');
+    ignoreFileText = await fs.readFile(IGNORE_FILE_NAME);
   } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) {
+    if (!(error instanceof RoutecraftError && error.code === 'file-not-found')) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new RoutecraftError('file-not-found', `Could not read ${IGNORE_FILE_NAME} in ${rootDir}: ${reason}`);
     }

@@ -3,8 +3,8 @@ export { countingProjectFs, type ProjectFsCounts } from './countingProjectFs';
 export { detectProject } from './detectProject';
 export { formatFacts } from './formatFacts';
 export { globToRegExp } from './globLite';
-export { createMemoryProjectFs } from './memoryProjectFs';
-export { createNodeProjectFs } from './nodeProjectFs';
+export { createMemoryProjectFiles, createMemoryProjectFs } from './memoryProjectFs';
+export { createNodeProjectFiles, createNodeProjectFs, projectPath } from './nodeProjectFs';
 export {
   FRAMEWORK_NAMES,
   type AssertionStyle,
@@ -18,6 +18,6 @@ export {
   type UnknownFact,
   type ValidationStyle,
 } from './projectFacts';
-export { DEFAULT_IGNORED_DIRS, type GlobOptions, type ProjectDirEntry, type ProjectFs } from './projectFs';
+export { DEFAULT_IGNORED_DIRS, type GlobOptions, type ProjectDirEntry, type ProjectFileReader, type ProjectFiles, type ProjectFs } from './projectFs';
 export { SAMPLE_LIMITS } from './sampleFiles';
 export { ZOD_3, ZOD_4, zodVersionForTypeScript, type ZodChoice } from './zodVersionForTypeScript';

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createNodeProjectFiles } from './nodeProjectFs';
 import { RoutecraftError } from '../errors';
 import { asRecord, parseJsonc } from './jsonc';
 import type { ProjectFs } from './projectFs';
@@ -98,8 +97,7 @@ export function packageJsonOrUndefined(text: string | undefined): PackageJsonInf
 
 /** package.json in `root` read from disk, for the synchronous readers outside detection (SQL, the type check's module kind). */
 export function readPackageJsonSync(root: string): PackageJsonInfo | undefined {
-  const path = join(root, 'package.json');
-  return packageJsonOrUndefined(existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+  return packageJsonOrUndefined(createNodeProjectFiles(root).read('package.json'));
 }
 
 /** Whether the app or its tests depend on `name` (`dependencies` or `devDependencies`). */

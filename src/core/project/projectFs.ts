@@ -34,6 +34,31 @@ export interface ProjectFs {
   glob(pattern: string, options?: GlobOptions): Promise<readonly string[]>;
 }
 
+/**
+ * The synchronous view of the same project, for the deterministic generators (and the few
+ * synchronous readers around them): paths relative to the project root, `/`-separated. Created only
+ * by the ProjectFs implementation modules (`createNodeProjectFiles`, `createMemoryProjectFiles`), so
+ * a generator never touches node:fs and tests hand it files in memory.
+ */
+export interface ProjectFiles {
+  /** The file's text, or undefined when it does not exist (or is a directory). */
+  read(path: string): string | undefined;
+  /** Whether a file or directory exists at `path`. */
+  exists(path: string): boolean;
+  /**
+   * The entries of a folder (names only, folders ending in `/`), or `[]` when it does not exist.
+   * Optional: generators that learn the project's layout from its folders (Fastify's autoload) use it.
+   */
+  list?(dir: string): readonly string[];
+}
+
+/** What the implementations of {@link ProjectFiles} give: listings and a file test too. */
+export interface ProjectFileReader extends ProjectFiles {
+  list(dir: string): readonly string[];
+  /** Whether `path` is a regular file (not a directory, not missing). */
+  isFile(path: string): boolean;
+}
+
 /** Directories {@link ProjectFs.glob} skips unless told otherwise. */
 export const DEFAULT_IGNORED_DIRS: readonly string[] = [
   'node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', '.turbo', '.cache', '.vscode-test', 'tmp',

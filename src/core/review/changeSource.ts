@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { RoutecraftError } from '../errors';
+import { createNodeProjectFs } from '../project/nodeProjectFs';
 import { git, gitOrThrow, type GitOptions } from './git';
 
 /** Which change to review. */
@@ -55,7 +54,8 @@ export async function collectChange(dir: string, source: ChangeSource, signal?: 
     const r = await git(['show', `${rev}:${path}`], options);
     return r.kind === 'ok' ? r.stdout : undefined;
   };
-  const disk = async (path: string): Promise<string | undefined> => readFile(join(root, path), 'utf8').catch(() => undefined);
+  const fs = createNodeProjectFs(root);
+  const disk = async (path: string): Promise<string | undefined> => fs.readFile(path).catch(() => undefined);
   switch (source.kind) {
     case 'working-tree': {
       const head = await hasHead(options);

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createNodeProjectFs } from '../project/nodeProjectFs';
 import { git } from './git';
 import type { TouchedExport } from './hunkContext';
 import { resolveReferences } from './resolvedUsages';
@@ -60,8 +59,9 @@ export async function indexProject(options: RelatedCodeOptions): Promise<Project
   const listed = await git(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: options.root, signal: options.signal });
   const paths = listed.kind === 'ok' ? listed.stdout.split('\0').map((p) => p.trim()).filter((p) => SOURCE.test(p) && !p.includes('node_modules/')) : [];
   const files = new Map<string, string[]>();
+  const fs = createNodeProjectFs(options.root);
   for (const path of paths.slice(0, options.maxFiles ?? 2000)) {
-    const text = await readFile(join(options.root, path), 'utf8').catch(() => undefined);
+    const text = await fs.readFile(path).catch(() => undefined);
     if (text !== undefined && text.length <= MAX_FILE_BYTES) {
       files.set(path, text.split('\n'));
     }

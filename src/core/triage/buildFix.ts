@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { RoutecraftError } from '../errors';
 import { assertInsideRoot } from '../changes/assertInsideRoot';
 import type { ChangeSet, FileChange } from '../changes/changeSet';
 import type { CodeBlock } from '../llm/codeBlocks';
+import { createNodeProjectFs } from '../project/nodeProjectFs';
+import type { ProjectFs } from '../project/projectFs';
 import type { FixEdit } from './triageAnswer';
 import { lineCountOf } from './triageContext';
 
@@ -14,8 +15,9 @@ export type FixResult = { readonly kind: 'ok'; readonly changeSet: ChangeSet } |
  * the files it was shown. Refused, with a reason: a path outside the project or into node_modules,
  * a file that was not shown, a line range beyond the file, overlapping edits, a missing code block,
  * and a file that changed on disk since it was read (stale: the lines would no longer be the ones meant).
+ * `fs` reads the project now (default: the folder on disk).
  */
-export async function buildFix(root: string, summary: string, edits: readonly FixEdit[], blocks: readonly CodeBlock[], shown: ReadonlyMap<string, string>): Promise<FixResult> {
+export async function buildFix(root: string, summary: string, edits: readonly FixEdit[], blocks: readonly CodeBlock[], shown: ReadonlyMap<string, string>, fs: ProjectFs = createNodeProjectFs(root)): Promise<FixResult> {
   if (blocks.length < edits.length) {
     return refuse(`the fix has ${edits.length} edit(s) but ${blocks.length} code block(s)`);
   }
@@ -40,7 +42,8 @@ export async function buildFix(root: string, summary: string, edits: readonly Fi
   const files: FileChange[] = [];
   for (const [path, fileEdits] of byFile) {
     const before = shown.get(path)!;
-    const now = await readFile(assertInsideRoot(root, path), 'utf8').catch(() => undefined);
+    // Inside the root: every path was checked by assertInsideRoot above.
+    const now = await fs.readFile(path).catch(() => undefined);
     if (now !== before) {
       return refuse(`${path} changed on disk since it was read; run the triage again`);
     }

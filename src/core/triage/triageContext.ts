@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodeSnippet } from '../explain/explainContext';
 import type { Exclusion } from '../privacy/exclusion';
+import { createNodeProjectFs } from '../project/nodeProjectFs';
+import type { ProjectFs } from '../project/projectFs';
 import { enclosingCode } from './enclosingCode';
 import type { Frame, ParsedLog, Problem } from './triageTypes';
 
@@ -30,6 +31,8 @@ export interface TriageContextOptions {
   readonly maxFrames: number;
   /** Upper bound on the lines of code sent, all frames together. */
   readonly maxLines: number;
+  /** Reads the project's files (default: the folder at `root` on disk). */
+  readonly fs?: ProjectFs;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function buildTriageContext(log: ParsedLog, options: TriageContextO
   const skipped: string[] = [];
   const seen = new Set<string>();
   let budget = options.maxLines;
+  const fs = options.fs ?? createNodeProjectFs(options.root);
   for (const frame of projectFramesInOrder(log.problems)) {
     const mapped = frame.mapped!;
     const key = `${mapped.path}:${mapped.line}`;
@@ -59,7 +63,7 @@ export async function buildTriageContext(log: ParsedLog, options: TriageContextO
       skipped.push(`${key} (excluded)`);
       continue;
     }
-    const text = files.get(mapped.path) ?? (await readOrUndefined(abs));
+    const text = files.get(mapped.path) ?? (await fs.readFile(mapped.path).catch(() => undefined));
     if (text === undefined) {
       skipped.push(`${key} (unreadable)`);
       continue;
@@ -82,14 +86,6 @@ export function projectFramesInOrder(problems: readonly Problem[]): Frame[] {
   };
   problems.forEach(visit);
   return out;
-}
-
-async function readOrUndefined(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** Number of lines of a text (a trailing newline does not start a line). */

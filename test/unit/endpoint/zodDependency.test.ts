@@ -3,6 +3,7 @@ import type { ChangeSet } from '../../../src/core/changes/changeSet';
 import { generateEndpoint } from '../../../src/core/endpoint/generateEndpoint';
 import { deferAddedModules } from '../../../src/core/endpoint/pendingDependencies';
 import { zodDependency } from '../../../src/core/endpoint/zodDependency';
+import { createNodeProjectFiles } from '../../../src/core/project/nodeProjectFs';
 import type { ProjectFacts } from '../../../src/core/project/projectFacts';
 import { EndpointSpecSchema } from '../../../src/core/endpointSpec';
 import { TempProject } from '../changes/tempProject';
@@ -27,7 +28,7 @@ describe('endpoint: zod is added only when generated code imports it', function 
   it('adds nothing when no generated file imports zod (class-validator DTOs)', () => {
     const p = track(new TempProject().write('package.json', PACKAGE));
     const files = [file('src/notes/dto/create-note.dto.ts', "import { IsString } from 'class-validator';\nexport class CreateNoteDto {\n  @IsString()\n  title!: string;\n}\n")];
-    assert.equal(zodDependency(p.root, withoutZod, files, 'npm install'), undefined);
+    assert.equal(zodDependency(createNodeProjectFiles(p.root), withoutZod, files, 'npm install'), undefined);
   });
 
   it('does not mistake zod-named packages or the word in text for an import of zod', () => {
@@ -36,19 +37,19 @@ describe('endpoint: zod is added only when generated code imports it', function 
       file('src/registry.ts', "import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';\n// uses zod elsewhere\nexport const r = new OpenAPIRegistry();\n"),
       file('README.md', "import { z } from 'zod'"),
     ];
-    assert.equal(zodDependency(p.root, withoutZod, files, 'npm install'), undefined);
+    assert.equal(zodDependency(createNodeProjectFiles(p.root), withoutZod, files, 'npm install'), undefined);
   });
 
   it('adds zod, matched to the TypeScript version, when a generated file imports zod or a subpath of it', () => {
     const p = track(new TempProject().write('package.json', PACKAGE));
     for (const specifier of ['zod', 'zod/v4']) {
-      const added = zodDependency(p.root, withoutZod, [file('src/schemas/notes.ts', `import { z } from '${specifier}';\nexport const Note = z.object({});\n`)], 'pnpm install');
+      const added = zodDependency(createNodeProjectFiles(p.root), withoutZod, [file('src/schemas/notes.ts', `import { z } from '${specifier}';\nexport const Note = z.object({});\n`)], 'pnpm install');
       assert.ok(added);
       assert.deepEqual((JSON.parse(added.change.after) as { dependencies: Record<string, string> }).dependencies, { express: '5.1.0', zod: '^4.0.0' });
       assert.equal(added.note, 'zod ^4.0.0 was added to package.json; run `pnpm install` after accepting.');
     }
     const hasZod = { ...withoutZod, zod: { major: 4 } } as ProjectFacts;
-    assert.equal(zodDependency(p.root, hasZod, [file('src/a.ts', "import { z } from 'zod';\n")], 'npm install'), undefined);
+    assert.equal(zodDependency(createNodeProjectFiles(p.root), hasZod, [file('src/a.ts', "import { z } from 'zod';\n")], 'npm install'), undefined);
   });
 
   it('generateEndpoint: a class-validator NestJS project gets no zod; an Express one gets it with the note once', async () => {

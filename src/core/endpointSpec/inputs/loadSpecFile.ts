@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { RoutecraftError } from '../../errors';
+import { createNodeProjectFs } from '../../project/nodeProjectFs';
 import type { EndpointSpec } from '../endpointSpec';
 import { parseDataText } from './parseDataText';
 import { parseSpecText, specFromData } from './parseSpecText';
@@ -23,12 +23,13 @@ const DATA_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 export async function loadSpecFile(path: string, options: SpecInputOptions = {}): Promise<LoadedSpec> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // The file the user named, read the one way core reads files (from its own folder).
+    text = await createNodeProjectFs(dirname(path)).readFile(basename(path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
+    if (error instanceof RoutecraftError && error.code === 'file-not-found') {
       throw new RoutecraftError('file-not-found', `Spec file not found: ${path}`);
     }
+    const code = (error as NodeJS.ErrnoException).code;
     throw new RoutecraftError('invalid-input', `Cannot read the spec file ${path}: ${code ?? String(error)}`);
   }
   const extension = extname(path).toLowerCase();

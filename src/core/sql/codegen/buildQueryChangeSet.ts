@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import type { ChangeSet, FileChange } from '../../changes/changeSet';
 import { addDependencyChange } from '../../project/addDependencyChange';
+import { createNodeProjectFiles } from '../../project/nodeProjectFs';
+import type { ProjectFiles } from '../../project/projectFs';
 import type { ProvenQuery } from '../askForQuery';
 import { schemaDdl } from '../ddl';
 import type { SchemaModel, SqlDialect } from '../schema/schemaModel';
@@ -25,20 +26,21 @@ export interface QueryChangeInput {
  */
 export function buildQueryChangeSet(input: QueryChangeInput): ChangeSet {
   const { query, layer } = input;
+  const project = createNodeProjectFiles(input.root);
   const name = query.answer.functionName;
   const used = query.check.usedParameters;
   const declared = new Map(query.answer.parameters.map((p) => [p.name, p]));
   const parameters = used.map((n) => declared.get(n) ?? { name: n, value: query.parameterValues[n] ?? null, description: n === 'timeZone' ? 'IANA time zone for weekday/hour/week, e.g. Europe/Paris' : 'UTC offset as an SQLite modifier, e.g. +60 minutes' });
   const columns = (query.proof?.columns ?? []).map((c) => ({ name: c, type: query.proof?.types[c] ?? 'unknown' }));
   const functionPath = posix.join(layer.dir, `${name}.ts`);
-  const files: FileChange[] = [change(input.root, functionPath, renderQueryFunction({
+  const files: FileChange[] = [change(project, functionPath, renderQueryFunction({
     name, question: input.question, sql: query.sql, dialect: input.dialect, style: layer.style, parameters, columns, assumptions: query.answer.assumptions,
   }))];
   if (query.proof && input.dialect !== 'mysql') {
     const testPath = posix.join(layer.testDir, `${name}.test.ts`);
     let importPath = posix.relative(posix.dirname(testPath), functionPath.replace(/\.ts$/, layer.esm ? '.js' : ''));
     importPath = importPath.startsWith('.') ? importPath : `./${importPath}`;
-    files.push(change(input.root, testPath, renderQueryTest({
+    files.push(change(project, testPath, renderQueryTest({
       name,
       importPath,
       engine: input.dialect,
@@ -50,9 +52,8 @@ export function buildQueryChangeSet(input: QueryChangeInput): ChangeSet {
       expected: query.proof.rows,
       timeZone: input.timeZone,
     })));
-    const pkgPath = join(input.root, 'package.json');
-    if (existsSync(pkgPath)) {
-      const before = readFileSync(pkgPath, 'utf8');
+    const before = project.read('package.json');
+    if (before !== undefined) {
       let after = before;
       for (const dep of testDependencies(input.dialect)) {
         after = addDependencyChange(after, dep.name, dep.range, 'devDependencies');
@@ -65,7 +66,6 @@ export function buildQueryChangeSet(input: QueryChangeInput): ChangeSet {
   return { root: input.root, files, summary: `Add query ${name}` };
 }
 
-function change(root: string, path: string, after: string): FileChange {
-  const full = join(root, path);
-  return { path, before: existsSync(full) ? readFileSync(full, 'utf8') : undefined, after };
+function change(project: ProjectFiles, path: string, after: string): FileChange {
+  return { path, before: project.read(path), after };
 }

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { createNodeProjectFiles } from '../../project/nodeProjectFs';
 import { readPackageJsonSync } from '../../project/packageJson';
+import type { ProjectFileReader } from '../../project/projectFs';
 import type { SchemaModel } from '../schema/schemaModel';
 
 /** How the project writes raw queries. */
@@ -32,11 +33,12 @@ export function detectDataLayer(root: string, schema: SchemaModel): DataLayer {
   const pkg = readPackageJsonSync(root);
   const deps = new Set(pkg ? [...pkg.sections.dependencies.keys(), ...pkg.sections.devDependencies.keys()] : []);
   const evidence: string[] = [];
-  const sources = listSources(root);
+  const files = createNodeProjectFiles(root);
+  const sources = listSources(files);
   let style: QueryStyle | undefined;
   let dir: string | undefined;
   for (const [candidate, marker] of MARKERS) {
-    const neighbour = sources.find((file) => marker.test(readFileSync(join(root, file), 'utf8')));
+    const neighbour = sources.find((file) => marker.test(files.read(file) ?? ''));
     if (neighbour) {
       style = candidate;
       dir = dirname(neighbour);
@@ -48,35 +50,31 @@ export function detectDataLayer(root: string, schema: SchemaModel): DataLayer {
     style = deps.has('@prisma/client') || schema.source === 'prisma' ? 'prisma' : deps.has('drizzle-orm') ? 'drizzle' : deps.has('knex') ? 'knex' : deps.has('typeorm') || schema.source === 'typeorm' ? 'typeorm' : 'pg';
     evidence.push(`${style} from package.json (no raw query found to copy)`);
   }
-  dir ??= ['src/db', 'src/queries', 'src/repositories', 'src/data'].find((d) => existsSync(join(root, d))) ?? 'src/queries';
+  dir ??= ['src/db', 'src/queries', 'src/repositories', 'src/data'].find((d) => files.exists(d)) ?? 'src/queries';
   const script = pkg?.scripts['test'] ?? '';
   const runner: QueryTestRunner = /\bvitest\b/.test(script) || deps.has('vitest') ? 'vitest' : /\bjest\b/.test(script) || deps.has('jest') ? 'jest' : /\bmocha\b/.test(script) || deps.has('mocha') ? 'mocha' : 'node:test';
   evidence.push(`tests run with ${runner}${script ? ` ("test": "${script}")` : ''}`);
-  const testDir = /\btests?\//.exec(script)?.[0].slice(0, -1) ?? (existsSync(join(root, 'test')) ? 'test' : existsSync(join(root, 'tests')) ? 'tests' : dir);
+  const testDir = /\btests?\//.exec(script)?.[0].slice(0, -1) ?? (files.exists('test') ? 'test' : files.exists('tests') ? 'tests' : dir);
   return { style, dir, testDir, runner, esm: pkg?.type === 'module', evidence };
 }
 
-function listSources(root: string): string[] {
+function listSources(files: ProjectFileReader): string[] {
   const out: string[] = [];
   const visit = (dir: string, depth: number): void => {
     if (depth > 6 || out.length > 500) {
       return;
     }
-    let entries;
-    try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
-      if (entry.isDirectory() && !['node_modules', 'dist', 'build', 'test', 'tests', '__tests__'].includes(entry.name) && !entry.name.startsWith('.')) {
+    for (const listed of files.list(dir)) {
+      const isDirectory = listed.endsWith('/');
+      const name = isDirectory ? listed.slice(0, -1) : listed;
+      const path = dir === '' ? name : `${dir}/${name}`;
+      if (isDirectory && !['node_modules', 'dist', 'build', 'test', 'tests', '__tests__'].includes(name) && !name.startsWith('.')) {
         visit(path, depth + 1);
-      } else if (entry.isFile() && /\.[cm]?ts$/.test(entry.name) && !/\.(test|spec|d)\.[cm]?ts$/.test(entry.name)) {
+      } else if (!isDirectory && /\.[cm]?ts$/.test(name) && !/\.(test|spec|d)\.[cm]?ts$/.test(name)) {
         out.push(path);
       }
     }
   };
-  visit(existsSync(join(root, 'src')) ? 'src' : '', 0);
+  visit(files.exists('src') ? 'src' : '', 0);
   return out.sort().map((p) => relative('.', p).split('\\').join('/'));
 }

@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Project, type SourceFile } from 'ts-morph';
+import { createNodeProjectFs, projectPath } from '../../project/nodeProjectFs';
+import type { ProjectFs } from '../../project/projectFs';
 import { readDrizzle } from './readDrizzle';
 import { readKnex } from './readKnex';
 import { readMikroOrm } from './readMikroOrm';
@@ -20,16 +21,18 @@ export type SchemaLookup = { readonly kind: 'ok'; readonly schema: SchemaModel }
  * Reads the project's schema from what it already has, first match wins: Prisma (`schema.prisma`),
  * Drizzle tables, MikroORM entities (decorators importing @mikro-orm/*), TypeORM entities, Sequelize
  * models, Knex migrations (`schema.createTable`, in path order), plain `.sql` migrations (in path order).
+ * `fs` reads the project (default: the folder on disk).
  */
-export async function loadSchema(root: string): Promise<SchemaLookup> {
-  const files = await walk(root);
+export async function loadSchema(root: string, fs: ProjectFs = createNodeProjectFs(root)): Promise<SchemaLookup> {
+  const readFile = (absolute: string): Promise<string> => fs.readFile(projectPath(root, absolute));
+  const files = await walk(root, fs);
   const rel = (path: string): string => relative(root, path).split('\\').join('/');
   const prisma = files.find((f) => f.endsWith('schema.prisma'));
   if (prisma) {
-    return { kind: 'ok', schema: readPrisma(await readFile(prisma, 'utf8'), rel(prisma)) };
+    return { kind: 'ok', schema: readPrisma(await readFile(prisma), rel(prisma)) };
   }
   const sources = files.filter((f) => /\.(?:ts|mts|cts|js|mjs)$/.test(f) && !/\.(?:test|spec)\.[cm]?[tj]s$/.test(f) && !f.endsWith('.d.ts'));
-  const texts = await Promise.all(sources.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
+  const texts = await Promise.all(sources.map(async (path) => ({ path, text: await readFile(path) })));
   const drizzle = texts.filter((t) => /\b(?:pgTable|sqliteTable|mysqlTable)\s*\(/.test(t.text));
   const decorated = texts.filter((t) => /@Entity\s*\(/.test(t.text));
   const mikro = decorated.filter((t) => /from ['"]@mikro-orm\//.test(t.text));
@@ -52,7 +55,7 @@ export async function loadSchema(root: string): Promise<SchemaLookup> {
   }
   const migrations = files.filter((f) => f.endsWith('.sql') && /migration|schema|db/i.test(rel(f))).sort();
   if (migrations.length > 0) {
-    const read = await Promise.all(migrations.map(async (path) => ({ path: rel(path), text: await readFile(path, 'utf8') })));
+    const read = await Promise.all(migrations.map(async (path) => ({ path: rel(path), text: await readFile(path) })));
     const schema = readSqlMigrations(read);
     if (schema.tables.length > 0) {
       return { kind: 'ok', schema };
@@ -61,21 +64,21 @@ export async function loadSchema(root: string): Promise<SchemaLookup> {
   return { kind: 'none', lookedFor: 'schema.prisma, Drizzle pgTable/sqliteTable/mysqlTable calls, MikroORM or TypeORM @Entity classes, Sequelize define/init models, Knex createTable migrations, .sql migrations' };
 }
 
-async function walk(root: string): Promise<string[]> {
+async function walk(root: string, fs: ProjectFs): Promise<string[]> {
   const out: string[] = [];
   const queue = [root];
   while (queue.length > 0 && out.length < MAX_FILES) {
     const dir = queue.shift()!;
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = [...(await fs.readdir(projectPath(root, dir)))];
     } catch {
       continue;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith('.')) {
+      if (entry.isDirectory && !SKIP.has(entry.name) && !entry.name.startsWith('.')) {
         queue.push(join(dir, entry.name));
-      } else if (entry.isFile()) {
+      } else if (!entry.isDirectory) {
         out.push(join(dir, entry.name));
       }
     }

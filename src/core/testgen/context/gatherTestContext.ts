@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import { assertInsideRoot } from '../../changes/assertInsideRoot';
@@ -8,7 +7,7 @@ import { RoutecraftError } from '../../errors';
 import type { ProjectFacts } from '../../project';
 import { findTestFile, listTestFiles } from '../place/findTestFile';
 import { nearestTests, pairTests } from '../place/testNeighbours';
-import { createNodeProjectFs } from '../../project';
+import { createNodeProjectFiles, createNodeProjectFs, projectPath } from '../../project';
 import { findTestTarget, type FoundTarget } from './findTestTarget';
 import { LineBudget } from './lineBudget';
 import { calleeDeclarations, usedTypeDeclarations } from './projectReferences';
@@ -35,7 +34,7 @@ export async function gatherTestContext(root: string, facts: ProjectFacts, targe
     throw new RoutecraftError('invalid-input', `${file} is not a TypeScript or JavaScript file: tests are generated for .ts/.tsx/.js code.`);
   }
   const absolute = assertInsideRoot(rootDir, file);
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+  if (!createNodeProjectFiles(rootDir).isFile(projectPath(rootDir, absolute))) {
     throw new RoutecraftError('file-not-found', `File not found: ${file}`);
   }
   const project = createProject(rootDir);
@@ -184,7 +183,7 @@ async function exampleTests(root: string, sameModule: string | undefined, neares
   }
   const lines = (t: { text: string }): number => t.text.split('\n').length;
   others.sort((a, b) => (rank.get(a.path) ?? nearest.length) - (rank.get(b.path) ?? nearest.length) || lines(a) - lines(b) || a.path.localeCompare(b.path));
-  const chosen = sameModule === undefined ? others : [{ path: sameModule, text: readFileSync(`${root}/${sameModule}`, 'utf8') }, ...others];
+  const chosen = sameModule === undefined ? others : [{ path: sameModule, text: await fs.readFile(sameModule) }, ...others];
   return chosen.slice(0, max).flatMap((t) => budget.take(`example test ${t.path}`, t.path, 1, t.text.trimEnd()) ?? []);
 }
 

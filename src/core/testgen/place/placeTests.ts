@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { assertInsideRoot } from '../../changes/assertInsideRoot';
 import { createCodeProject, formatFragment, formatSourceFile } from '../../codegen/shared/codeStyle';
 import { stringLiteral } from '../../codegen/shared/literal';
 import { SyntaxKind, type Project } from 'ts-morph';
-import type { CodeStyle, ProjectFacts } from '../../project';
+import { RoutecraftError } from '../../errors';
+import { createNodeProjectFs, projectPath, type CodeStyle, type ProjectFacts } from '../../project';
 import { identifiersUsed } from '../answer/caseCode';
 import type { ParsedTestPlan } from '../answer/parseTestPlan';
 import type { TestContext } from '../context/testContext';
@@ -44,8 +44,8 @@ export interface PlacedTests {
 export async function placeTests(root: string, facts: ProjectFacts, context: TestContext, plan: ParsedTestPlan): Promise<PlacedTests> {
   const file = context.testFile.path;
   const absolute = assertInsideRoot(root, file);
-  const before = await readFile(absolute, 'utf8').catch((error: unknown) => {
-    if ((error as { code?: unknown }).code === 'ENOENT') {
+  const before = await createNodeProjectFs(root).readFile(projectPath(root, absolute)).catch((error: unknown) => {
+    if (error instanceof RoutecraftError && error.code === 'file-not-found') {
       return undefined;
     }
     throw error;

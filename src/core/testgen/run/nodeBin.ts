@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createNodeProjectFiles } from '../../project/nodeProjectFs';
 
 /**
  * The Node executable for child processes: this process's own, except inside an Electron host
@@ -15,11 +16,11 @@ export function nodeExecutable(): string {
  */
 export function resolveBin(root: string, packageName: string, binName: string = packageName): string | undefined {
   const packageDir = join(root, 'node_modules', ...packageName.split('/'));
-  const manifestPath = join(packageDir, 'package.json');
-  if (!existsSync(manifestPath)) {
+  const text = createNodeProjectFiles(root).read(`node_modules/${packageName}/package.json`);
+  if (text === undefined) {
     return undefined;
   }
-  const manifest: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const manifest: unknown = JSON.parse(text);
   if (typeof manifest !== 'object' || manifest === null || !('bin' in manifest)) {
     return undefined;
   }
@@ -30,10 +31,13 @@ export function resolveBin(root: string, packageName: string, binName: string = 
 
 /** True when the package is installed in the project's node_modules. */
 export function hasPackage(root: string, packageName: string): boolean {
-  return existsSync(join(root, 'node_modules', ...packageName.split('/'), 'package.json'));
+  return createNodeProjectFiles(root).exists(`node_modules/${packageName}/package.json`);
 }
 
-/** Reads a file the runner wrote, or undefined when it did not write it. */
+/**
+ * Reads a file the runner wrote (a report in a temporary folder, not a project file), or undefined
+ * when it did not write it.
+ */
 export function readIfExists(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createNodeProjectFiles, projectPath } from '../../project/nodeProjectFs';
+import type { ProjectFileReader } from '../../project/projectFs';
 
 /** What a printed location names, before source maps. */
 export type LocatedPath =
@@ -16,9 +17,18 @@ export type LocatedPath =
  * file of the project under `root`. Relative paths are read from the root (runners print them
  * relative to where they ran). A path that does not exist as printed — a Windows path, a CI
  * machine's checkout, a container's /app — is matched by its longest suffix (at least two
- * segments, or the whole printed path) that names a file under the root.
+ * segments, or the whole printed path) that names a file under the root. `files` reads the
+ * project (default: the folder on disk).
  */
-export function locatePath(location: string, root: string): LocatedPath {
+export function locatePath(location: string, root: string, files: ProjectFileReader = createNodeProjectFiles(root)): LocatedPath {
+  const isFile = (absolute: string): boolean => {
+    try {
+      return files.isFile(projectPath(root, absolute));
+    } catch {
+      // Unreadable (permissions, a name too long): not a file of this project.
+      return false;
+    }
+  };
   if (/^node:/.test(location) || /^internal[/\\]/.test(location)) {
     return { kind: 'node' };
   }
@@ -59,14 +69,6 @@ function fromUrl(location: string): string {
 
 function isWindowsPath(path: string): boolean {
   return /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
-}
-
-function isFile(path: string): boolean {
-  try {
-    return existsSync(path) && statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** True when `path` is `root` or below it. */

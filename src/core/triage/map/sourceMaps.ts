@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { projectPath } from '../../project/nodeProjectFs';
+import type { ProjectFiles } from '../../project/projectFs';
 
 /** A position in the original source a map led to (absolute path, 1-based line and column). */
 export interface OriginalPosition {
@@ -13,6 +14,9 @@ export interface OriginalPosition {
 /** Source maps read once per generated file during one triage (no module-level state). */
 export class SourceMaps {
   private readonly maps = new Map<string, TraceMap | undefined>();
+
+  /** Files (absolute paths) are read through `files`, the project under `root`. */
+  constructor(private readonly root: string, private readonly files: ProjectFiles) {}
 
   /** Where generated `file` at `line`/`column` (1-based) came from, when it has a usable map. */
   original(file: string, line: number, column: number): OriginalPosition | undefined {
@@ -33,18 +37,21 @@ export class SourceMaps {
 
   private mapOf(file: string): TraceMap | undefined {
     if (!this.maps.has(file)) {
-      this.maps.set(file, readMap(file));
+      this.maps.set(file, readMap(file, (absolute) => this.files.read(projectPath(this.root, absolute))));
     }
     return this.maps.get(file);
   }
 }
 
 /** The map named by the file's last `sourceMappingURL` comment (a file or a data: URL), else `file.map`. */
-function readMap(file: string): TraceMap | undefined {
-  let text: string;
+function readMap(file: string, read: (absolute: string) => string | undefined): TraceMap | undefined {
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = read(file);
   } catch {
+    return undefined;
+  }
+  if (text === undefined) {
     return undefined;
   }
   const urls = [...text.matchAll(/\/[/*][#@]\s*sourceMappingURL=([^\s*]+)/g)];
@@ -57,7 +64,8 @@ function readMap(file: string): TraceMap | undefined {
       return new TraceMap(json, pathToFileURL(file).href);
     }
     const mapPath = url === undefined ? `${file}.map` : resolve(dirname(file), decodeURIComponent(url));
-    return new TraceMap(readFileSync(mapPath, 'utf8'), pathToFileURL(mapPath).href);
+    const mapText = read(mapPath);
+    return mapText === undefined ? undefined : new TraceMap(mapText, pathToFileURL(mapPath).href);
   } catch {
     return undefined;
   }
