@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { FakeLlmServer } from '../support/fakeLlmServer';
+import { cli, testPlan } from './testgenCli';
 import { prepareWorkspace } from './fixtureWorkspace';
 
-async function cli(args: string[], env: NodeJS.ProcessEnv, signal = new AbortController().signal): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env, cwd: process.cwd(), signal });
-  return { code, out, err };
-}
-
-/** A model answer: JSON with the cases, then one fenced block of test code per case. */
-function plan(cases: Record<string, { title: string; code: string }>): string {
-  const json = { cases: Object.entries(cases).map(([id, c]) => ({ id, title: c.title, checks: c.title })) };
-  const blocks = Object.entries(cases).map(([id, c]) => `\`\`\`ts ${id}\n${c.code}\n\`\`\``).join('\n');
-  return `\`\`\`json\n${JSON.stringify(json)}\n\`\`\`\n${blocks}\n`;
-}
-
 const scripted = (expectCall: (a: string, b: string) => string, wrongRunner: string) =>
-  plan({
+  testPlan({
     c1: { title: 'adds the tax rate', code: expectCall('priceWithTax(100, 20)', '120') },
     c2: { title: 'rounds to cents', code: expectCall('priceWithTax(0.1, 10)', '0.11') },
     c3: { title: 'uses the other runner', code: wrongRunner },
@@ -69,7 +55,7 @@ describe('routecraft tests (CLI): generated tests are run and only passing ones 
     const root = prepareWorkspace('express5-vitest', 'cli-tests-flaky');
     llm.enqueue({
       kind: 'text',
-      text: plan({
+      text: testPlan({
         c1: { title: 'stable', code: 'expect(priceWithTax(1, 0)).toBe(1)' },
         c2: { title: 'flaky', code: "const fs = await import('node:fs')\nconst mark = 'flaky.mark'\nconst first = !fs.existsSync(mark)\nfs.writeFileSync(mark, 'x')\nexpect(first).toBe(true)" },
       }),
@@ -79,7 +65,7 @@ describe('routecraft tests (CLI): generated tests are run and only passing ones 
     assert.match(r.err, /2 generated, 2 compiled, 2 passed, 1 kept/);
     assert.match(r.err, /dropped "flaky": flaky/);
 
-    llm.enqueue({ kind: 'text', text: plan({ c1: { title: 'hangs', code: 'await new Promise(() => undefined)' } }) });
+    llm.enqueue({ kind: 'text', text: testPlan({ c1: { title: 'hangs', code: 'await new Promise(() => undefined)' } }) });
     const hang = await cli(['tests', join(root, 'src/lib/testgenPricing.ts:priceWithTax'), '--timeout-run', '5'], { OPENAI_BASE_URL: llm.baseUrl });
     assert.equal(hang.code, 0, hang.err);
     assert.match(hang.err, /1 generated, 1 compiled, 0 passed, 0 kept/);

@@ -2,23 +2,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { FakeLlmServer } from '../support/fakeLlmServer';
+import { cli, testPlan } from './testgenCli';
 import { prepareWorkspace } from './fixtureWorkspace';
-
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env, cwd: process.cwd(), signal: new AbortController().signal });
-  return { code, out, err };
-}
-
-/** A model answer: JSON with the cases, an imports block, then one fenced block per case. */
-function plan(cases: Record<string, { title: string; code: string }>, imports: string): string {
-  const json = { cases: Object.entries(cases).map(([id, c]) => ({ id, title: c.title, checks: c.title })) };
-  const blocks = Object.entries(cases).map(([id, c]) => `\`\`\`ts ${id}\n${c.code}\n\`\`\``).join('\n');
-  return `\`\`\`json\n${JSON.stringify(json)}\n\`\`\`\n\`\`\`ts imports\n${imports}\n\`\`\`\n${blocks}\n`;
-}
 
 /** The fixture's own runner and compiler, as its developer runs them. */
 function ownChecks(root: string): { tsc: string; tests: string } {
@@ -28,7 +14,7 @@ function ownChecks(root: string): { tsc: string; tests: string } {
 
 // The model imports describe/it/expect from vitest as the prompt of a non-globals project would say;
 // the project uses vitest's globals, so the import must not reach the file.
-const pricing = plan(
+const pricing = testPlan(
   {
     c1: { title: 'adds the tax rate', code: 'expect(priceWithTax(100, 20)).toBe(120);' },
     c2: { title: 'rounds to cents', code: 'expect(priceWithTax(0.1, 10)).toBe(0.11);' },
@@ -39,7 +25,7 @@ const pricing = plan(
 );
 
 // `cartTotal` is already imported by its test, and "is zero for an empty cart" is already there.
-const cart = plan(
+const cart = testPlan(
   {
     c1: { title: 'sums several lines', code: 'expect(cartTotal([{ price: 1, quantity: 2 }, { price: 3, quantity: 1 }])).toBe(5);' },
     c2: { title: 'is zero for an empty cart', code: 'expect(cartTotal([])).toBe(0);' },

@@ -2,25 +2,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { FakeLlmServer } from '../support/fakeLlmServer';
+import { cli, testPlan } from './testgenCli';
 import { FIXTURES, prepareWorkspace } from './fixtureWorkspace';
 
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env, cwd: process.cwd(), signal: new AbortController().signal });
-  return { code, out, err };
-}
-
-/** A model answer: JSON with the cases, an imports block, then one fenced block per case. */
-function plan(cases: Record<string, { title: string; code: string }>, imports: string): string {
-  const json = { cases: Object.entries(cases).map(([id, c]) => ({ id, title: c.title, checks: c.title })) };
-  const blocks = Object.entries(cases).map(([id, c]) => `\`\`\`ts ${id}\n${c.code}\n\`\`\``).join('\n');
-  return `\`\`\`json\n${JSON.stringify(json)}\n\`\`\`\n\`\`\`ts imports\n${imports}\n\`\`\`\n${blocks}\n`;
-}
-
-const answer = plan(
+const answer = testPlan(
   {
     c1: { title: 'upper-cases a valid order code', code: "expect(new ParseOrderCodePipe().transform(' ord-0042 ')).toBe('ORD-0042');" },
     c2: { title: 'refuses anything else', code: "expect(() => new ParseOrderCodePipe().transform('order-42')).toThrow(InvalidOrderCodeError);" },
