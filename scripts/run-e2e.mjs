@@ -8,7 +8,7 @@
 //   5. run the UI scenarios with playwright-core on Node    (summary line: e2e-ui)
 // Exits non-zero if any step fails. Flags: --host-only, --ui-only, --skip-install, --skip-build.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -83,8 +83,16 @@ export async function bundleHostSuite(outdir = join(root, 'out', 'e2e-suite'), o
 
 async function main() {
   let ok = true;
-  // Screenshots and logs in test-results/e2e/ always belong to the latest run.
-  rmSync(join(root, 'test-results', 'e2e'), { recursive: true, force: true });
+  // Screenshots and logs in test-results/e2e/ always belong to the latest run of their part: npm test
+  // runs the in-host part (files `host-*`) and the UI part (the rest) as two stages side by side, so
+  // each clears only its own files.
+  const results = join(root, 'test-results', 'e2e');
+  for (const name of existsSync(results) ? readdirSync(results) : []) {
+    const host = name.startsWith('host-');
+    if ((host && !argv.has('--ui-only')) || (!host && !argv.has('--host-only'))) {
+      rmSync(join(results, name), { recursive: true, force: true });
+    }
+  }
   if (!argv.has('--skip-install')) {
     if (!step('install code-server', process.execPath, [join(root, 'scripts', 'install-code-server.mjs')])) {
       return 1;

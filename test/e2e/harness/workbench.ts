@@ -103,13 +103,14 @@ export async function waitForWorkbench(page: Page, fileInExplorer: string, timeo
 export async function runCommand(page: Page, title: string, attempts = 5, opened?: Locator): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
+  // The row whose label is exactly the title ("Explain Selection" must not pick "… (Skip Cache)").
+  const row = widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.getByText(title, { exact: true }) }).first();
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    // The row whose label is exactly the title ("Explain Selection" must not pick "… (Skip Cache)").
-    const row = widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.getByText(title, { exact: true }) }).first();
     try {
+      // Inside the retry: an editor the previous step opens late takes the focus and closes the palette.
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       await row.click();
       await (opened ? opened.waitFor({ state: 'visible', timeout: 30_000 }) : paletteLeft(input, title));

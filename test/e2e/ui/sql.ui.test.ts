@@ -84,6 +84,8 @@ describe('Generate Query in the real editor (UI)', function () {
     assert.match(fn, /db\.raw\(/, 'Knex raw with bindings, as the project writes queries');
     const test = await waitForFileContent(path.join(root, TEST_FILE), (c) => c.includes('EXPECTED'));
     assert.match(test, /"paying_users": 2/);
+    // Apply ends by showing the function: wait for it, or it may take the focus from the next test's palette.
+    await p.locator('.tabs-container .tab.active', { hasText: 'weeklyPayingWednesdayLogins.ts' }).waitFor({ timeout: 60_000 });
   });
 
   it('a DELETE answered twice → an error notification, nothing written', async function () {
