@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { FakeLlmServer } from '../../support/fakeLlmServer';
 import { startCodeServer, tail, type CodeServer } from './codeServer';
 import { sharedUiHost } from './sharedUiHost';
 import { logTiming } from './timing';
-import { openWorkbench, screenshot, waitForWorkbench, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, waitForWorkbench, type Workbench } from './workbench';
+import type { Page } from 'playwright-core';
 
 export interface UiSessionOptions {
   /** The folder to open; a function when it is prepared in `before` (e.g. a fixture copy). */
@@ -67,6 +67,7 @@ export function useUiSession(options: UiSessionOptions): UiSession {
     try {
       await waitForWorkbench(workbench.page, 'package.json');
       logTiming(`ui-${options.label}`, 'explorer shown', explorer);
+      await waitForOwnServer(workbench.page, new URL(llm.baseUrl).host, options.label);
       logTiming(`ui-${options.label}`, 'session ready (before hook)', started);
     } catch (e) {
       await screenshot(workbench.page, `ui-${options.label}-workbench-not-ready`);
@@ -102,4 +103,22 @@ export function useUiSession(options: UiSessionOptions): UiSession {
     },
     workspace: () => workspace,
   };
+}
+
+/**
+ * Waits until Routecraft's status bar entry names this session's fake server (`host`): the window
+ * read the user settings written for it. Once in CI a fresh window showed the defaults instead (the
+ * settings never applied, every request went to localhost:11434); a reload reads them again.
+ */
+async function waitForOwnServer(page: Page, host: string, label: string): Promise<void> {
+  const entry = page.locator('.statusbar-item', { hasText: host }).first();
+  if (await entry.waitFor({ timeout: 60_000 }).then(() => true, () => false)) {
+    return;
+  }
+  console.log(`    [ui-${label}] the status bar does not name ${host} (user settings not applied): reloading the window once`);
+  await runCommand(page, 'Developer: Reload Window');
+  await waitForWorkbench(page, 'package.json');
+  await entry.waitFor({ timeout: 60_000 }).catch((e: unknown) => {
+    throw new Error(`the window never used its user settings: no status bar entry names ${host}`, { cause: e });
+  });
 }
