@@ -61,6 +61,11 @@ export interface EndpointGenerator {
   readonly handlerContract: string;
   generate(input: GeneratorInput): GeneratedFile[];
   /**
+   * Facts the generation used that the review should state (where routes were registered and why,
+   * and what it kept as before when the project was ambiguous). Optional.
+   */
+  notes?(input: GeneratorInput): readonly string[];
+  /**
    * Project files the generated code relies on without importing them (module augmentations in
    * plugins a loader registers, such as `@fastify/swagger`'s route schema keys): the type check
    * loads them beside the generated files. Optional; paths relative to the root.

@@ -143,6 +143,7 @@ export async function generateEndpoint(input: EndpointRequest): Promise<Endpoint
 
   progress('Type-checking the change in your project…');
   const contextFiles = generator.contextFiles?.({ spec, options, files, handlerBodies }) ?? [];
+  notes.push(...(generator.notes?.({ spec, options, files, handlerBodies }) ?? []));
   const session = request.model?.session;
   let changeSet = deferAddedModules(await typeCheckChangeSet(firstBuild, { contextFiles, ...(session ? { session } : {}) }), files);
   if (request.llm && Object.keys(handlerBodies).length > 0 && hasErrors(changeSet)) {

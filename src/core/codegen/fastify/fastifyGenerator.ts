@@ -1,11 +1,13 @@
 import { RoutecraftError } from '../../errors';
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
 import { buildTestFile } from '../shared/testWriters/testFile';
-import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
+import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
+import { aggregatorNotes, findAggregator, joinPrefix, type AggregatorPlugin } from './aggregatorPlugin';
+import { buildAggregatorRegistration, siblingRouterPath } from './aggregatorRegistration';
 import { buildAppRegistration } from './appRegistration';
 import { findAutoloadLayout, type AutoloadLayout } from './autoloadRoutes';
-import { appFilePath } from './fastifyApp';
+import { appFilePath, findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
 import { autoloadPlacement, besideApp } from './fastifyLayout';
 import { fastifyDialect, type FastifyDialect } from './fastifyDialect';
 import { fastifyTestDriver, withFastifyValidation, type SuiteApp } from './fastifyTestDriver';
@@ -16,14 +18,22 @@ import { pluginName } from './pluginParts';
 import { externalServiceReason, findTestHelper } from './testBoot';
 import { fastifyValidation, hasDependency, type ValidationSources } from './validationDialect';
 
+/** How the suite mounts the plugin: at the URL the app serves it under, imported as it is exported; `alwaysBare` when the app cannot be imported (autoload). */
+interface Mount {
+  readonly prefix: string;
+  readonly exportDefault: boolean;
+  readonly alwaysBare: boolean;
+}
+
 /** The project's helper when the app boots without services; else a bare Fastify with the plugin, saying why. */
-function suiteApp(ctx: GenerationContext, sources: ProjectSources, appFiles: readonly string[], pluginDirs: readonly string[], prefix: string, exportDefault: boolean, dialect: FastifyDialect): { app: SuiteApp | undefined; reason?: string } {
+function suiteApp(ctx: GenerationContext, sources: ProjectSources, appFiles: readonly string[], pluginDirs: readonly string[], mount: Mount, dialect: FastifyDialect): { app: SuiteApp | undefined; reason?: string } {
+  const { prefix, exportDefault } = mount;
   const reason = externalServiceReason(sources, appFiles, pluginDirs);
   const helper = findTestHelper(sources, ctx.input.options.layout.testsDir);
   if (!reason && helper) {
     return { app: { kind: 'helper', helper } };
   }
-  if (!reason && !exportDefault) {
+  if (!reason && !mount.alwaysBare) {
     return { app: undefined };
   }
   const swagger = hasDependency(ctx.input.files, '@fastify/swagger');
@@ -39,7 +49,7 @@ function testFiles(ctx: GenerationContext, driver: HttpTestDriver, openApi: { su
 function generateAutoload(ctx0: GenerationContext, sources: ProjectSources, dialect: FastifyDialect, autoload: AutoloadLayout): GeneratedFile[] {
   const placement = autoloadPlacement(ctx0, sources, autoload);
   const ctx: GenerationContext = { ...ctx0, paths: { ...ctx0.paths, ...besideApp(ctx0, autoload.appPath), router: placement.router, test: placement.test } };
-  const { app, reason } = suiteApp(ctx, sources, [autoload.appPath], autoload.pluginDirs, placement.urlBase, true, dialect);
+  const { app, reason } = suiteApp(ctx, sources, [autoload.appPath], autoload.pluginDirs, { prefix: placement.urlBase, exportDefault: true, alwaysBare: true }, dialect);
   const driver = fastifyTestDriver(app!, { importExtension: ctx.input.options.importExtension, style: ctx.input.options.style, fastifyValidates: dialect.fastifyValidates, ...(reason ? { note: reason } : {}) });
   // Tests request the URL autoload serves the folder under (`/api` + `/gadgets`).
   const testCtx: GenerationContext = { ...ctx, names: { ...ctx.names, basePath: placement.urlBase } };
@@ -47,14 +57,34 @@ function generateAutoload(ctx0: GenerationContext, sources: ProjectSources, dial
   return files.filter((f): f is GeneratedFile => f !== undefined);
 }
 
+/** The test driver for an app whose plugin is registered in code: the helper's or a bare app, else the app imported as is. */
+function registeredDriver(ctx: GenerationContext, sources: ProjectSources, dialect: FastifyDialect, app: FastifyApp, mount: Mount): { driver: HttpTestDriver; openApi: boolean } {
+  const { app: suite, reason } = suiteApp(ctx, sources, [app.path], [], mount, dialect);
+  const options = { importExtension: ctx.input.options.importExtension, style: ctx.input.options.style, fastifyValidates: dialect.fastifyValidates, ...(reason ? { note: reason } : {}) };
+  const base = suite ? fastifyTestDriver(suite, options) : injectDriver(app, options.importExtension, options.style);
+  const driver = dialect.fastifyValidates !== false && !suite ? withFastifyValidation(base, options.style, dialect.fastifyValidates) : base;
+  return { driver, openApi: dialect.documentsRoutes && suite !== undefined };
+}
+
 function generateRegistered(ctx: GenerationContext, sources: ProjectSources, dialect: FastifyDialect): GeneratedFile[] {
   const registration = buildAppRegistration(ctx);
-  const { app, reason } = suiteApp(ctx, sources, [registration.app.path], [], ctx.names.basePath, false, dialect);
-  const options = { importExtension: ctx.input.options.importExtension, style: ctx.input.options.style, fastifyValidates: dialect.fastifyValidates, ...(reason ? { note: reason } : {}) };
-  const base = app ? fastifyTestDriver(app, options) : injectDriver(registration.app, options.importExtension, options.style);
-  const driver = dialect.fastifyValidates !== false && !app ? withFastifyValidation(base, options.style, dialect.fastifyValidates) : base;
-  const openApi = dialect.documentsRoutes && app !== undefined;
+  const { driver, openApi } = registeredDriver(ctx, sources, dialect, registration.app, { prefix: ctx.names.basePath, exportDefault: false, alwaysBare: false });
   const files = [...dialect.routeFiles(ctx, false), registration.file, testFiles(ctx, driver, openApi ? { suite: ctx.names.basePath, urlBase: ctx.names.basePath } : undefined)];
+  return files.filter((f): f is GeneratedFile => f !== undefined);
+}
+
+/**
+ * The plugin registered in the app's aggregator plugin beside its siblings (its module where theirs
+ * are), and tests that request the URL the app serves it under (the aggregator's prefix included).
+ */
+function generateAggregated(ctx0: GenerationContext, sources: ProjectSources, dialect: FastifyDialect, aggregator: AggregatorPlugin): GeneratedFile[] {
+  const ctx: GenerationContext = { ...ctx0, paths: { ...ctx0.paths, router: siblingRouterPath(ctx0, aggregator) ?? ctx0.paths.router } };
+  const exportDefault = aggregator.siblings.at(-1)!.importStyle === 'default';
+  const app = findFastifyAppOrThrow(ctx, sources.get(appFilePath(ctx))!);
+  const urlBase = joinPrefix(aggregator.outerPrefix, ctx.names.basePath);
+  const { driver, openApi } = registeredDriver(ctx, sources, dialect, app, { prefix: urlBase, exportDefault, alwaysBare: false });
+  const testCtx: GenerationContext = { ...ctx, names: { ...ctx.names, basePath: urlBase } };
+  const files = [...dialect.routeFiles(ctx, exportDefault), buildAggregatorRegistration(ctx, aggregator, exportDefault), testFiles(testCtx, driver, openApi ? { suite: urlBase, urlBase } : undefined)];
   return files.filter((f): f is GeneratedFile => f !== undefined);
 }
 
@@ -87,7 +117,16 @@ export const fastifyGenerator: EndpointGenerator = {
       throw new RoutecraftError('invalid-input', `Cannot tell where @fastify/autoload loads routes from: ${autoload}.`);
     }
     const dialect = fastifyDialect(ctx, fastifyValidation(input.files, validationContext(ctx, sources, autoload)));
-    return autoload ? generateAutoload(ctx, sources, dialect, autoload) : generateRegistered(ctx, sources, dialect);
+    if (autoload) {
+      return generateAutoload(ctx, sources, dialect, autoload);
+    }
+    const nested = findAggregator(ctx, sources, pluginName(ctx));
+    return nested.kind === 'found' ? generateAggregated(ctx, sources, dialect, nested.aggregator) : generateRegistered(ctx, sources, dialect);
+  },
+  notes(input: GeneratorInput): readonly string[] {
+    const ctx = createGenerationContext(input);
+    const sources = projectSources(input.files);
+    return findAutoloadLayout(sources, appFilePath(ctx)) === undefined ? aggregatorNotes(ctx, findAggregator(ctx, sources, pluginName(ctx)), pluginName(ctx)) : [];
   },
   contextFiles(input: GeneratorInput): readonly string[] {
     // Autoloaded plugins (`@fastify/swagger`'s schema keys, decorators) and the test helper are in
