@@ -162,7 +162,7 @@ export function aggregatorNotes(ctx: GenerationContext, lookup: AggregatorLookup
     return [];
   }
   const { aggregator } = lookup;
-  const siblings = aggregator.siblings.map((s) => s.name).join(', ');
+  const siblings = aggregator.siblings.map((s) => s.name).filter((n) => n !== plugin).join(', ');
   const served = joinPrefix(aggregator.outerPrefix, ctx.names.basePath);
-  return [`${plugin} is registered in ${aggregator.localName} (${aggregator.evidence}) beside ${siblings}; the app registers ${aggregator.localName} with the prefix ${aggregator.outerPrefix === '' ? '(none)' : aggregator.outerPrefix} (${aggregator.appEvidence}), so the routes are served under ${served} and the tests request that URL.`];
+  return [`${plugin} is registered in ${aggregator.localName} (${aggregator.evidence}) beside ${siblings === '' ? 'the feature plugins' : siblings}; the app registers ${aggregator.localName} with the prefix ${aggregator.outerPrefix === '' ? '(none)' : aggregator.outerPrefix} (${aggregator.appEvidence}), so the routes are served under ${served} and the tests request that URL.`];
 }
