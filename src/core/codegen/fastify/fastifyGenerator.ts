@@ -1,5 +1,6 @@
 import { RoutecraftError } from '../../errors';
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
+import { routeHandlerContract } from '../shared/handlerContract';
 import { buildTestFile } from '../shared/testWriters/testFile';
 import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
@@ -74,11 +75,11 @@ function validationContext(ctx: GenerationContext, sources: ProjectSources, auto
  */
 export const fastifyGenerator: EndpointGenerator = {
   framework: 'fastify',
-  handlerContract:
-    'The body is the statements of an async Fastify route handler that runs after validation. In scope: `params`, `query` and `body` ' +
-    '(the validated, typed input), `repository` (the resource\'s repository, for CRUD resources: list/get/create/update/delete, all async), ' +
-    'and Fastify\'s `request` and `reply`. Answer with `return reply.code(CODE).send(VALUE);` (or `return reply.code(204).send();`); ' +
-    '`await` is allowed. Do not validate again, do not import anything.',
+  handlerContract: routeHandlerContract({
+    handler: 'an async Fastify route handler',
+    inScope: 'Fastify\'s `request` and `reply`',
+    answer: '`return reply.code(CODE).send(VALUE);` (or `return reply.code(204).send();`)',
+  }),
   generate(input: GeneratorInput): GeneratedFile[] {
     const ctx = createGenerationContext(input);
     const sources = projectSources(input.files);
