@@ -1,12 +1,12 @@
 import { RoutecraftError } from '../../errors';
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
 import { routeHandlerContract } from '../shared/handlerContract';
+import { appFilePath } from '../shared/projectApp';
 import { buildTestFile } from '../shared/testWriters/testFile';
 import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration } from './appRegistration';
 import { findAutoloadLayout, type AutoloadLayout } from './autoloadRoutes';
-import { appFilePath } from './fastifyApp';
 import { autoloadPlacement, besideApp } from './fastifyLayout';
 import { fastifyDialect, type FastifyDialect } from './fastifyDialect';
 import { fastifyTestDriver, withFastifyValidation, type SuiteApp } from './fastifyTestDriver';

@@ -1,12 +1,12 @@
 import { createGenerationContext } from '../shared/generationContext';
 import { routeHandlerContract } from '../shared/handlerContract';
+import { appFilePath } from '../shared/projectApp';
 import { buildRepositoryFile } from '../shared/repositoryFile';
 import { buildSchemaFile } from '../shared/schemaFile';
 import { buildTestFile } from '../shared/testWriters/testFile';
 import { buildValidationErrorFile } from '../shared/validationErrorFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration } from './appRegistration';
-import { appFilePath } from './honoApp';
 import { readHonoAppModel } from './honoAppModel';
 import { mountPrefix, withMountPrefix } from './mountPrefix';
 import { generateOpenApiFeature } from './openapiGenerator';
