@@ -6,11 +6,11 @@ import type { Baseline } from '../core/changes/captureBaseline';
 import type { ChangeSet } from '../core/changes/changeSet';
 import { generateEndpoint } from '../core/endpoint/generateEndpoint';
 import { RoutecraftError } from '../core/errors';
-import type { Logger } from '../core/util/logger';
 import { FRAMEWORK_NAMES, type FrameworkName, type TestRunnerName } from '../core/project/projectFacts';
 import { loadSpecFile } from '../core/endpointSpec/inputs/loadSpecFile';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, type LlmFlags } from './cliSettings';
+import { cliLogger } from './cliLogger';
 import type { CliIo } from './io';
 
 export const endpointHelp = `Usage: routecraft endpoint "DESCRIPTION" [options]
@@ -67,11 +67,7 @@ export async function runEndpoint(description: string | undefined, flags: Endpoi
   if ((description === undefined) === (flags.spec === undefined)) {
     throw new RoutecraftError('invalid-input', 'Give either a DESCRIPTION or --spec FILE.');
   }
-  const logger: Logger = {
-    info: (m) => flags.verbose && io.stderr.write(`[info] ${m}\n`),
-    warn: (m) => io.stderr.write(`[warn] ${m}\n`),
-    error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
-  };
+  const logger = cliLogger(io, flags.verbose);
   const loaded = flags.spec === undefined ? undefined : await loadSpecFile(resolve(io.cwd, flags.spec), { operations: flags.operation });
   for (const warning of loaded?.warnings ?? []) {
     io.stderr.write(`routecraft: ${warning}\n`);

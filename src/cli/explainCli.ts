@@ -4,11 +4,11 @@ import { DEFAULT_MAX_CONTEXT_LINES } from '../core/defaults';
 import { RoutecraftError } from '../core/errors';
 import { buildExplainContext, buildExplainMessages, explainCode } from '../core/explain';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/util/logger';
 import { ExcludedFileError } from '../core/privacy/excludedFileError';
 import { loadExclusion } from '../core/privacy/exclusion';
 import { cliLlm, llmPathHelp, projectRootOf, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, number, type LlmFlags } from './cliSettings';
+import { cliLogger } from './cliLogger';
 import type { CliIo } from './io';
 
 export const explainHelp = `Usage: routecraft explain FILE[:START[-END]] [options]
@@ -100,11 +100,7 @@ export async function runExplain(target: string, flags: ExplainFlags, io: CliIo)
   const cursor = range.start + firstCodeColumn(text, range.start);
   const maxLines = flags['max-lines'] === undefined ? DEFAULT_MAX_CONTEXT_LINES : Math.floor(number('--max-lines', flags['max-lines'], 1, 100_000));
   const settings = llmSettingsFrom(flags, io.env);
-  const logger: Logger = {
-    info: (m) => flags.verbose && io.stderr.write(`[info] ${m}\n`),
-    warn: (m) => io.stderr.write(`[warn] ${m}\n`),
-    error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
-  };
+  const logger = cliLogger(io, flags.verbose);
   const started = Date.now();
   const displayPath = relative(io.cwd, path) || path;
   const input = cursorOnly

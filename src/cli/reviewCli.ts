@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { RoutecraftError } from '../core/errors';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/util/logger';
 import { loadExclusion } from '../core/privacy/exclusion';
 import { collectChange, DEFAULT_REVIEW_PROMPT_TOKENS, failingFindings, prepareReview, reviewChanges, reviewMarkdown, severityFrom, SEVERITIES, withReviewInstructions, type ChangeSource, type Severity } from '../core/review';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, number, type LlmFlags } from './cliSettings';
+import { cliLogger } from './cliLogger';
 import type { CliIo } from './io';
 
 export const reviewHelp = `Usage: routecraft review [RANGE] [options]
@@ -93,11 +93,7 @@ export async function runReview(range: string | undefined, flags: ReviewFlags, i
     io.stderr.write(`${prepared.files.length} files, ${prepared.ruleFindings.length} rule findings, ${prepared.requests.length} requests (largest ≈${Math.max(0, ...prepared.requests.map((r) => r.estimatedTokens))} prompt tokens). Nothing sent.\n`);
     return 0;
   }
-  const logger: Logger = {
-    info: (m) => flags.verbose && io.stderr.write(`[info] ${m}\n`),
-    warn: (m) => io.stderr.write(`[warn] ${m}\n`),
-    error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
-  };
+  const logger = cliLogger(io, flags.verbose);
   const llm = cliLlm(settings, flags, io, logger);
   const result = await reviewChanges(llm.client, prepared, {
     signal: io.signal,

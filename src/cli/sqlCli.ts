@@ -6,7 +6,6 @@ import { diffStats, formatDiffStats } from '../core/changes/diffStats';
 import { changeSetDiff } from '../core/changes/unifiedDiff';
 import { RoutecraftError } from '../core/errors';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/util/logger';
 import { withAnswerInstructions } from '../core/sql/askForQuery';
 import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
 import { formatResultTable } from '../core/sql/formatResult';
@@ -14,6 +13,7 @@ import { generateQuery, queryMessages, type GeneratedQuery } from '../core/sql/g
 import { SQL_DIALECTS, type SchemaModel, type SqlDialect } from '../core/sql/schema/schemaModel';
 import { cliLlm, llmPathHelp, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, type LlmFlags } from './cliSettings';
+import { cliLogger } from './cliLogger';
 import type { CliIo } from './io';
 import { explainForCli, introspectForCli, liveDatabaseFromFlags, sqlLiveHelp, type SqlLiveFlags } from './sqlLiveCli';
 
@@ -80,11 +80,7 @@ export async function runSql(question: string, flags: SqlFlags, io: CliIo): Prom
     io.stdout.write(previewPrompt(settings, withAnswerInstructions(prepared.messages)));
     return 0;
   }
-  const logger: Logger = {
-    info: (m) => flags.verbose && io.stderr.write(`[info] ${m}\n`),
-    warn: (m) => io.stderr.write(`[warn] ${m}\n`),
-    error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
-  };
+  const logger = cliLogger(io, flags.verbose);
   const llm = cliLlm(settings, flags, io, logger);
   const engines = new EmbeddedEngines({ cacheDir: join(tmpdir(), 'routecraft-pglite') });
   try {

@@ -2,11 +2,11 @@ import { relative, resolve } from 'node:path';
 import { applyChangeSet } from '../core/changes/applyChangeSet';
 import { changeSetDiff } from '../core/changes/unifiedDiff';
 import { RoutecraftError } from '../core/errors';
-import type { Logger } from '../core/util/logger';
 import type { TestRunnerName } from '../core/project/projectFacts';
 import { formatSummary, generateTests, type TestsSummary } from '../core/testgen/generateTests';
 import { cliLlm, llmPathHelp, projectRootOf, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, number, type LlmFlags } from './cliSettings';
+import { cliLogger } from './cliLogger';
 import type { CliIo } from './io';
 
 export const testsHelp = `Usage: routecraft tests FILE[:SYMBOL] [options]
@@ -51,11 +51,7 @@ export async function runTests(target: string, flags: TestsFlags, io: CliIo): Pr
   }
   const file = resolve(io.cwd, match[1]);
   const root = flags.project ? resolve(io.cwd, flags.project) : projectRootOf(file, io.cwd);
-  const logger: Logger = {
-    info: (m) => flags.verbose && io.stderr.write(`[info] ${m}\n`),
-    warn: (m) => io.stderr.write(`[warn] ${m}\n`),
-    error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
-  };
+  const logger = cliLogger(io, flags.verbose);
   const llm = cliLlm(llmSettingsFrom(flags, io.env), flags, io, logger);
   try {
     const result = await generateTests({

@@ -3,11 +3,11 @@ import { join, resolve } from 'node:path';
 import { applyChangeSet } from '../core/changes/applyChangeSet';
 import { RoutecraftError } from '../core/errors';
 import { previewPrompt } from '../core/gateway/preview';
-import type { Logger } from '../core/util/logger';
 import { loadExclusion } from '../core/privacy/exclusion';
 import { buildTriageMessages, formatTriageJson, formatTriageMarkdown, prepareTriage, triageError, DEFAULT_TRIAGE_FRAMES, DEFAULT_TRIAGE_LINES, type LogFormat, type TriageInput } from '../core/triage';
 import { cliLlm, llmPathHelp, projectRootOf, type LlmPathFlags } from './cliLlm';
 import { llmSettingsFrom, number, type LlmFlags } from './cliSettings';
+import { cliLogger } from './cliLogger';
 import type { CliIo } from './io';
 
 export const triageHelp = `Usage: routecraft triage [LOG] [options]      (or: routecraft triage [options] < LOG)
@@ -77,11 +77,7 @@ export async function runTriage(file: string | undefined, flags: TriageFlags, io
     io.stdout.write(previewPrompt(settings, buildTriageMessages(context)));
     return 0;
   }
-  const logger: Logger = {
-    info: (m) => flags.verbose && io.stderr.write(`[info] ${m}\n`),
-    warn: (m) => io.stderr.write(`[warn] ${m}\n`),
-    error: (m) => flags.verbose && io.stderr.write(`[error] ${m}\n`),
-  };
+  const logger = cliLogger(io, flags.verbose);
   const failures = context.log.problems.length;
   io.stderr.write(`${failures} failure(s) in ${context.log.format} output; sending the code of ${context.code.length} project frame(s)…\n`);
   const llm = cliLlm(settings, flags, io, logger);

@@ -2,11 +2,10 @@ import * as vscode from 'vscode';
 import { generateEndpoint, type EndpointRequest } from '../core/endpoint/generateEndpoint';
 import type { FactOverrides } from '../core/endpoint/codegenOptions';
 import { parseSpecText } from '../core/endpointSpec/inputs/parseSpecText';
-import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import type { UnknownFact } from '../core/project/projectFacts';
 import type { ModelRequest } from '../core/projectModel';
-import { abortSignalFrom } from './cancellation';
+import { withCancellableProgress } from './cancellableProgress';
 import { withProjectModel, type ProjectModelProvider } from './projectModel/editorProjectModels';
 import { trustedOrExplain } from './restrictedMode';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
@@ -53,22 +52,18 @@ export async function generateEndpointCommand(deps: EndpointDeps, description?: 
   let overrides: FactOverrides = {};
   for (;;) {
     let model: ModelRequest | undefined;
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Endpoint'), cancellable: true },
-      async (progress, token) => {
-        const abort = abortSignalFrom(token);
-        try {
-          const generated = await withProjectModel(deps.models, folder, 'routecraft.generateEndpoint', (projectModel) => {
-            const request: EndpointRequest = { root: folder.uri.fsPath, text, llm: client, overrides, signal: abort.signal, command: 'routecraft.generateEndpoint', onProgress: (message) => progress.report({ message }), ...(activeFile ? { activeFile } : {}), ...(projectModel ? { model: projectModel } : {}) };
-            return generateEndpoint(request);
-          });
-          model = generated.model;
-          return generated.result;
-        } finally {
-          abort.dispose();
-        }
+    const result = await withCancellableProgress(
+      vscode.l10n.t('Routecraft: Generate Endpoint'),
+      async (progress, signal) => {
+        const generated = await withProjectModel(deps.models, folder, 'routecraft.generateEndpoint', (projectModel) => {
+          const request: EndpointRequest = { root: folder.uri.fsPath, text, llm: client, overrides, signal, command: 'routecraft.generateEndpoint', onProgress: (message) => progress.report({ message }), ...(activeFile ? { activeFile } : {}), ...(projectModel ? { model: projectModel } : {}) };
+          return generateEndpoint(request);
+        });
+        model = generated.model;
+        return generated.result;
       },
-    ).then(undefined, (error: unknown) => ({ kind: 'error' as const, message: describeError(error) }));
+      (message) => ({ kind: 'error' as const, message }),
+    );
     switch (result.kind) {
       case 'error':
         return failed(deps, result.message);

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { describeError } from '../core/errors';
 import { explainCode, type Explanation } from '../core/explain';
 import type { ChatAnswer, LlmClient } from '../core/llm/types';
-import { abortSignalFrom } from './cancellation';
+import { withCancellableProgress } from './cancellableProgress';
 import { settleInEditor } from './llmOutcome';
 import { trustedOrExplain } from './restrictedMode';
 import { explainInputFromEditor } from './explainInput';
@@ -42,42 +41,36 @@ export async function explainSelection(deps: ExplainDeps, options: { readonly ca
   deps.panel.status(vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl));
   const started = Date.now();
 
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true }, // l10n: no words,
-    async (progress, token): Promise<ExplainOutcome> => {
+  return withCancellableProgress<ExplainOutcome>(
+    'Routecraft', // l10n: no words
+    async (progress, signal) => {
       progress.report({ message: vscode.l10n.t('Explaining {0} with {1}…', where, settings.llm.model) });
-      const abort = abortSignalFrom(token);
       let streaming = false;
-      try {
-        const result = await explainCode(client, input, {
-          signal: abort.signal,
-          cache: options.cache,
-          command: options.command,
-          onDelta: (delta) => {
-            if (!streaming) {
-              streaming = true;
-              deps.panel.status(vscode.l10n.t('Streaming…'));
-            }
-            deps.panel.append(delta);
-          },
-        });
-        return settleInEditor<Explanation, ExplainOutcome>(result, {
-          ok: ({ answer }) => {
-            deps.panel.finish(answer.text, footer(answer, Date.now() - started));
-            return { kind: 'ok', text: answer.text, cached: answer.cached === true };
-          },
-          cancelled: () => {
-            deps.panel.fail(vscode.l10n.t('Cancelled.'));
-            return { kind: 'cancelled' };
-          },
-          failed: (message) => failed(deps, message),
-        });
-      } catch (error) {
-        return failed(deps, describeError(error));
-      } finally {
-        abort.dispose();
-      }
+      const result = await explainCode(client, input, {
+        signal,
+        cache: options.cache,
+        command: options.command,
+        onDelta: (delta) => {
+          if (!streaming) {
+            streaming = true;
+            deps.panel.status(vscode.l10n.t('Streaming…'));
+          }
+          deps.panel.append(delta);
+        },
+      });
+      return settleInEditor<Explanation, ExplainOutcome>(result, {
+        ok: ({ answer }) => {
+          deps.panel.finish(answer.text, footer(answer, Date.now() - started));
+          return { kind: 'ok', text: answer.text, cached: answer.cached === true };
+        },
+        cancelled: () => {
+          deps.panel.fail(vscode.l10n.t('Cancelled.'));
+          return { kind: 'cancelled' };
+        },
+        failed: (message) => failed(deps, message),
+      });
     },
+    (message) => failed(deps, message),
   );
 }
 

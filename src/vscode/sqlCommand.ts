@@ -2,11 +2,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { trustedOrExplain } from './restrictedMode';
-import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import { EmbeddedEngines } from '../core/sql/embedded/embeddedEngines';
-import { generateQuery } from '../core/sql/generateQuery';
-import { abortSignalFrom } from './cancellation';
+import { generateQuery, type GenerateQueryResult } from '../core/sql/generateQuery';
+import { withCancellableProgress } from './cancellableProgress';
 import type { QueryProofView } from './queryProofView';
 import type { SchemaModel } from '../core/sql/schema/schemaModel';
 import { explainForEditor, introspectForEditor, liveSettings } from './sqlLiveDatabase';
@@ -65,26 +64,22 @@ export async function generateQueryCommand(deps: SqlDeps, question?: string, opt
   const { client } = await deps.createClient(folder.uri);
   const engines = new EmbeddedEngines({ cacheDir: join(tmpdir(), 'routecraft-pglite') });
   try {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Query'), cancellable: true },
-      async (progress, token) => {
-        const abort = abortSignalFrom(token);
-        try {
-          let liveSchema: SchemaModel | undefined;
-          if (live.database && (options.introspect ?? live.introspect)) {
-            progress.report({ message: vscode.l10n.t('Reading the schema of ${0} (read-only)…', live.database.envName) });
-            const introspected = await introspectForEditor(live.database, abort.signal);
-            if (introspected.kind === 'failed') {
-              return { kind: 'failed' as const, message: vscode.l10n.t('Introspection of the database failed: {0}', introspected.message) };
-            }
-            liveSchema = introspected.schema;
+    const result = await withCancellableProgress<GenerateQueryResult>(
+      vscode.l10n.t('Routecraft: Generate Query'),
+      async (progress, signal) => {
+        let liveSchema: SchemaModel | undefined;
+        if (live.database && (options.introspect ?? live.introspect)) {
+          progress.report({ message: vscode.l10n.t('Reading the schema of ${0} (read-only)…', live.database.envName) });
+          const introspected = await introspectForEditor(live.database, signal);
+          if (introspected.kind === 'failed') {
+            return { kind: 'failed', message: vscode.l10n.t('Introspection of the database failed: {0}', introspected.message) };
           }
-          return await generateQuery(client, engines, { root: folder.uri.fsPath, question: text, timeZone, allowWrites: false, signal: abort.signal, command: 'routecraft.generateQuery', onProgress: (message) => progress.report({ message }), liveSchema });
-        } finally {
-          abort.dispose();
+          liveSchema = introspected.schema;
         }
+        return generateQuery(client, engines, { root: folder.uri.fsPath, question: text, timeZone, allowWrites: false, signal, command: 'routecraft.generateQuery', onProgress: (message) => progress.report({ message }), liveSchema });
       },
-    ).then(undefined, (error: unknown) => ({ kind: 'failed' as const, message: describeError(error) }));
+      (message) => ({ kind: 'failed', message }),
+    );
     switch (result.kind) {
       case 'cancelled':
         return result;

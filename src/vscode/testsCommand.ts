@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { describeError } from '../core/errors';
 import type { LlmClient } from '../core/llm/types';
 import type { Logger } from '../core/util/logger';
 import type { TestRunnerName } from '../core/project/projectFacts';
 import { formatSummary, generateTests, type TestsSummary } from '../core/testgen/generateTests';
 import type { ModelRequest } from '../core/projectModel';
-import { abortSignalFrom } from './cancellation';
+import { withCancellableProgress } from './cancellableProgress';
 import { withProjectModel, type ProjectModelProvider } from './projectModel/editorProjectModels';
 import { trustedOrExplain } from './restrictedMode';
 import type { ReviewOutcome, Reviewer } from './review/changeReview';
@@ -54,29 +53,25 @@ export async function generateTestsCommand(deps: TestsDeps): Promise<TestsOutcom
   let testRunner: TestRunnerName | undefined;
   for (;;) {
     let model: ModelRequest | undefined;
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Generate Tests'), cancellable: true },
-      async (progress, token) => {
-        const abort = abortSignalFrom(token);
-        try {
-          const generated = await withProjectModel(deps.models, folder, 'routecraft.generateTests', (projectModel) => generateTests({
-            ...(projectModel ? { model: projectModel } : {}),
-            root: folder.uri.fsPath,
-            target: { file, offset: editor.document.offsetAt(editor.selection.active) },
-            llm: client,
-            testRunner,
-            coverage: true,
-            signal: abort.signal,
-            command: 'routecraft.generateTests',
-            onProgress: (message) => progress.report({ message }),
-          }));
-          model = generated.model;
-          return generated.result;
-        } finally {
-          abort.dispose();
-        }
+    const result = await withCancellableProgress(
+      vscode.l10n.t('Routecraft: Generate Tests'),
+      async (progress, signal) => {
+        const generated = await withProjectModel(deps.models, folder, 'routecraft.generateTests', (projectModel) => generateTests({
+          ...(projectModel ? { model: projectModel } : {}),
+          root: folder.uri.fsPath,
+          target: { file, offset: editor.document.offsetAt(editor.selection.active) },
+          llm: client,
+          testRunner,
+          coverage: true,
+          signal,
+          command: 'routecraft.generateTests',
+          onProgress: (message) => progress.report({ message }),
+        }));
+        model = generated.model;
+        return generated.result;
       },
-    ).then(undefined, (error: unknown) => ({ kind: 'error' as const, message: describeError(error) }));
+      (message) => ({ kind: 'error' as const, message }),
+    );
     switch (result.kind) {
       case 'needs-input': {
         const pick = await vscode.window.showQuickPick([...result.choices], { title: vscode.l10n.t('Routecraft: which test runner does this project use?') });

@@ -8,24 +8,18 @@ import type { ChatAnswer, ChatMessage, ChatRequest, LlmClient, LlmResult } from 
 export { extractCodeBlocks, type CodeBlock } from './codeBlocks';
 export { extractJson, type ExtractJsonResult, type JsonSource } from './extractJson';
 
-/** A request for an answer that must match `schema`. */
-export interface StructuredRequest<T> {
+/** The chat request's options a structured request passes on to every turn of its conversation. */
+type ForwardedChatOptions = Pick<ChatRequest, 'messages' | 'purpose' | 'signal' | 'onDelta' | 'temperature' | 'maxTokens' | 'command' | 'cache' | 'format'>;
+
+/**
+ * A request for an answer that must match `schema`; the chat options (`messages`, `purpose`, `signal`,
+ * `command`, `cache`, `format` — which names the answer's shape, e.g. `endpoint-spec@1` — …) mean what
+ * they mean for {@link ChatRequest}.
+ */
+export interface StructuredRequest<T> extends ForwardedChatOptions {
   readonly schema: z.ZodType<T>;
-  readonly messages: readonly ChatMessage[];
-  /** What the call is for, for logs ("endpoint", "tests" …). */
-  readonly purpose: string;
-  readonly signal?: AbortSignal;
   /** One sentence on what the JSON holds, added to the instructions. */
   readonly describe?: string;
-  readonly onDelta?: (text: string) => void;
-  readonly temperature?: number;
-  readonly maxTokens?: number;
-  /** The command that asked, for the audit log. */
-  readonly command?: string;
-  /** `bypass` skips the response cache for this request. */
-  readonly cache?: 'use' | 'bypass';
-  /** Names the answer's shape (e.g. `endpoint-spec@1`); part of the cache key. */
-  readonly format?: string;
   /**
    * Makes the repair turn's messages (the request, the answer echoed, the issues) fit the caller's
    * prompt budget, e.g. by sending less context; they are sent as given without it.

@@ -5,7 +5,8 @@ import { checkAnswer, type AnswerContext, type CheckedAnswer } from './checkAnsw
 import { proveQuery, type QueryProof } from './embedded/proveQuery';
 import { compareRows } from './embedded/resultValues';
 import type { EmbeddedEngines } from './embedded/embeddedEngines';
-import { SQL_ANSWER_FORMAT, SqlAnswerSchema, type SqlAnswer, type SqlScalar } from './sqlAnswer';
+import type { SqlResult } from './queryResult';
+import { SQL_ANSWER_FORMAT, SqlAnswerSchema, type SqlScalar } from './sqlAnswer';
 import { TIME_ZONE_OFFSET_PARAMETER, TIME_ZONE_PARAMETER } from './validateSql';
 import { sqliteFixedOffsetProblem, sqliteOffsetModifier } from './timeZone';
 
@@ -27,12 +28,7 @@ export interface ProvenQuery extends CheckedAnswer {
   readonly answerToProofMs: number;
 }
 
-export type AskResult =
-  | { readonly kind: 'ok'; readonly value: ProvenQuery }
-  | { readonly kind: 'questions'; readonly answer: SqlAnswer }
-  | { readonly kind: 'invalid'; readonly errors: readonly string[] }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'failed'; readonly message: string };
+export type AskResult = SqlResult<ProvenQuery>;
 
 /** The full messages sent first: the caller's prompt plus the structured-answer rules and schema. */
 export function withAnswerInstructions(messages: readonly ChatMessage[]): ChatMessage[] {

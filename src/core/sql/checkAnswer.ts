@@ -2,6 +2,7 @@ import { extractCodeBlocks } from '../llm/codeBlocks';
 import { extractJson } from '../llm/extractJson';
 import { formatIssues } from '../llm/structuredPrompt';
 import { checkFixtureRows, type TableRows } from './fixtureRows';
+import type { SqlVerdict } from './queryResult';
 import { SqlAnswerSchema, type SqlAnswer } from './sqlAnswer';
 import { validateSql, type SqlCheck } from './validateSql';
 import type { SchemaModel, SqlDialect } from './schema/schemaModel';
@@ -21,10 +22,7 @@ export interface CheckedAnswer {
   readonly rows: readonly TableRows[];
 }
 
-export type AnswerCheck =
-  | { readonly kind: 'ok'; readonly value: CheckedAnswer }
-  | { readonly kind: 'questions'; readonly answer: SqlAnswer }
-  | { readonly kind: 'invalid'; readonly errors: readonly string[] };
+export type AnswerCheck = SqlVerdict<CheckedAnswer>;
 
 /** Parses and checks one raw answer: the JSON against its schema, the ```sql block, the fixture rows. */
 export function checkAnswer(text: string, context: AnswerContext): AnswerCheck {

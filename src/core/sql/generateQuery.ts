@@ -12,8 +12,8 @@ import type { EmbeddedEngines } from './embedded/embeddedEngines';
 import { loadSchema } from './schema/loadSchema';
 import type { SchemaModel, SchemaTable, SqlDialect } from './schema/schemaModel';
 import { chooseTables } from './pickTablesByModel';
+import type { SqlResult } from './queryResult';
 import { selectTables } from './selectTables';
-import type { SqlAnswer } from './sqlAnswer';
 import { buildSqlMessages } from './sqlPrompt';
 import { assertTimeZone } from './timeZone';
 
@@ -43,12 +43,7 @@ export interface GeneratedQuery {
   readonly notes: readonly string[];
 }
 
-export type GenerateQueryResult =
-  | { readonly kind: 'ok'; readonly value: GeneratedQuery }
-  | { readonly kind: 'questions'; readonly answer: SqlAnswer }
-  | { readonly kind: 'invalid'; readonly errors: readonly string[] }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'failed'; readonly message: string };
+export type GenerateQueryResult = SqlResult<GeneratedQuery>;
 
 /** What would be sent for a question (for the prompt preview), or why nothing can be. */
 export async function queryMessages(input: Pick<GenerateQueryInput, 'root' | 'question' | 'dialect' | 'timeZone' | 'allowWrites' | 'liveSchema'>): Promise<{ kind: 'ok'; messages: ChatMessage[]; dialect: SqlDialect; schema: SchemaModel; notes: string[]; tables: readonly SchemaTable[] } | { kind: 'failed'; message: string }> {

@@ -1,12 +1,11 @@
 import { isAbsolute, join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { trustedOrExplain } from '../restrictedMode';
-import { describeError } from '../../core/errors';
 import type { LlmClient } from '../../core/llm/types';
 import type { Logger } from '../../core/util/logger';
 import { loadExclusion } from '../../core/privacy/exclusion';
 import { collectChange, prepareReview, reviewChanges, reviewMarkdown, type ReviewReport } from '../../core/review';
-import { abortSignalFrom } from '../cancellation';
+import { withCancellableProgress } from '../cancellableProgress';
 import { settleInEditor } from '../llmOutcome';
 import type { RoutecraftSettings } from '../settings';
 import type { FindingComments } from './findingComments';
@@ -61,56 +60,50 @@ export async function explainChangesCommand(deps: ExplainChangesDeps, args: read
   }
   const rootUri = vscode.Uri.file(repo.root);
   const { client, settings } = await deps.createClient(rootUri);
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Routecraft: Explain Changes'), cancellable: true },
-    async (progress, token): Promise<ExplainChangesOutcome> => {
-      const abort = abortSignalFrom(token);
-      try {
-        progress.report({ message: vscode.l10n.t('Reading the changes…') });
-        const change = await collectChange(repo.root, source, abort.signal);
-        if (!change) {
-          return { kind: 'cancelled' };
-        }
-        const exclusion = await loadExclusion(repo.root, settings.privacy.exclude);
-        const prepared = await prepareReview(change, { maxPromptTokens: settings.review.promptBudget, exclusion, signal: abort.signal });
-        if (prepared.files.length === 0) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: no changes in the {0}.', change.label));
-          return { kind: 'failed', message: vscode.l10n.t('No changes.') };
-        }
-        deps.panel.begin(vscode.l10n.t('Review: {0}', change.label), vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl), repo.root);
-        const result = await reviewChanges(client, prepared, {
-          signal: abort.signal,
-          cache: options.cache,
-          command: options.command,
-          onProgress: (p) => {
-            if (p.done < p.total) {
-              const message = vscode.l10n.t('Request {0} of {1}: {2}', p.done + 1, p.total, p.files.join(', '));
-              progress.report({ message, increment: p.done === 0 ? 0 : 100 / p.total });
-              deps.panel.status(message);
-            }
-          },
-        });
-        return settleInEditor<ReviewReport, ExplainChangesOutcome>(result, {
-          ok: (report) => {
-            const revision = change.afterRevision;
-            const markdown = reviewMarkdown(report, { link: (file, line) => locationLink(join(repo.root, file), line, revision) });
-            const documentOf = (file: string): vscode.Uri => (revision === undefined ? vscode.Uri.joinPath(rootUri, ...file.split('/')) : deps.revisions.uri(repo.root, revision, join(repo.root, file)));
-            const threads = deps.comments.show(rootUri, report.findings, documentOf).map((t) => ({ uri: t.uri.toString(), line: (t.range?.start.line ?? 0) + 1 }));
-            deps.panel.finish(markdown);
-            return { kind: 'ok', report, markdown, html: deps.panel.html, threads };
-          },
-          cancelled: () => {
-            deps.panel.status(vscode.l10n.t('Cancelled.'));
-            return { kind: 'cancelled' };
-          },
-          failed: (message) => failed(deps, message),
-        });
-      } catch (error) {
-        return failed(deps, describeError(error));
-      } finally {
-        abort.dispose();
+  return withCancellableProgress<ExplainChangesOutcome>(
+    vscode.l10n.t('Routecraft: Explain Changes'),
+    async (progress, signal) => {
+      progress.report({ message: vscode.l10n.t('Reading the changes…') });
+      const change = await collectChange(repo.root, source, signal);
+      if (!change) {
+        return { kind: 'cancelled' };
       }
+      const exclusion = await loadExclusion(repo.root, settings.privacy.exclude);
+      const prepared = await prepareReview(change, { maxPromptTokens: settings.review.promptBudget, exclusion, signal });
+      if (prepared.files.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Routecraft: no changes in the {0}.', change.label));
+        return { kind: 'failed', message: vscode.l10n.t('No changes.') };
+      }
+      deps.panel.begin(vscode.l10n.t('Review: {0}', change.label), vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl), repo.root);
+      const result = await reviewChanges(client, prepared, {
+        signal,
+        cache: options.cache,
+        command: options.command,
+        onProgress: (p) => {
+          if (p.done < p.total) {
+            const message = vscode.l10n.t('Request {0} of {1}: {2}', p.done + 1, p.total, p.files.join(', '));
+            progress.report({ message, increment: p.done === 0 ? 0 : 100 / p.total });
+            deps.panel.status(message);
+          }
+        },
+      });
+      return settleInEditor<ReviewReport, ExplainChangesOutcome>(result, {
+        ok: (report) => {
+          const revision = change.afterRevision;
+          const markdown = reviewMarkdown(report, { link: (file, line) => locationLink(join(repo.root, file), line, revision) });
+          const documentOf = (file: string): vscode.Uri => (revision === undefined ? vscode.Uri.joinPath(rootUri, ...file.split('/')) : deps.revisions.uri(repo.root, revision, join(repo.root, file)));
+          const threads = deps.comments.show(rootUri, report.findings, documentOf).map((t) => ({ uri: t.uri.toString(), line: (t.range?.start.line ?? 0) + 1 }));
+          deps.panel.finish(markdown);
+          return { kind: 'ok', report, markdown, html: deps.panel.html, threads };
+        },
+        cancelled: () => {
+          deps.panel.status(vscode.l10n.t('Cancelled.'));
+          return { kind: 'cancelled' };
+        },
+        failed: (message) => failed(deps, message),
+      });
     },
+    (message) => failed(deps, message),
   );
 }
 

@@ -4,7 +4,7 @@ import { describeError } from '../../core/errors';
 import type { LlmClient } from '../../core/llm/types';
 import { loadExclusion } from '../../core/privacy/exclusion';
 import { formatTriageMarkdown, triageError, type Triage } from '../../core/triage';
-import { abortSignalFrom } from '../cancellation';
+import { withCancellableProgress } from '../cancellableProgress';
 import { locationHref } from '../../core/explain/renderAnswer';
 import { settleInEditor } from '../llmOutcome';
 import type { ExplainPanel, PanelLocation } from '../explainPanel';
@@ -51,32 +51,26 @@ export async function explainErrorCommand(deps: ExplainErrorDeps, passed?: unkno
   const exclusion = await loadExclusion(root, settings.privacy.exclude);
   deps.panel.begin(vscode.l10n.t('Explain Error'), input.source);
   deps.panel.status(vscode.l10n.t('Asking {0} at {1}…', settings.llm.model, settings.llm.baseUrl));
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Routecraft', cancellable: true }, // l10n: no words
-    async (progress, token): Promise<ExplainErrorOutcome> => {
+  const outcome = await withCancellableProgress<ExplainErrorOutcome>(
+    'Routecraft', // l10n: no words
+    async (progress, signal) => {
       progress.report({ message: vscode.l10n.t('Explaining the error with {0}…', settings.llm.model) });
-      const abort = abortSignalFrom(token);
-      try {
-        const result = await triageError(client, { text: input.text, root, exclusion }, { signal: abort.signal, command: 'routecraft.explainError' });
-        return settleInEditor<Triage, ExplainErrorOutcome>(result, {
-          ok: (triage) => {
-            const locations: PanelLocation[] = [];
-            const markdown = formatTriageMarkdown(triage, (path, line) => linkTo(locations, root, path, line));
-            deps.panel.finish(markdown, `${triage.answer.model}${triage.answer.cached ? `, ${vscode.l10n.t('from cache')}` : ''}`, locations);
-            return { kind: 'ok', markdown, triage };
-          },
-          cancelled: () => {
-            deps.panel.fail(vscode.l10n.t('Cancelled.'));
-            return { kind: 'cancelled' };
-          },
-          failed: (message) => failed(deps, message),
-        });
-      } catch (error) {
-        return failed(deps, describeError(error));
-      } finally {
-        abort.dispose();
-      }
+      const result = await triageError(client, { text: input.text, root, exclusion }, { signal, command: 'routecraft.explainError' });
+      return settleInEditor<Triage, ExplainErrorOutcome>(result, {
+        ok: (triage) => {
+          const locations: PanelLocation[] = [];
+          const markdown = formatTriageMarkdown(triage, (path, line) => linkTo(locations, root, path, line));
+          deps.panel.finish(markdown, `${triage.answer.model}${triage.answer.cached ? `, ${vscode.l10n.t('from cache')}` : ''}`, locations);
+          return { kind: 'ok', markdown, triage };
+        },
+        cancelled: () => {
+          deps.panel.fail(vscode.l10n.t('Cancelled.'));
+          return { kind: 'cancelled' };
+        },
+        failed: (message) => failed(deps, message),
+      });
     },
+    (message) => failed(deps, message),
   );
   if (outcome.kind === 'ok') {
     offerNext(root, outcome.triage, deps);

@@ -1,4 +1,5 @@
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
+import { routeHandlerContract } from '../shared/handlerContract';
 import { buildRepositoryFile } from '../shared/repositoryFile';
 import { buildSchemaFile } from '../shared/schemaFile';
 import { buildTestFile } from '../shared/testWriters/testFile';
@@ -27,11 +28,11 @@ function layoutContext(base: GenerationContext, layout: ExpressLayout): Generati
  */
 export const expressGenerator: EndpointGenerator = {
   framework: 'express',
-  handlerContract:
-    'The body is the statements of an Express route handler that runs after validation. In scope: `params`, `query` and `body` ' +
-    '(the validated, typed input), `repository` (the resource\'s repository, for CRUD resources: list/get/create/update/delete, all async), ' +
-    'and Express\'s `req` and `res`. Answer with `res.status(CODE).json(VALUE)` (or `res.status(204).end()`); `await` is allowed. ' +
-    'Do not validate again, do not import anything.',
+  handlerContract: routeHandlerContract({
+    handler: 'an Express route handler',
+    inScope: 'Express\'s `req` and `res`',
+    answer: '`res.status(CODE).json(VALUE)` (or `res.status(204).end()`)',
+  }),
   generate(input: GeneratorInput): GeneratedFile[] {
     const base = createGenerationContext(input);
     const layout = readExpressLayout(base);

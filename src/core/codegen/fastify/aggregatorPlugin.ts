@@ -1,7 +1,8 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { resolveProjectModule } from '../hono/projectModules';
-import { appFilePath, findFastifyApp } from './fastifyApp';
+import { appFilePath } from '../shared/projectApp';
+import { findFastifyApp } from './fastifyApp';
 import { bindingOf, exportedLocal, otherOptions, pluginFunction, registerCalls, type PluginFunction } from './pluginRegistrations';
 import { evidence, type ProjectSources } from './projectSources';
 

@@ -3,9 +3,10 @@ import { formatFragment } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport, matchImportSemicolons, relativeModule } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
+import { appFilePath } from '../shared/projectApp';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
-import { appFilePath, findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
+import { findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
 import { pluginName } from './pluginParts';
 
 interface AppCall {

@@ -1,6 +1,7 @@
 import { Node, type Block, type SourceFile, type StatementedNode } from 'ts-morph';
 import { RoutecraftError } from '../../errors';
 import type { GenerationContext } from '../shared/generationContext';
+import { appFilePath, exportNameOf } from '../shared/projectApp';
 
 /** Where the project's Fastify instance is created and how tests get one. */
 export interface FastifyApp {
@@ -19,11 +20,6 @@ export interface FastifyApp {
   readonly asyncFactory: boolean;
   /** The block holding the instance: the factory's body or the module. */
   readonly container: StatementedNode;
-}
-
-/** The app file's path: the layout's `appFile`, else `<sourceDir>/app.ts`. */
-export function appFilePath(ctx: GenerationContext): string {
-  return ctx.input.options.layout.appFile ?? `${ctx.input.options.layout.sourceDir}/app.ts`;
 }
 
 /** The local names under which the file imports Fastify's factory (`Fastify`, `fastify`). */
@@ -63,17 +59,6 @@ function instanceIn(block: StatementedNode, factories: ReadonlySet<string>): str
     }
   }
   return undefined;
-}
-
-function exportNameOf(file: SourceFile, name: string, exported: boolean): string | undefined {
-  if (exported) {
-    return name;
-  }
-  if (file.getExportAssignments().some((a) => !a.isExportEquals() && a.getExpression().getText() === name)) {
-    return 'default';
-  }
-  const named = file.getExportDeclarations().flatMap((d) => d.getNamedExports()).find((s) => s.getName() === name);
-  return named ? (named.getAliasNode()?.getText() ?? name) : undefined;
 }
 
 /** A factory function (`export async function buildApp()`) or an exported instance; undefined when there is neither. */

@@ -1,5 +1,7 @@
 import { RoutecraftError } from '../../errors';
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
+import { routeHandlerContract } from '../shared/handlerContract';
+import { appFilePath } from '../shared/projectApp';
 import { buildTestFile } from '../shared/testWriters/testFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
@@ -7,7 +9,7 @@ import { aggregatorNotes, findAggregator, joinPrefix, type AggregatorPlugin } fr
 import { buildAggregatorRegistration, siblingRouterPath } from './aggregatorRegistration';
 import { buildAppRegistration } from './appRegistration';
 import { findAutoloadLayout, type AutoloadLayout } from './autoloadRoutes';
-import { appFilePath, findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
+import { findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
 import { autoloadPlacement, besideApp } from './fastifyLayout';
 import { fastifyDialect, type FastifyDialect } from './fastifyDialect';
 import { fastifyTestDriver, withFastifyValidation, type SuiteApp } from './fastifyTestDriver';
@@ -104,11 +106,11 @@ function validationContext(ctx: GenerationContext, sources: ProjectSources, auto
  */
 export const fastifyGenerator: EndpointGenerator = {
   framework: 'fastify',
-  handlerContract:
-    'The body is the statements of an async Fastify route handler that runs after validation. In scope: `params`, `query` and `body` ' +
-    '(the validated, typed input), `repository` (the resource\'s repository, for CRUD resources: list/get/create/update/delete, all async), ' +
-    'and Fastify\'s `request` and `reply`. Answer with `return reply.code(CODE).send(VALUE);` (or `return reply.code(204).send();`); ' +
-    '`await` is allowed. Do not validate again, do not import anything.',
+  handlerContract: routeHandlerContract({
+    handler: 'an async Fastify route handler',
+    inScope: 'Fastify\'s `request` and `reply`',
+    answer: '`return reply.code(CODE).send(VALUE);` (or `return reply.code(204).send();`)',
+  }),
   generate(input: GeneratorInput): GeneratedFile[] {
     const ctx = createGenerationContext(input);
     const sources = projectSources(input.files);

@@ -1,13 +1,12 @@
 import type { SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
-import { ensureImport } from '../shared/imports';
 import { repositoryNames } from '../shared/repositoryFile';
-import { addRoutes, importRepository, importSchemas, importValidationError, pendingOperations, schemaConstants } from '../shared/routeModule';
+import { importSchemas, importValidationError, schemaConstants } from '../shared/routeModule';
 import type { RouteContainer } from '../shared/routeStatements';
-import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
-import { addPluginOptions, ensurePluginRepository, findPluginContainer, pluginName, pluginOptionsName } from './pluginParts';
-import { fastifyResponses, writeRoute } from './routeHandler';
+import { addPluginOptions, findPluginContainer, pluginName, pluginOptionsName } from './pluginParts';
+import { buildPluginRoutesFile } from './pluginRoutesFile';
+import { writeRoute } from './routeHandler';
 
 function addPlugin(file: SourceFile, ctx: GenerationContext): RouteContainer {
   const crud = ctx.input.spec.crud !== undefined;
@@ -33,30 +32,19 @@ function addPlugin(file: SourceFile, ctx: GenerationContext): RouteContainer {
  * (function or `const` arrow) gets the new routes appended to its body.
  */
 export function buildRoutesFile(ctx: GenerationContext): GeneratedFile | undefined {
-  const open = openFile(ctx, ctx.paths.router);
-  const { file } = open;
-  let container = findPluginContainer(file, ctx);
-  const ops = pendingOperations(ctx, container);
-  if (ops.length === 0) {
-    return undefined;
-  }
-  const isNew = container === undefined;
-  let changed = isNew && ensureImport(file, { moduleSpecifier: 'fastify', named: [{ name: 'FastifyInstance', typeOnly: true }] });
-  const schemaNames = schemaConstants(ops);
-  if (schemaNames.length > 0) {
-    changed = importSchemas(ctx, file, schemaNames) || changed;
-    changed = importValidationError(ctx, file) || changed;
-  }
-  const needsRepository = ops.some((op) => op.kind !== 'custom');
-  if (ctx.input.spec.crud && (isNew || needsRepository)) {
-    changed = importRepository(ctx, file, isNew) || changed;
-  }
-  container ??= addPlugin(file, ctx);
-  if (ctx.input.spec.crud && needsRepository && !isNew) {
-    ensurePluginRepository(ctx, container);
-  }
-  changed = addRoutes(ctx, container, ops, fastifyResponses(ctx), { spaced: true, write: (op, receiver, body, w) => writeRoute(ctx, op, receiver, body, w) }) || changed;
-  return finishFile(ctx, open, changed, true);
+  return buildPluginRoutesFile(ctx, {
+    pluginType: { module: 'fastify', name: 'FastifyInstance' },
+    importSchemas: (file, ops) => {
+      const schemaNames = schemaConstants(ops);
+      if (schemaNames.length === 0) {
+        return false;
+      }
+      const imported = importSchemas(ctx, file, schemaNames);
+      return importValidationError(ctx, file) || imported;
+    },
+    addPlugin: (file) => addPlugin(file, ctx),
+    write: (op, receiver, body, w) => writeRoute(ctx, op, receiver, body, w),
+  });
 }
 
 /**

@@ -1,14 +1,12 @@
-import { VariableDeclarationKind, type CodeBlockWriter, type SourceFile } from 'ts-morph';
+import { VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
-import { ensureImport } from '../shared/imports';
 import type { Operation } from '../shared/operations';
 import { repositoryNames } from '../shared/repositoryFile';
-import { addRoutes, importRepository, importSchemas, pendingOperations, schemaConstants } from '../shared/routeModule';
+import { importSchemas, schemaConstants } from '../shared/routeModule';
 import type { RouteContainer } from '../shared/routeStatements';
-import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
-import { addPluginOptions, ensurePluginRepository, findPluginContainer, pluginName, pluginOptionsName } from './pluginParts';
-import { fastifyResponses } from './routeHandler';
+import { addPluginOptions, findPluginContainer, pluginName, pluginOptionsName } from './pluginParts';
+import { buildPluginRoutesFile } from './pluginRoutesFile';
 import { writeSchemaRoute, type SchemaRouteOptions } from './schemaRoute';
 
 /** The plugin type a dialect's routes file is typed with, and how its routes are written. */
@@ -58,29 +56,14 @@ function addPlugin(file: SourceFile, ctx: GenerationContext, exportDefault: bool
  * exist (same method and path) are left alone, so a re-run changes nothing.
  */
 export function buildSchemaRoutesFile(ctx: GenerationContext, exportDefault: boolean, plugin: SchemaPlugin = TYPEBOX_PLUGIN): GeneratedFile | undefined {
-  const open = openFile(ctx, ctx.paths.router);
-  const { file } = open;
-  let container = findPluginContainer(file, ctx);
-  const ops = pendingOperations(ctx, container);
-  if (ops.length === 0) {
-    return undefined;
-  }
-  const isNew = container === undefined;
-  let changed = isNew && ensureImport(file, { moduleSpecifier: plugin.module, named: [{ name: plugin.typeName, typeOnly: true }] });
-  const schemaNames = schemaConstants(ops);
-  const typeNames = [...new Set(ops.flatMap((op) => plugin.typeImports?.(op) ?? []))];
-  if (schemaNames.length + typeNames.length > 0) {
-    changed = importSchemas(ctx, file, schemaNames, typeNames) || changed;
-  }
-  const needsRepository = ops.some((op) => op.kind !== 'custom');
-  if (ctx.input.spec.crud && (isNew || needsRepository)) {
-    changed = importRepository(ctx, file, isNew) || changed;
-  }
-  container ??= addPlugin(file, ctx, exportDefault, plugin);
-  if (ctx.input.spec.crud && needsRepository && !isNew) {
-    ensurePluginRepository(ctx, container);
-  }
-  const write = (op: Operation, receiver: string, body: string, w: CodeBlockWriter): void => writeSchemaRoute(ctx, op, receiver, body, w, plugin.route);
-  changed = addRoutes(ctx, container, ops, fastifyResponses(ctx), { spaced: true, write }) || changed;
-  return finishFile(ctx, open, changed, true);
+  return buildPluginRoutesFile(ctx, {
+    pluginType: { module: plugin.module, name: plugin.typeName },
+    importSchemas: (file, ops) => {
+      const schemaNames = schemaConstants(ops);
+      const typeNames = [...new Set(ops.flatMap((op) => plugin.typeImports?.(op) ?? []))];
+      return schemaNames.length + typeNames.length > 0 && importSchemas(ctx, file, schemaNames, typeNames);
+    },
+    addPlugin: (file) => addPlugin(file, ctx, exportDefault, plugin),
+    write: (op, receiver, body, w) => writeSchemaRoute(ctx, op, receiver, body, w, plugin.route),
+  });
 }

@@ -33,18 +33,6 @@ export function honoClassNames(file: SourceFile): Map<string, 'Hono' | 'OpenAPIH
   return names;
 }
 
-/** The name a declaration is exported under (`default` for `export default x`), or undefined. */
-export function exportNameOf(file: SourceFile, localName: string, exported: boolean): string | undefined {
-  if (exported) {
-    return localName;
-  }
-  if (file.getExportAssignments().some((a) => !a.isExportEquals() && a.getExpression().getText() === localName)) {
-    return 'default';
-  }
-  const named = file.getExportDeclarations().flatMap((d) => d.getNamedExports()).find((s) => s.getName() === localName);
-  return named ? (named.getAliasNode()?.getText() ?? localName) : undefined;
-}
-
 /** The innermost call or `new` of a chain: `createRouter().use(a).use(b)` → `createRouter()`. */
 function chainRoot(expr: Expression): Expression {
   let current: Expression = expr;

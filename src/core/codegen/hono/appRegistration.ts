@@ -3,9 +3,10 @@ import { formatFragment } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport, matchImportSemicolons, relativeModule } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
+import { appFilePath } from '../shared/projectApp';
 import { finishFile, openFile, type OpenFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
-import { appFilePath, findHonoAppOrThrow, type HonoApp } from './honoApp';
+import { findHonoAppOrThrow, type HonoApp } from './honoApp';
 import { routeNames } from './routeFile';
 
 /** Top-level `app.<method>(...)` calls of the app file. */

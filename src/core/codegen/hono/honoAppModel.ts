@@ -1,8 +1,9 @@
 import { Node, ts, type ArrayLiteralExpression, type CallExpression, type SourceFile } from 'ts-morph';
 import { RoutecraftError } from '../../errors';
 import type { GenerationContext } from '../shared/generationContext';
-import { exportNameOf, honoClassNames, importedFrom, readFactory, type HonoFactory, type ProjectFunction } from './appFactory';
-import { appFilePath, type HonoApp } from './honoApp';
+import { appFilePath, exportNameOf } from '../shared/projectApp';
+import { honoClassNames, importedFrom, readFactory, type HonoFactory, type ProjectFunction } from './appFactory';
+import type { HonoApp } from './honoApp';
 import { scanFile } from './projectModules';
 
 /** A router the app mounts, as the app file imports it. */

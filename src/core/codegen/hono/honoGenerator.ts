@@ -1,11 +1,12 @@
 import { createGenerationContext } from '../shared/generationContext';
+import { routeHandlerContract } from '../shared/handlerContract';
+import { appFilePath } from '../shared/projectApp';
 import { buildRepositoryFile } from '../shared/repositoryFile';
 import { buildSchemaFile } from '../shared/schemaFile';
 import { buildTestFile } from '../shared/testWriters/testFile';
 import { buildValidationErrorFile } from '../shared/validationErrorFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration } from './appRegistration';
-import { appFilePath } from './honoApp';
 import { readHonoAppModel } from './honoAppModel';
 import { mountPrefix, withMountPrefix } from './mountPrefix';
 import { generateOpenApiFeature } from './openapiGenerator';
@@ -22,11 +23,11 @@ import { findValidatorHook } from './validatorHook';
  */
 export const honoGenerator: EndpointGenerator = {
   framework: 'hono',
-  handlerContract:
-    'The body is the statements of an async Hono handler that runs after validation. In scope: `params`, `query` and `body` ' +
-    '(the validated, typed input), `repository` (the resource\'s repository, for CRUD resources: list/get/create/update/delete, all async), ' +
-    'and Hono\'s context `c`. Answer with `return c.json(VALUE, CODE);` (or `return c.body(null, 204);`); `await` is allowed. ' +
-    'Do not validate again, do not import anything.',
+  handlerContract: routeHandlerContract({
+    handler: 'an async Hono handler',
+    inScope: 'Hono\'s context `c`',
+    answer: '`return c.json(VALUE, CODE);` (or `return c.body(null, 204);`)',
+  }),
   generate(input: GeneratorInput): GeneratedFile[] {
     const base = createGenerationContext(input);
     const model = readHonoAppModel(base);

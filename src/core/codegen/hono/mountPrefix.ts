@@ -1,6 +1,6 @@
 import { Node, ts } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
-import { appFilePath } from './honoApp';
+import { appFilePath } from '../shared/projectApp';
 import { scanFile } from './projectModules';
 
 /**

@@ -1,4 +1,5 @@
 import { Node, type CallExpression, type SourceFile } from 'ts-morph';
+import { readTableCalls } from './tableCalls';
 import { column, type ColumnKind, type ForeignKey, type SchemaColumn, type SchemaEnum, type SchemaModel, type SchemaTable } from './schemaModel';
 
 /** Knex column builders → kind; `increments` & co. are generated integer primary keys. */
@@ -19,28 +20,20 @@ interface Chain {
  * `t.primary([...])`, `.unique()`, `.defaultTo(…)`, `.comment('…')` and `t.enu(name, [values])`. Files in path order.
  */
 export function readKnex(files: readonly SourceFile[], relativePath: (file: SourceFile) => string): SchemaModel {
-  const tables: SchemaTable[] = [];
-  const enums: SchemaEnum[] = [];
-  const used = new Set<string>();
-  for (const file of files) {
-    for (const call of file.getDescendants().filter(Node.isCallExpression)) {
-      const callee = call.getExpression();
-      if (!Node.isPropertyAccessExpression(callee) || !/^createTable(IfNotExists)?$/.test(callee.getName())) {
-        continue;
-      }
-      const [nameArg, builder] = call.getArguments();
-      if (!nameArg || !Node.isStringLiteral(nameArg) || !builder || !(Node.isArrowFunction(builder) || Node.isFunctionExpression(builder))) {
-        continue;
-      }
-      const param = builder.getParameters()[0]?.getName();
-      if (!param) {
-        continue;
-      }
-      used.add(relativePath(file));
-      tables.push(readTable(nameArg.getLiteralValue(), builder.getDescendants().filter(Node.isExpressionStatement).map((s) => s.getExpression()).filter(Node.isCallExpression), param, enums, `${relativePath(file)}:${call.getStartLineNumber()}`));
+  return readTableCalls('knex', files, relativePath, (call, callee, enums, evidence) => {
+    if (!/^createTable(IfNotExists)?$/.test(callee.getName())) {
+      return undefined;
     }
-  }
-  return { source: 'knex', tables, enums, files: [...used] };
+    const [nameArg, builder] = call.getArguments();
+    if (!nameArg || !Node.isStringLiteral(nameArg) || !builder || !(Node.isArrowFunction(builder) || Node.isFunctionExpression(builder))) {
+      return undefined;
+    }
+    const param = builder.getParameters()[0]?.getName();
+    if (!param) {
+      return undefined;
+    }
+    return readTable(nameArg.getLiteralValue(), builder.getDescendants().filter(Node.isExpressionStatement).map((s) => s.getExpression()).filter(Node.isCallExpression), param, enums, evidence);
+  });
 }
 
 function readTable(name: string, statements: readonly CallExpression[], param: string, enums: SchemaEnum[], evidence: string): SchemaTable {

@@ -1,6 +1,7 @@
 import { Node, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { column, type ColumnKind, type ForeignKey, type SchemaColumn, type SchemaEnum, type SchemaModel, type SchemaTable } from './schemaModel';
 import { prop, text, stringOf, snake } from './astValues';
+import { readTableCalls } from './tableCalls';
 
 const DATA_TYPES: Readonly<Record<string, ColumnKind>> = {
   STRING: 'text', CHAR: 'text', TEXT: 'text', CITEXT: 'text', INTEGER: 'integer', SMALLINT: 'integer', MEDIUMINT: 'integer', TINYINT: 'integer', BIGINT: 'bigint',
@@ -16,31 +17,20 @@ const DATA_TYPES: Readonly<Record<string, ColumnKind>> = {
  * model name + "s" (Sequelize pluralizes); `timestamps` (default true) adds createdAt/updatedAt.
  */
 export function readSequelize(files: readonly SourceFile[], relativePath: (file: SourceFile) => string): SchemaModel {
-  const tables: SchemaTable[] = [];
-  const enums: SchemaEnum[] = [];
-  const used = new Set<string>();
-  for (const file of files) {
-    for (const call of file.getDescendants().filter(Node.isCallExpression)) {
-      const callee = call.getExpression();
-      if (!Node.isPropertyAccessExpression(callee)) {
-        continue;
-      }
-      const method = callee.getName();
-      const args = call.getArguments();
-      const [attributes, options] = method === 'define' ? [args[1], args[2]] : method === 'init' ? [args[0], args[1]] : [undefined, undefined];
-      if (!attributes || !Node.isObjectLiteralExpression(attributes)) {
-        continue;
-      }
-      const modelName = method === 'define' ? stringOf(args[0]) : callee.getExpression().getText();
-      const opts = options && Node.isObjectLiteralExpression(options) ? options : undefined;
-      if (!modelName || (method === 'init' && !opts?.getProperty('sequelize'))) {
-        continue;
-      }
-      used.add(relativePath(file));
-      tables.push(readModel(modelName, attributes, opts, enums, `${relativePath(file)}:${call.getStartLineNumber()}`));
+  return readTableCalls('sequelize', files, relativePath, (call, callee, enums, evidence) => {
+    const method = callee.getName();
+    const args = call.getArguments();
+    const [attributes, options] = method === 'define' ? [args[1], args[2]] : method === 'init' ? [args[0], args[1]] : [undefined, undefined];
+    if (!attributes || !Node.isObjectLiteralExpression(attributes)) {
+      return undefined;
     }
-  }
-  return { source: 'sequelize', tables, enums, files: [...used] };
+    const modelName = method === 'define' ? stringOf(args[0]) : callee.getExpression().getText();
+    const opts = options && Node.isObjectLiteralExpression(options) ? options : undefined;
+    if (!modelName || (method === 'init' && !opts?.getProperty('sequelize'))) {
+      return undefined;
+    }
+    return readModel(modelName, attributes, opts, enums, evidence);
+  });
 }
 
 function readModel(model: string, attributes: ObjectLiteralExpression, options: ObjectLiteralExpression | undefined, enums: SchemaEnum[], evidence: string): SchemaTable {
