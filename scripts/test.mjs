@@ -8,6 +8,9 @@
 // ROUTECRAFT_TEST_LANES=1 runs everything in one lane, in the listed order. `node scripts/test.mjs
 // PREFIX…` runs only the stages whose names start with a prefix (e.g. `unit`, `generation`, `e2e`).
 // ROUTECRAFT_TEST_DRY_RUN=1 runs no stage, only shows the order (each waits 1/100 of its CI time).
+// Each stage runs under scripts/cpu-time.mjs: its line and the summary show wall time and the CPU
+// time (user + system) of the stage's whole process tree; on 2 busy cores the CPU time is what
+// bounds CI, and it barely moves with the machine's load, unlike the wall time.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -17,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'routecraft-tests-'));
 const summary = join(work, 'summary.jsonl');
-const npx = (...args) => ['npx', ['--no-install', ...args]];
+// The root's own binaries, run directly: `npx --no-install` finds the same file but costs ~1 s of CPU
+// per stage to start npm.
+const npx = (bin, ...args) => [join(root, 'node_modules', '.bin', bin), args];
 const mochaNoConfig = (timeout, files) =>
   npx('mocha', '--no-config', '--node-option', 'import=tsx', '--timeout', String(timeout), '--reporter', './scripts/summary-reporter.cjs', ...files);
 
@@ -56,6 +61,20 @@ const laneCount = Number(process.env.ROUTECRAFT_TEST_LANES ?? Math.min(2, availa
 const started = Date.now();
 const clock = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
+/** The {user, system} seconds scripts/cpu-time.mjs wrote for a stage, or undefined. */
+function readCpu(file) {
+  try {
+    const cpu = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof cpu.user === 'number' && typeof cpu.system === 'number' ? cpu : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "12.3 s wall, cpu 20.1 s = 18.0 user + 2.1 sys" (the CPU part only when it was measured). */
+const timing = (seconds, cpu) =>
+  `${seconds.toFixed(1)} s wall${cpu ? `, cpu ${(cpu.user + cpu.system).toFixed(1)} s = ${cpu.user.toFixed(1)} user + ${cpu.system.toFixed(1)} sys` : ''}`;
+
 /** Runs one stage with its output in a file, then prints that file whole. */
 function runStage([name, command, args], index) {
   const log = join(work, `stage-${index}.log`);
@@ -64,7 +83,8 @@ function runStage([name, command, args], index) {
   console.log(`[${clock()}] started: ${name}`);
   return new Promise((resolve) => {
     // ROUTECRAFT_TEST_DRY_RUN=1: `sleep` one hundredth of each stage's CI seconds, to see the plan.
-    const child = process.env.ROUTECRAFT_TEST_DRY_RUN ? spawn('sleep', [String(stages.find(([n]) => n === name)[3].seconds / 100)]) : spawn(command, args, {
+    const cpuFile = join(work, `stage-${index}.cpu.json`);
+    const child = process.env.ROUTECRAFT_TEST_DRY_RUN ? spawn('sleep', [String(stages.find(([n]) => n === name)[3].seconds / 100)]) : spawn(process.execPath, [join(root, 'scripts', 'cpu-time.mjs'), cpuFile, command, ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ROUTECRAFT_TEST_SUMMARY: summary, ROUTECRAFT_TEST_SUITE: name },
@@ -74,9 +94,10 @@ function runStage([name, command, args], index) {
     const finish = (ok, detail = '') => {
       out.end(() => {
         const seconds = (Date.now() - stageStart) / 1000;
+        const cpu = readCpu(cpuFile);
         process.stdout.write(`\n=== ${name} ===\n${readFileSync(log, 'utf8')}`);
-        console.log(`[${clock()}] ${ok ? 'ok' : 'FAILED'}: ${name} (${seconds.toFixed(1)} s)${detail}`);
-        resolve({ name, ok, seconds });
+        console.log(`[${clock()}] ${ok ? 'ok' : 'FAILED'}: ${name} (${timing(seconds, cpu)})${detail}`);
+        resolve({ name, ok, seconds, cpu });
       });
     };
     child.on('error', (error) => finish(false, `: ${error.message}`));
@@ -148,9 +169,10 @@ if (existsSync(summary)) {
 }
 console.log('\n=== summary ===');
 for (const r of results) {
-  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${timing(r.seconds, r.cpu)})`);
 }
-console.log(`wall time ${clock()} in ${Math.max(1, laneCount)} lane(s)`);
+const cpuTotal = results.reduce((sum, r) => sum + (r.cpu ? r.cpu.user + r.cpu.system : 0), 0);
+console.log(`wall time ${clock()} in ${Math.max(1, laneCount)} lane(s)${cpuTotal > 0 ? `, cpu time of the stages ${cpuTotal.toFixed(0)} s` : ''}`);
 const stageFailures = results.filter((r) => !r.ok).length;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(stageFailures > 0 || failed > 0 ? 1 : 0);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expressGenerator } from '../../src/core/codegen/express/expressGenerator';
 import type { CodegenOptions } from '../../src/core/codegen/types';
-import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 import { ALL_CASES } from './generationSpecs';
 import { countTests } from './testCounts';
 
@@ -62,10 +62,11 @@ describe('Express generation into real fixture projects', function () {
       const appText = readFileSync(join(root, 'src/app.ts'), 'utf8');
       const firstMount = /app\.use\(['"]\//.exec(appText)?.index ?? -1;
       assert.ok(firstMount > appText.indexOf('app.use(express.json())'), `the first router follows express.json():\n${appText}`);
-      const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
+      const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit'], { cwd: root, encoding: 'utf8' });
       assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
       const out = join(root, 'test-report.json');
-      const run = spawnSync('npx', fx.runTests(root, out), { cwd: root, encoding: 'utf8' });
+      const [runner = '', ...runnerArgs] = fx.runTests(root, out);
+      const run = spawnSync(fixtureBin(root, runner), runnerArgs, { cwd: root, encoding: 'utf8' });
       assert.equal(run.status, 0, run.stdout + run.stderr);
       const report = JSON.parse(readFileSync(out, 'utf8')) as RunnerReport;
       const countIn = (path: string, status: string): number =>

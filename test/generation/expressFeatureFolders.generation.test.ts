@@ -7,7 +7,7 @@ import { codegenOptionsFrom } from '../../src/core/endpoint/codegenOptions';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
 import { detectProject } from '../../src/core/project/detectProject';
 import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
-import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 
 interface VitestReport {
   readonly testResults: readonly { readonly name: string; readonly assertionResults: readonly { readonly status: string; readonly title: string }[] }[];
@@ -57,10 +57,10 @@ describe('Express feature folders + zod-to-openapi registry (express-feature-fol
       assert.deepEqual(again.map((f) => f.path), [], `re-running ${name} changed files`);
     }
 
-    const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const out = join(root, 'vitest-report.json');
-    const run = spawnSync('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(fixtureBin(root, 'vitest'), ['run', '--reporter=json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const report = JSON.parse(readFileSync(out, 'utf8')) as VitestReport;
     const all = report.testResults.flatMap((r) => r.assertionResults);

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
 import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
-import { prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 import { countTests } from './testCounts';
 
 interface JestReport {
@@ -42,10 +42,10 @@ describe('Express: a router at the version prefix guards all it receives (expres
       assert.ok(m.index > app.indexOf('app.use("/v1/accounts", accountRoutes);'), `${m[0]} comes after its neighbour`);
     }
 
-    const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const out = join(root, 'jest-report.json');
-    const run = spawnSync('npx', ['jest', '--json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(fixtureBin(root, 'jest'), ['--json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as JestReport;
     const all = report.testResults.flatMap((r) => r.assertionResults);
     const failed = report.testResults.flatMap((r) => r.assertionResults.filter((a) => a.status === 'failed').map((a) => `${r.name} › ${a.title}`));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fastifyGenerator } from '../../src/core/codegen/fastify/fastifyGenerator';
 import type { CodegenOptions } from '../../src/core/codegen/types';
-import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 import { ALL_CASES, type GenerationCase } from './generationSpecs';
 import { countTests } from './testCounts';
 
@@ -26,13 +26,47 @@ const OPTIONS: CodegenOptions = {
   layout: { sourceDir: 'src', routesDir: 'src/routes', testsDir: 'test', testSuffix: '.test.ts', testsColocated: false, appFile: 'src/app.ts' },
 };
 const FIXTURE = 'fastify5-node-test';
+/** Names each test's file in its events, which the junit reporter does not (Node 20). */
+const REPORTER = join(import.meta.dirname, '..', '..', 'scripts', 'corpus', 'nodeTestReporter.mjs');
 const OLD_TESTS = 6;
 
-/** Runs node:test over the files with the junit reporter; returns its pass, fail and todo counts. */
-function runNodeTest(root: string, files: readonly string[]): { pass: number; fail: number; todo: number; output: string } {
-  const run = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=junit', ...files], { cwd: root, encoding: 'utf8' });
-  const count = (name: string): number => Number(new RegExp(`<!-- ${name} (\\d+) -->`).exec(run.stdout)?.[1] ?? 'NaN');
-  return { pass: count('pass'), fail: count('fail'), todo: count('todo'), output: run.stdout + run.stderr };
+/** One node:test event as scripts/corpus/nodeTestReporter.mjs writes it (one JSON line each). */
+interface NodeTestEvent {
+  readonly type: 'test:start' | 'test:pass' | 'test:fail';
+  readonly file?: string;
+  readonly todo?: true;
+  readonly skip?: true;
+  readonly suite?: true;
+}
+
+interface Counts {
+  pass: number;
+  fail: number;
+  todo: number;
+}
+
+/**
+ * Runs node:test once over the files with the corpus reporter (it names each test's file); returns
+ * the pass, fail and todo counts per file (root-relative) and over the run, counted as Node's own
+ * summary counts them (suites not counted; a todo is a todo, not a pass). One run instead of one
+ * per file plus one over all: the same tests, each run once.
+ */
+function runNodeTest(root: string, files: readonly string[]): { perFile: ReadonlyMap<string, Counts>; all: Counts; output: string } {
+  const report = join(root, 'node-test-events.jsonl');
+  const run = spawnSync('node', ['--import', 'tsx', '--test', `--test-reporter=${REPORTER}`, `--test-reporter-destination=${report}`, ...files], { cwd: root, encoding: 'utf8' });
+  const events = existsSync(report) ? readFileSync(report, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as NodeTestEvent) : [];
+  const perFile = new Map<string, Counts>(files.map((f) => [f, { pass: 0, fail: 0, todo: 0 }]));
+  const all: Counts = { pass: 0, fail: 0, todo: 0 };
+  for (const e of events.filter((ev) => ev.type !== 'test:start' && !ev.suite && !ev.skip)) {
+    const file = e.file === undefined ? undefined : relative(root, e.file);
+    const key: keyof Counts = e.type === 'test:fail' ? 'fail' : e.todo ? 'todo' : 'pass';
+    all[key] += 1;
+    const counts = file === undefined ? undefined : perFile.get(file);
+    if (counts) {
+      counts[key] += 1;
+    }
+  }
+  return { perFile, all, output: `exit ${String(run.status)}\n${run.stdout.slice(-4000)}${run.stderr}` };
 }
 
 describe('Fastify generation into a real fixture project', function () {
@@ -52,24 +86,25 @@ describe('Fastify generation into a real fixture project', function () {
     }
     const app = readFileSync(join(root, 'src/app.ts'), 'utf8');
     assert.equal([...app.matchAll(/register\(productsRoutes/g)].length, 1, 'products registered once');
-    const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     let generated = 0;
     let todo = 0;
+    const oldFiles = readdirSync(join(root, 'test')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f}`).filter((f) => !testFiles.has(f));
+    const run = runNodeTest(root, [...testFiles, ...oldFiles]);
     for (const path of testFiles) {
       const expected = countTests(readFileSync(join(root, path), 'utf8'));
-      const result = runNodeTest(root, [path]);
-      assert.equal(result.fail, 0, result.output);
+      const result = run.perFile.get(path) ?? { pass: 0, fail: 0, todo: 0 };
+      assert.equal(result.fail, 0, run.output);
       assert.equal(result.pass, expected.run, `${path}: every test passed`);
       assert.equal(result.todo, expected.todo, `${path}: the todo tests are todos`);
       generated += expected.run;
       todo += expected.todo;
     }
     assert.equal(todo, 1, 'the operation without logic has one todo');
-    const all = runNodeTest(root, readdirSync(join(root, 'test')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f}`));
-    assert.equal(all.fail, 0, all.output);
-    assert.equal(all.pass, generated + OLD_TESTS, 'generated tests plus the fixture\'s own');
-    assert.equal(all.todo, todo);
+    assert.equal(run.all.fail, 0, run.output);
+    assert.equal(run.all.pass, generated + OLD_TESTS, 'generated tests plus the fixture\'s own');
+    assert.equal(run.all.todo, todo);
     console.log(`      ${FIXTURE}: ${String(generated)} generated tests passed, ${String(todo)} todo, ${String(OLD_TESTS)} old tests passed, ${String(testFiles.size)} test files`);
   });
 });

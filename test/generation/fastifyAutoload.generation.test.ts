@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
-import { prepareWorkspace } from './fixtureWorkspace';
+import { fixtureBin, prepareWorkspace } from './fixtureWorkspace';
 import { applySpecs, runTests, SPECS } from './nodeTestSteps';
 
 const FIXTURE = 'fastify-autoload-typebox';
@@ -33,7 +33,7 @@ describe('Fastify generation into an autoload + TypeBox project (the fastify-cli
       assert.ok(again.kind === 'ok' && again.changeSet.files.length === 0, `re-running ${name} changed ${again.kind === 'ok' ? again.changeSet.files.map((f) => f.path).join(', ') : again.kind}`);
     }
 
-    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const generatedFiles = [...new Set(written.filter((p) => p.endsWith('.test.ts')))];
     const generated = generatedFiles.reduce((n, p) => n + [...readFileSync(join(root, p), 'utf8').matchAll(/^\s*it(?:\.todo)?\(/gm)].length, 0);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
-import { prepareWorkspace } from './fixtureWorkspace';
+import { fixtureBin, prepareWorkspace } from './fixtureWorkspace';
 import { applySpecs, runTests, SPECS } from './nodeTestSteps';
 
 async function assertRerunUnchanged(root: string, specs: readonly string[]): Promise<void> {
@@ -15,7 +15,7 @@ async function assertRerunUnchanged(root: string, specs: readonly string[]): Pro
 
 /** Type-checks with the fixture's tsc, runs its old and generated tests; returns the generated count. */
 function checkSuite(root: string, written: readonly string[], oldTests: readonly string[], oldCount: number): { generated: number; todo: number } {
-  const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
+  const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
   assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
   const generatedFiles = [...new Set(written.filter((p) => /\.(?:test|spec)\.ts$/.test(p)))];
   const generated = generatedFiles.reduce((n, p) => n + [...readFileSync(join(root, p), 'utf8').matchAll(/^\s*it(?:\.todo)?\(/gm)].length, 0);

@@ -7,7 +7,7 @@ import { codegenOptionsFrom } from '../../src/core/endpoint/codegenOptions';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
 import { detectProject } from '../../src/core/project/detectProject';
 import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
-import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 
 /** The parts of vitest's `json` reporter output this test reads. */
 interface RunnerReport {
@@ -47,10 +47,10 @@ describe('Hono generation into an OpenAPIHono app built by factories (routes arr
     assert.match(readFileSync(join(root, 'src/routes/gadgets/gadgets.routes.ts'), 'utf8'), /export const getGadget = createRoute\(\{\n {2}method: 'get',\n {2}path: '\/gadgets\/\{id\}',/);
     assert.match(readFileSync(join(root, 'src/routes/gadgets/gadgets.schemas.ts'), 'utf8'), /^import \{ z \} from '@hono\/zod-openapi'$/m);
     assert.match(readFileSync(join(root, 'src/routes/gadgets/gadgets.handlers.ts'), 'utf8'), /export const getGadget: AppRouteHandler<GetGadgetRoute> = async \(c\) => \{\n {2}const params = c\.req\.valid\('param'\)/);
-    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const out = join(root, 'test-report.json');
-    const run = spawnSync('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(fixtureBin(root, 'vitest'), ['run', '--reporter=json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as RunnerReport;
     const results = (suffix: string): RunnerReport['testResults'][number]['assertionResults'] => report.testResults.filter((r) => r.name.endsWith(suffix)).flatMap((r) => r.assertionResults);
     const failed = report.testResults.flatMap((r) => r.assertionResults.filter((a) => a.status === 'failed').map((a) => `${r.name}: ${a.title}`));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { honoGenerator } from '../../src/core/codegen/hono/honoGenerator';
 import type { CodegenOptions } from '../../src/core/codegen/types';
-import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 import { ALL_CASES, type GenerationCase } from './generationSpecs';
 import { countTests } from './testCounts';
 
@@ -53,10 +53,10 @@ describe('Hono generation into a real fixture project', function () {
     assert.ok(generatedSources.every((text) => !/;\s*$/m.test(text)), 'no semicolons, like the project');
     const routes = readFileSync(join(root, 'src/routes/products.ts'), 'utf8');
     assert.match(routes, /zValidator\('json', ProductSchema, validationHook\)/, 'the project\'s validationHook');
-    const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const out = join(root, 'test-report.json');
-    const run = spawnSync('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(fixtureBin(root, 'vitest'), ['run', '--reporter=json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const report = JSON.parse(readFileSync(out, 'utf8')) as RunnerReport;
     const countIn = (path: string, status: string): number =>

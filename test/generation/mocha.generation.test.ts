@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expressGenerator } from '../../src/core/codegen/express/expressGenerator';
 import { codegenOptionsFrom } from '../../src/core/endpoint/codegenOptions';
 import { detectProject } from '../../src/core/project/detectProject';
-import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 import { ALL_CASES } from './generationSpecs';
 import { countTests } from './testCounts';
 
@@ -42,11 +42,11 @@ describe('Express generation into a real mocha fixture project', function () {
       assert.doesNotMatch(source, /from '(vitest|node:test|@jest\/globals)'|expect\(/, `${path} is written for mocha`);
       assert.match(source, /import assert from 'node:assert\/strict';/);
     }
-    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const out = join(root, 'test-report.json');
     // The fixture's .mocharc.json gives the tsx loader and the spec glob: the whole suite runs.
-    const run = spawnSync('npx', ['mocha', '--reporter', 'json', '--reporter-option', `output=${out}`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(fixtureBin(root, 'mocha'), ['--reporter', 'json', '--reporter-option', `output=${out}`], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const report = JSON.parse(readFileSync(out, 'utf8')) as MochaReport;
     let generated = 0;

@@ -7,7 +7,7 @@ import { generateEndpoint, type EndpointResult } from '../../src/core/endpoint/g
 import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
 import type { EndpointSpec } from '../../src/core/endpointSpec';
 import { snapshotTree } from '../support/snapshotTree';
-import { prepareWorkspace } from './fixtureWorkspace';
+import { fixtureBin, prepareWorkspace } from './fixtureWorkspace';
 
 const FIXTURE = 'monorepo-npm-workspaces';
 const SPECS_DIR = join(import.meta.dirname, '..', '..', 'corpus', 'specs');
@@ -29,7 +29,7 @@ function okOrThrow(result: EndpointResult, what: string): Extract<EndpointResult
 }
 
 function vitest(dir: string, out: string): VitestReport {
-  const run = spawnSync('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(fixtureBin(dir, 'vitest'), ['run', '--reporter=json', `--outputFile=${out}`], { cwd: dir, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   return JSON.parse(readFileSync(out, 'utf8')) as VitestReport;
 }
@@ -75,7 +75,7 @@ describe('Monorepo (npm workspaces) generation through the real pipeline', funct
     assert.deepEqual(snapshotTree(join(root, 'packages', 'shared')), untouched.shared, 'packages/shared untouched');
     assert.equal(readFileSync(join(root, 'package.json'), 'utf8'), untouched.rootPackage, 'root package.json untouched');
 
-    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: api, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(api, 'tsc'), ['--noEmit', '-p', '.'], { cwd: api, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const results = vitest(api, join(root, 'api-report.json')).testResults.flatMap((r) => r.assertionResults);
     const old = results.filter((a) => a.title === 'answers ok');

@@ -9,7 +9,7 @@ import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
 import { detectProject } from '../../src/core/project/detectProject';
 import { loadSpecFile } from '../../src/core/endpointSpec/inputs/loadSpecFile';
 import type { EndpointSpec } from '../../src/core/endpointSpec';
-import { diskFiles, prepareWorkspace } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace } from './fixtureWorkspace';
 
 interface JestReport {
   readonly testResults: readonly { readonly name: string; readonly assertionResults: readonly { readonly status: string; readonly fullName: string }[] }[];
@@ -22,7 +22,7 @@ const OLD_TESTS = 4;
 
 function jest(root: string, name: string, config: readonly string[]): JestReport {
   const out = join(root, `${name}-report.json`);
-  spawnSync('npx', ['jest', ...config, '--json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
+  spawnSync(fixtureBin(root, 'jest'), [...config, '--json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
   return JSON.parse(readFileSync(out, 'utf8')) as JestReport;
 }
 
@@ -75,7 +75,7 @@ describe('NestJS generation into an app whose AppModule needs a database (global
     assert.match(gadgets, /app\.enableVersioning\(\{ type: VersioningType\.URI, defaultVersion: '1' \}\);/, 'versioning copied from the setup function main.ts calls');
     assert.match(gadgets, /\.post\('\/api\/v1\/gadgets'\)/);
 
-    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
 
     const reports = [jest(root, 'unit', []), jest(root, 'e2e', ['--config', './test/jest-e2e.json'])];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nestjsGenerator } from '../../src/core/codegen/nestjs/nestjsGenerator';
 import type { CodegenOptions } from '../../src/core/codegen/types';
-import { diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
+import { fixtureBin, diskFiles, prepareWorkspace, writeFiles } from './fixtureWorkspace';
 import { ALL_CASES, everyFeature, productSearch, userRegistration, type GenerationCase } from './generationSpecs';
 import { countTests } from './testCounts';
 
@@ -58,10 +58,10 @@ describe('NestJS generation into a real fixture project', function () {
     for (const name of ['ProductsModule', 'UsersModule', 'ShipmentsModule']) {
       assert.equal(appModule.split(name).length - 1, 2, `${name} imported and registered once`);
     }
-    const tsc = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const out = join(root, 'test-report.json');
-    const run = spawnSync('npx', ['jest', '--json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(fixtureBin(root, 'jest'), ['--json', `--outputFile=${out}`], { cwd: root, encoding: 'utf8' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as RunnerReport;
     const failed = report.testResults.flatMap((r) => r.assertionResults.filter((a) => a.status !== 'passed' && a.status !== 'todo').map((a) => `${r.name}: ${a.fullName}`));
     assert.deepEqual(failed, [], run.stderr.slice(0, 20_000));

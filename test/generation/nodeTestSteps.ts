@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
-import { writeFiles } from './fixtureWorkspace';
+import { fixtureBin, writeFiles } from './fixtureWorkspace';
 
 /** The corpus's OpenAPI documents, applied to the fixtures as a user of the CLI would. */
 export const SPECS = join(import.meta.dirname, '..', '..', 'corpus', 'specs');
@@ -18,7 +18,7 @@ export interface Counts {
 
 /** The fixture's own runner (`tsx --test`, what its package.json runs) with the junit reporter. */
 export function runTests(root: string, files: readonly string[]): Counts {
-  const run = spawnSync('npx', ['tsx', '--test', '--test-reporter=junit', ...files], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(fixtureBin(root, 'tsx'), ['--test', '--test-reporter=junit', ...files], { cwd: root, encoding: 'utf8' });
   const count = (name: string): number => Number(new RegExp(`<!-- ${name} (\\d+) -->`).exec(run.stdout)?.[1] ?? 'NaN');
   return { pass: count('pass'), fail: count('fail'), todo: count('todo'), output: run.stdout.slice(-4000) + run.stderr };
 }

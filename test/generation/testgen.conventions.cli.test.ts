@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeLlmServer } from '../support/fakeLlmServer';
 import { cli, testPlan } from './testgenCli';
-import { prepareWorkspace } from './fixtureWorkspace';
+import { fixtureBin, prepareWorkspace } from './fixtureWorkspace';
 
 /** The fixture's own runner and compiler, as its developer runs them. */
 function ownChecks(root: string): { tsc: string; tests: string } {
-  const run = (args: string[]): string => execFileSync('npx', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = ([bin = '', ...args]: string[]): string => execFileSync(fixtureBin(root, bin), args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return { tsc: run(['tsc', '--noEmit', '-p', '.']), tests: run(['vitest', 'run', '--reporter=json']) };
 }
 

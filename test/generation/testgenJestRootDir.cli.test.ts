@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeLlmServer } from '../support/fakeLlmServer';
 import { cli, testPlan } from './testgenCli';
-import { FIXTURES, prepareWorkspace } from './fixtureWorkspace';
+import { fixtureBin, FIXTURES, prepareWorkspace } from './fixtureWorkspace';
 
 const answer = testPlan(
   {
@@ -46,7 +46,7 @@ describe('routecraft tests where jest\'s rootDir is src and no unit spec exists 
     assert.match(readFileSync(join(root, 'src/common/pipes/parse-order-code.pipe.spec.ts'), 'utf8'), /from '\.\/parse-order-code\.pipe'/);
 
     // `npm test` of the project (jest with package.json's config) runs the new spec and nothing else.
-    const out = execFileSync('npx', ['jest', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(fixtureBin(root, 'jest'), ['--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const report = JSON.parse(out) as JestReport;
     assert.deepEqual(report.testResults.map((t) => t.name.slice(root.length + 1)), ['src/common/pipes/parse-order-code.pipe.spec.ts']);
     assert.equal(report.numFailedTests, 0);
