@@ -22,9 +22,9 @@ const work = mkdtempSync(join(tmpdir(), 'routecraft-tests-'));
 const summary = join(work, 'summary.jsonl');
 // The root's own binaries, run directly: `npx --no-install` finds the same file but costs ~1 s of CPU
 // per stage to start npm.
-const npx = (bin, ...args) => [join(root, 'node_modules', '.bin', bin), args];
+const rootBin = (bin, ...args) => [join(root, 'node_modules', '.bin', bin), args];
 const mochaNoConfig = (timeout, files) =>
-  npx('mocha', '--no-config', '--node-option', 'import=tsx', '--timeout', String(timeout), '--reporter', './scripts/summary-reporter.cjs', ...files);
+  rootBin('mocha', '--no-config', '--node-option', 'import=tsx', '--timeout', String(timeout), '--reporter', './scripts/summary-reporter.cjs', ...files);
 
 // Generation tests (fixture projects: tsc + their own runners) are a long stage: split in two
 // halves (alternating over the sorted files) that the two lanes can take side by side.
@@ -44,10 +44,10 @@ const selected = (name) => only.length === 0 || only.some((o) => name.startsWith
 const e2eArgs = (which) => ['scripts/run-e2e.mjs', which, ...(selected('build') ? ['--skip-build'] : [])];
 const stages = [
   ['build', process.execPath, ['esbuild.mjs'], { seconds: 18 }],
-  ['lint', ...npx('eslint', 'src', 'test', 'bench'), { seconds: 81 }],
-  ['type-check', ...npx('tsc', '--noEmit', '-p', '.'), { seconds: 24 }],
-  ['type-check tests', ...npx('tsc', '--noEmit', '-p', 'test'), { seconds: 33 }],
-  ['unit tests', ...npx('mocha', '--config', '.mocharc.json'), { after: 'build', seconds: 216 }],
+  ['lint', ...rootBin('eslint', 'src', 'test', 'bench'), { seconds: 81 }],
+  ['type-check', ...rootBin('tsc', '--noEmit', '-p', '.'), { seconds: 24 }],
+  ['type-check tests', ...rootBin('tsc', '--noEmit', '-p', 'test'), { seconds: 33 }],
+  ['unit tests', ...rootBin('mocha', '--config', '.mocharc.json'), { after: 'build', seconds: 216 }],
   // Real jest/vitest/mocha/node:test processes on fixture copies: slow, so a stage of their own.
   ['runner tests (real test runners on fixture copies)', ...mochaNoConfig(240000, ['test/unit/testgen/run/*Run.test.ts']), { seconds: 105 }],
   ['generation tests 1/2 (fixture projects: tsc + their own runners)', ...mochaNoConfig(300000, generationHalf(0)), { seconds: 290 }],

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEndpoint } from '../../src/core/endpoint/generateEndpoint';
-import { prepareWorkspace, writeFiles } from './fixtureWorkspace';
-import { SPECS } from './nodeTestSteps';
+import { fixtureBin, prepareWorkspace } from './fixtureWorkspace';
+import { applySpecs, SPECS } from './nodeTestSteps';
 import { countTests } from './testCounts';
 
 /** The parts of mocha's `json` reporter output this test reads. */
@@ -23,20 +23,8 @@ describe('Fastify: routes registered through an aggregator plugin the app mounts
     const root = prepareWorkspace(FIXTURE);
     const specs = readdirSync(SPECS).filter((f) => f.endsWith('.yaml')).sort();
     const appBefore = readFileSync(join(root, 'src/app.ts'), 'utf8');
-    const written = new Set<string>();
     const notes: string[] = [];
-    for (const name of specs) {
-      const result = await generateEndpoint({ root, text: readFileSync(join(SPECS, name), 'utf8') });
-      assert.equal(result.kind, 'ok', `${name}: ${JSON.stringify(result).slice(0, 400)}`);
-      if (result.kind !== 'ok') {
-        return;
-      }
-      const errors = result.changeSet.files.flatMap((f) => (f.diagnostics ?? []).filter((d) => d.category === 'error').map((d) => `${f.path}:${String(d.line)} ${d.message}`));
-      assert.deepEqual(errors, [], `${name} type-checks`);
-      writeFiles(root, result.changeSet.files);
-      result.changeSet.files.forEach((f) => written.add(f.path));
-      notes.push(...result.notes);
-    }
+    const written = new Set(await applySpecs(root, specs, notes));
     assert.equal(readFileSync(join(root, 'src/app.ts'), 'utf8'), appBefore, 'the app file is left alone');
     const aggregator = readFileSync(join(root, 'src/modules/api.routes.ts'), 'utf8');
     const registered = [...aggregator.matchAll(/^ {2}await api\.register\((\w+), \{ prefix: '(\/[\w-]+)' \}\);$/gm)].map((m) => `${m[1]!} ${m[2]!}`);
@@ -55,11 +43,11 @@ describe('Fastify: routes registered through an aggregator plugin the app mounts
       assert.ok(again.kind === 'ok' && again.changeSet.files.length === 0, `re-running ${name} changed ${again.kind === 'ok' ? again.changeSet.files.map((f) => f.path).join(', ') : again.kind}`);
     }
 
-    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(fixtureBin(root, 'tsc'), ['--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const out = join(root, 'test-report.json');
     // The fixture's .mocharc.json gives the tsx loader (which follows the @modules/* alias) and the spec glob.
-    const run = spawnSync('npx', ['mocha', '--reporter', 'json', '--reporter-option', `output=${out}`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(fixtureBin(root, 'mocha'), ['--reporter', 'json', '--reporter-option', `output=${out}`], { cwd: root, encoding: 'utf8' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as MochaReport;
     assert.deepEqual(report.failures.map((f) => `${f.fullTitle}: ${f.err.message ?? ''}`), [], 'no test fails (a 404 here means a test missed the /api prefix)');
     assert.equal(run.status, 0, run.stdout + run.stderr);

@@ -23,8 +23,11 @@ export function runTests(root: string, files: readonly string[]): Counts {
   return { pass: count('pass'), fail: count('fail'), todo: count('todo'), output: run.stdout.slice(-4000) + run.stderr };
 }
 
-/** Applies every corpus spec through generateEndpoint (no LLM: structured input), writing what it proposes. */
-export async function applySpecs(root: string, specs: readonly string[]): Promise<string[]> {
+/**
+ * Applies every corpus spec through generateEndpoint (no LLM: structured input), writing what it
+ * proposes; returns the written paths, and adds each result's review notes to `notes` when given.
+ */
+export async function applySpecs(root: string, specs: readonly string[], notes?: string[]): Promise<string[]> {
   const written: string[] = [];
   for (const name of specs) {
     const result = await generateEndpoint({ root, text: readFileSync(join(SPECS, name), 'utf8') });
@@ -36,6 +39,7 @@ export async function applySpecs(root: string, specs: readonly string[]): Promis
     assert.deepEqual(errors, [], `${name}: the type check in the project found errors`);
     writeFiles(root, result.changeSet.files);
     written.push(...result.changeSet.files.map((f) => f.path));
+    notes?.push(...result.notes);
   }
   return written;
 }

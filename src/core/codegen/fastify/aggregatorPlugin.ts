@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
-import { resolveProjectModule } from '../hono/projectModules';
+import { resolveProjectModule } from '../shared/projectModules';
 import { appFilePath } from '../shared/projectApp';
 import { findFastifyApp } from './fastifyApp';
 import { bindingOf, exportedLocal, otherOptions, pluginFunction, registerCalls, type PluginFunction } from './pluginRegistrations';

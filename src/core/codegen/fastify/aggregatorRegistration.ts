@@ -6,7 +6,7 @@ import { matchImportSemicolons } from '../shared/imports';
 import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
-import { moduleSpecifierLike } from '../hono/projectModules';
+import { moduleSpecifierLike } from '../shared/projectModules';
 import type { AggregatorPlugin, SiblingPlugin } from './aggregatorPlugin';
 import { pluginName } from './pluginParts';
 import { pluginFunction, registerCalls } from './pluginRegistrations';

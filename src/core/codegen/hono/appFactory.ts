@@ -1,6 +1,6 @@
 import { Node, ts, type Expression, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
-import { resolveProjectModule, scanFile } from './projectModules';
+import { resolveProjectModule, scanFile } from '../shared/projectModules';
 
 /** An exported function of a project module: where it lives and how it is imported. */
 export interface ProjectFunction {

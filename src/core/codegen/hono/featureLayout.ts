@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { Node, type Expression, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import type { HonoAppModel, RegisteredRouter } from './honoAppModel';
-import { resolveProjectModule, scanFile } from './projectModules';
+import { resolveProjectModule, scanFile } from '../shared/projectModules';
 
 /** A name some module exports, and how the neighbour imports it (`@/lib/types`, `hono`). */
 export interface ImportedName {

@@ -6,7 +6,7 @@ import { stringLiteral } from '../shared/literal';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import type { OpenApiFeature } from './openapiFeature';
-import { moduleSpecifierLike } from './projectModules';
+import { moduleSpecifierLike } from '../shared/projectModules';
 
 /**
  * Registers the feature's router in the app file the way the neighbour is registered: imported

@@ -4,7 +4,7 @@ import type { GenerationContext } from '../shared/generationContext';
 import { appFilePath, exportNameOf } from '../shared/projectApp';
 import { honoClassNames, importedFrom, readFactory, type HonoFactory, type ProjectFunction } from './appFactory';
 import type { HonoApp } from './honoApp';
-import { scanFile } from './projectModules';
+import { scanFile } from '../shared/projectModules';
 
 /** A router the app mounts, as the app file imports it. */
 export interface RegisteredRouter {

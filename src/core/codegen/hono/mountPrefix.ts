@@ -1,7 +1,7 @@
 import { Node, ts } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { appFilePath } from '../shared/projectApp';
-import { scanFile } from './projectModules';
+import { scanFile } from '../shared/projectModules';
 
 /**
  * The prefix every router of the app is mounted under (`app.route('/api/users', users)` → `/api`),

@@ -4,7 +4,7 @@ import { stringLiteral } from '../shared/literal';
 import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import type { ProjectFunction } from './appFactory';
 import type { OpenApiFeature } from './openapiFeature';
-import { moduleSpecifierLike } from './projectModules';
+import { moduleSpecifierLike } from '../shared/projectModules';
 import { appRequestDriver } from './requestDriver';
 
 /** The name the test imports the feature's router under (the neighbour's tests say `router`). */

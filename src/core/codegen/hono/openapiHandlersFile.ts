@@ -8,7 +8,7 @@ import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import type { OpenApiFeature } from './openapiFeature';
 import { routeTypeName } from './openapiRoutesFile';
-import { moduleSpecifierLike } from './projectModules';
+import { moduleSpecifierLike } from '../shared/projectModules';
 import { honoResponses, writeValidatedReads } from './routeHandler';
 
 /**

@@ -5,7 +5,7 @@ import type { Operation } from '../shared/operations';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import type { OpenApiFeature } from './openapiFeature';
-import { moduleSpecifierLike } from './projectModules';
+import { moduleSpecifierLike } from '../shared/projectModules';
 
 /** `.openapi(routes.x, handlers.x)` calls of a chain, outermost last, with the route's name. */
 function chainCalls(init: Expression): { call: CallExpression; name: string }[] {

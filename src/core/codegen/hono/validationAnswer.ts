@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { Node, ts, type SourceFile } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import type { FeatureLayout } from './featureLayout';
-import { resolveProjectModule, scanFile } from './projectModules';
+import { resolveProjectModule, scanFile } from '../shared/projectModules';
 
 /** How the project's OpenAPIHono routers answer a request that fails validation. */
 export interface ValidationAnswer {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { SourceFile } from 'ts-morph';
-import type { GenerationContext } from '../shared/generationContext';
+import type { GenerationContext } from './generationContext';
 
 /** A project file read into the context's ts-morph project for inspection (never written). */
 export interface ScannedFile {
