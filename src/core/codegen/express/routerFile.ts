@@ -1,9 +1,8 @@
-import { Node, VariableDeclarationKind, type Block, type SourceFile } from 'ts-morph';
+import { Node, type Block } from 'ts-morph';
 import type { GenerationContext } from '../shared/generationContext';
 import { ensureImport } from '../shared/imports';
-import { repositoryNames } from '../shared/repositoryFile';
-import { addRoutes, ensureModuleRepository, importRepository, importSchemas, importValidationError, pendingOperations, schemaConstants } from '../shared/routeModule';
-import type { RouteContainer } from '../shared/routeStatements';
+import { addRouteFactory, findFactoryContainer, importFactoryRepository, type RouteFactoryNames } from '../shared/routeFactory';
+import { addRoutes, importSchemas, importValidationError, pendingOperations, schemaConstants } from '../shared/routeModule';
 import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import { EXPRESS_RESPONSES, writeRoute } from './routeHandler';
@@ -23,40 +22,9 @@ export function routerNames(ctx: GenerationContext): RouterNames {
   return { factory: `create${ctx.names.PluralPascal}Router`, router: `${ctx.names.plural}Router`, mergeParams: false };
 }
 
-function findContainer(file: SourceFile, names: RouterNames): RouteContainer | undefined {
-  const { factory, router } = names;
-  const fn = file.getFunction(factory);
-  if (fn) {
-    return {
-      node: fn,
-      receiver: 'router',
-      insertIndex: () => {
-        const statements = fn.getStatements();
-        const last = statements.at(-1);
-        return last && Node.isReturnStatement(last) ? statements.length - 1 : statements.length;
-      },
-    };
-  }
-  if (file.getVariableDeclaration(router)) {
-    return { node: file, receiver: router, insertIndex: () => file.getStatements().length };
-  }
-  return undefined;
-}
-
-function addFactory(file: SourceFile, ctx: GenerationContext, names: RouterNames): RouteContainer {
-  const { factory, router } = names;
-  const crud = ctx.input.spec.crud !== undefined;
-  const { interfaceName, className } = repositoryNames(ctx);
-  file.addFunction({
-    name: factory,
-    isExported: true,
-    docs: [`The ${ctx.names.plural} routes, mounted at ${ctx.names.basePath}.${crud ? ' Pass another repository to use a real store.' : ''}`],
-    parameters: crud ? [{ name: 'repository', type: interfaceName, initializer: `new ${className}()` }] : [],
-    returnType: 'Router',
-    statements: [`const router = Router(${names.mergeParams ? '{ mergeParams: true }' : ''});`, 'router.use(express.json());', 'return router;'],
-  });
-  file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: router, initializer: `${factory}()` }] });
-  return findContainer(file, names)!;
+/** The factory, its instance and receiver as the shared route-factory code names them. */
+function factoryNames(names: RouterNames): RouteFactoryNames {
+  return { factory: names.factory, instance: names.router, receiver: 'router' };
 }
 
 /** Express 4 does not catch rejected promises: a custom body goes into the handler's `try`. */
@@ -74,7 +42,7 @@ function tryBlock(body: Block): Block {
 export function buildRouterFile(ctx: GenerationContext, names: RouterNames = routerNames(ctx)): GeneratedFile | undefined {
   const open = openFile(ctx, ctx.paths.router);
   const { file } = open;
-  let container = findContainer(file, names);
+  let container = findFactoryContainer(file, factoryNames(names));
   const ops = pendingOperations(ctx, container);
   if (ops.length === 0) {
     return undefined;
@@ -86,14 +54,12 @@ export function buildRouterFile(ctx: GenerationContext, names: RouterNames = rou
     changed = importSchemas(ctx, file, schemaNames) || changed;
     changed = importValidationError(ctx, file) || changed;
   }
-  const needsRepository = ops.some((op) => op.kind !== 'custom');
-  if (ctx.input.spec.crud && (factoryFile || needsRepository)) {
-    changed = importRepository(ctx, file, true) || changed;
-    if (!factoryFile) {
-      ensureModuleRepository(ctx, file);
-    }
-  }
-  container ??= addFactory(file, ctx, names);
+  changed = importFactoryRepository(ctx, file, ops, factoryFile) || changed;
+  container ??= addRouteFactory(file, ctx, factoryNames(names), {
+    summary: `The ${ctx.names.plural} routes, mounted at ${ctx.names.basePath}.`,
+    returnType: 'Router',
+    statements: [`const router = Router(${names.mergeParams ? '{ mergeParams: true }' : ''});`, 'router.use(express.json());', 'return router;'],
+  });
   if (names.defaultExport === true && file.getExportAssignments().length === 0) {
     file.addExportAssignment({ isExportEquals: false, expression: names.router });
     changed = true;
