@@ -6,6 +6,11 @@
 //      Node 24; the npm package `node@24` ships one, and it must be first on PATH while
 //      code-server's postinstall builds its native modules.
 // A quick no-op when everything is already there. Node builtins only.
+//
+//   node scripts/install-code-server.mjs [--debian-only | --code-server-only]
+//
+// `npm test` runs the two parts as separate installs (scripts/testPlan.mjs): the unit tests need
+// only the Debian packages (redis-server), the editor tests also need code-server.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -132,17 +137,31 @@ function ensureCodeServer() {
   log(`installed code-server ${cs} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-export function install() {
-  ensureDebianPackages();
-  ensureCodeServer();
-  if (!existsSync('/usr/bin/chromium')) {
-    throw new InstallError('/usr/bin/chromium is missing after installing the chromium package');
+/** Installs what is missing: `parts` 'debian' (the packages, chromium checked), 'code-server' (Node 24 + code-server), or both. */
+export function install(parts = ['debian', 'code-server']) {
+  if (parts.includes('debian')) {
+    ensureDebianPackages();
+    if (!existsSync('/usr/bin/chromium')) {
+      throw new InstallError('/usr/bin/chromium is missing after installing the chromium package');
+    }
   }
+  if (parts.includes('code-server')) {
+    ensureCodeServer();
+  }
+}
+
+/** The parts the command line asks for: both by default. */
+function partsFromArgs(args) {
+  const unknown = args.filter((a) => a !== '--debian-only' && a !== '--code-server-only');
+  if (unknown.length > 0 || args.length > 1) {
+    throw new InstallError(`usage: install-code-server.mjs [--debian-only | --code-server-only] (got ${args.join(' ')})`);
+  }
+  return args[0] === '--debian-only' ? ['debian'] : args[0] === '--code-server-only' ? ['code-server'] : ['debian', 'code-server'];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    install();
+    install(partsFromArgs(process.argv.slice(2)));
   } catch (e) {
     console.error(`[install-code-server] FAILED: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
