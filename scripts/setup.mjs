@@ -84,7 +84,8 @@ async function installEverything() {
 
 if (process.argv.includes('--root-only')) {
   installRoot();
+  console.log(`[setup] root node_modules ready in ${elapsed()}`);
 } else {
   await installEverything();
+  console.log(`[setup] ready in ${elapsed()}`);
 }
-console.log(`[setup] ready in ${elapsed()}`);
