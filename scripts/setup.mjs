@@ -1,19 +1,16 @@
 // Brings a fresh clone to a testable state, and is a quick no-op when it already is. Node builtins
 // only: it runs before npm ci.
 //
-//   node scripts/setup.mjs              everything (`npm run setup`): the root's npm dependencies from
-//                                       the lockfile, and at the same time the installs of
-//                                       scripts/testPlan.mjs: Debian packages (chromium,
-//                                       redis-server, build tools), code-server + Node 24
-//                                       (scripts/install-code-server.mjs), the fixture projects' own
-//                                       dependencies (scripts/install-fixtures.mjs)
-//   node scripts/setup.mjs --root-only  the root's node_modules only: `npm test`'s pretest; the other
-//                                       installs run in scripts/test.mjs beside the stages that do
-//                                       not need them
+//   node scripts/setup.mjs              everything (`npm run setup`): the installs of
+//                                       scripts/testPlan.mjs, at once where they do not wait for each
+//                                       other: the root's npm dependencies from the lockfile, Debian
+//                                       packages (chromium, redis-server, build tools), code-server +
+//                                       Node 24 (scripts/install-code-server.mjs), the fixture
+//                                       projects' own dependencies (scripts/install-fixtures.mjs)
+//   node scripts/setup.mjs --root-only  the root's node_modules only (`npm test` runs it as one of its
+//                                       installs, beside the others, before any stage)
 //
-// The root's npm ci is CPU-bound (34 s wall, 33 s CPU on a fresh clone here, 68 s when the other
-// installs ran beside it), so `npm test` runs it alone, first. Each installer's output is printed
-// whole when it ends, with its time; a failed one fails the setup.
+// Each installer's output is printed whole when it ends, with its time; a failed one fails the setup.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -59,11 +56,10 @@ function installRoot() {
   }
 }
 
-/** The root's install and every install of the test plan, at once where they do not wait for each other. */
+/** Every install of the test plan, at once where they do not wait for each other. */
 async function installEverything() {
   const work = mkdtempSync(join(tmpdir(), 'routecraft-setup-'));
-  const rootTask = { name: 'install the root node_modules (npm ci)', command: process.execPath, args: [fileURLToPath(import.meta.url), '--root-only'], after: [], seconds: 35, lane: false };
-  const tasks = [rootTask, ...testPlan(root, []).filter((task) => !task.lane)];
+  const tasks = testPlan(root, []).filter((task) => !task.lane);
   let count = 0;
   const results = await runPlan(tasks, {
     laneCount: 1,

@@ -2,9 +2,9 @@
 // suites (unit, in-editor, UI). Exits non-zero if any task failed or was not run.
 //
 // What runs and what each part waits for is in scripts/testPlan.mjs; the order in
-// scripts/scheduler.mjs. The root's node_modules is there already (pretest: scripts/setup.mjs
-// --root-only); the other installs (Debian packages, code-server, the fixtures' node_modules) are
-// tasks that run beside the stages, and each stage starts as soon as what it needs is there. The
+// scripts/scheduler.mjs. The installs (the root's node_modules, Debian packages, code-server, the
+// fixtures' node_modules) are tasks that run beside the stages, and each stage starts as soon as what
+// it needs is there (every stage needs the root's; this file uses Node builtins only). The
 // stages run in two lanes at once (most stages use one core; CI machines have two), longest chain
 // first. A task's output is printed whole when it ends, so logs stay readable.
 // ROUTECRAFT_TEST_LANES=1 runs the stages in one lane, in the listed order. `node scripts/test.mjs

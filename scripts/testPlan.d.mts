@@ -4,6 +4,7 @@ import type { CommandTask } from './runTask.mjs';
 
 export type PlanTask = Task & CommandTask;
 
+export const ROOT: string;
 export const DEBIAN: string;
 export const CODE_SERVER: string;
 export const FIXTURES_UNIT: string;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTask } from '../../../scripts/runTask.mjs';
 import { runPlan, selectTasks } from '../../../scripts/scheduler.mjs';
-import { BUILD, CODE_SERVER, DEBIAN, FIXTURES_REST, FIXTURES_RUNNER, FIXTURES_UNIT, testPlan, type PlanTask } from '../../../scripts/testPlan.mjs';
+import { BUILD, CODE_SERVER, DEBIAN, FIXTURES_REST, FIXTURES_RUNNER, FIXTURES_UNIT, ROOT, testPlan, type PlanTask } from '../../../scripts/testPlan.mjs';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const plan = testPlan(root, []);
@@ -31,6 +31,13 @@ function installedFixturesUsed(files: string[], pattern: RegExp): string[] {
 }
 
 describe('scripts/testPlan.mjs (what each stage of npm test waits for)', () => {
+  it('every stage waits for the root\'s node_modules; the other installs start beside its npm ci', () => {
+    for (const t of plan) {
+      assert.equal(t.after.includes(ROOT), t.lane, t.name);
+    }
+    assert.deepEqual(task(ROOT).args.slice(-1), ['--root-only']);
+  });
+
   it('installs every fixture with a lockfile exactly once, in three groups', () => {
     const groups = [FIXTURES_UNIT, FIXTURES_RUNNER, FIXTURES_REST].flatMap(fixturesOf);
     const withLock = readdirSync(join(root, 'test', 'fixtures')).filter((n) => existsSync(join(root, 'test', 'fixtures', n, 'package-lock.json')));
@@ -43,13 +50,13 @@ describe('scripts/testPlan.mjs (what each stage of npm test waits for)', () => {
     const used = installedFixturesUsed(unitFiles, /prepareWorkspace\('([^']+)'/g);
     assert.ok(used.length > 0);
     assert.deepEqual(used.filter((name) => !fixturesOf(FIXTURES_UNIT).includes(name)), [], 'fixtures the unit tests use outside their install group');
-    assert.deepEqual(task('unit').after, [BUILD, DEBIAN, FIXTURES_UNIT]);
+    assert.deepEqual(task('unit').after, [ROOT, BUILD, DEBIAN, FIXTURES_UNIT]);
   });
 
   it('the runner tests wait for the fixtures of their scenarios', () => {
     const used = installedFixturesUsed(tsFiles(join(root, 'test', 'unit', 'testgen', 'run')), /(?:scenario\('[^']+', |fixture: )'([^']+)'/g);
     assert.deepEqual(used, [...fixturesOf(FIXTURES_UNIT), ...fixturesOf(FIXTURES_RUNNER)].sort());
-    assert.deepEqual(task('runner').after, [FIXTURES_UNIT, FIXTURES_RUNNER]);
+    assert.deepEqual(task('runner').after, [ROOT, FIXTURES_UNIT, FIXTURES_RUNNER]);
   });
 
   it('the editor stages wait for build, code-server (after the Debian packages) and express5-vitest; lint, type checks and build for nothing', () => {
@@ -57,15 +64,15 @@ describe('scripts/testPlan.mjs (what each stage of npm test waits for)', () => {
     assert.ok(editorFixtures.includes('express5-vitest'), editorFixtures.join(', '));
     assert.deepEqual(editorFixtures.filter((name) => !fixturesOf(FIXTURES_UNIT).includes(name)), [], 'fixtures the editor tests use outside the first install group');
     for (const name of ['e2e tests in the extension host', 'e2e UI']) {
-      assert.deepEqual(task(name).after, [BUILD, DEBIAN, CODE_SERVER, FIXTURES_UNIT]);
+      assert.deepEqual(task(name).after, [ROOT, BUILD, DEBIAN, CODE_SERVER, FIXTURES_UNIT]);
       assert.ok(task(name).args.includes('--skip-install') && task(name).args.includes('--skip-build'), 'installed and built by the plan');
     }
     assert.deepEqual(task(CODE_SERVER).after, [DEBIAN]);
     for (const name of ['build', 'lint', 'type-check']) {
-      assert.deepEqual(task(name).after, []);
+      assert.deepEqual(task(name).after, [ROOT]);
     }
-    assert.deepEqual(selectTasks(plan, ['lint', 'type-check', 'build']).filter((t) => !t.lane), []);
-    assert.deepEqual(selectTasks(plan, ['generation']).filter((t) => !t.lane).map((t) => t.name), [FIXTURES_UNIT, FIXTURES_RUNNER, FIXTURES_REST]);
+    assert.deepEqual(selectTasks(plan, ['lint', 'type-check', 'build']).filter((t) => !t.lane).map((t) => t.name), [ROOT]);
+    assert.deepEqual(selectTasks(plan, ['generation']).filter((t) => !t.lane).map((t) => t.name), [ROOT, FIXTURES_UNIT, FIXTURES_RUNNER, FIXTURES_REST]);
     assert.ok(!testPlan(root, ['e2e']).find((t) => t.name.startsWith('e2e UI'))?.args.includes('--skip-build'), 'without the build stage, run-e2e builds');
   });
 
@@ -104,7 +111,7 @@ describe('scripts/testPlan.mjs (what each stage of npm test waits for)', () => {
     const run = spawnSync(process.execPath, [join(root, 'scripts', 'test.mjs'), 'unit'], { cwd: root, encoding: 'utf8', env: { ...process.env, ROUTECRAFT_TEST_DRY_RUN: '1' } });
     assert.equal(run.status, 0, run.stderr);
     const started = [...run.stdout.matchAll(/started: (.*)/g)].map((m) => m[1]);
-    assert.deepEqual(started.sort(), [`${DEBIAN} (beside the lanes)`, `${FIXTURES_UNIT} (beside the lanes)`, 'unit tests'].sort());
+    assert.deepEqual(started.sort(), [`${ROOT} (beside the lanes)`, `${DEBIAN} (beside the lanes)`, `${FIXTURES_UNIT} (beside the lanes)`, 'unit tests'].sort());
     assert.ok(run.stdout.indexOf(`ok: ${FIXTURES_UNIT}`) < run.stdout.indexOf('started: unit tests'), run.stdout);
   });
 });
