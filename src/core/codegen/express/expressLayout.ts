@@ -4,6 +4,7 @@ import { createCodeProject } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { relativeModule } from '../shared/imports';
 import { appFilePath } from '../shared/projectApp';
+import { neighbourTest } from '../shared/neighbourTest';
 import type { ResourcePaths } from '../shared/resourcePaths';
 import { appStatements, findExpressAppOrThrow, type ExpressApp } from './expressApp';
 import { expressPath } from './routeHandler';
@@ -84,14 +85,6 @@ function baseName(file: string): string {
   return posix.basename(file).replace(/\.tsx?$/, '');
 }
 
-/** The neighbour's test file, where one exists beside it or in its `__tests__/` folder. */
-function neighbourTest(ctx: GenerationContext, routerFile: string): string | undefined {
-  const dir = posix.dirname(routerFile);
-  const base = baseName(routerFile);
-  const candidates = ['__tests__/', 'test/', 'tests/', ''].flatMap((sub) => ['.test.ts', '.spec.ts'].map((suffix) => `${dir}/${sub}${base}${suffix}`));
-  return candidates.find((c) => ctx.input.files.exists(c));
-}
-
 /** The sibling module the neighbour router imports its zod schemas from (`userModel.ts`), if any. */
 function schemaSibling(project: Project, ctx: GenerationContext, resolver: ModuleResolver, router: SourceFile, routerPath: string): string | undefined {
   for (const decl of router.getImportDeclarations()) {
@@ -118,7 +111,7 @@ function pickNeighbour(ctx: GenerationContext, leaves: readonly Leaf[]): { leaf:
       const folder = posix.basename(posix.dirname(leaf.mount.target));
       const folderPattern = base === 'index' ? undefined : namePattern(folder, segment);
       const featureFolder = folderPattern?.token === folder ? folderPattern : undefined;
-      const testFile = neighbourTest(ctx, leaf.mount.target);
+      const testFile = neighbourTest(ctx.input.files, leaf.mount.target);
       return { leaf, neighbour: { mount: leaf.mount, pattern, ...(featureFolder ? { featureFolder } : {}), ...(testFile ? { testFile } : {}) } };
     }
   }

@@ -12,7 +12,7 @@ import { pluginName } from './pluginParts';
 import { pluginFunction, registerCalls } from './pluginRegistrations';
 
 /** The sibling's feature name as its file spells it: the prefix's last segment, or the plugin's name without `Routes`. */
-function featureKeys(sibling: SiblingPlugin): string[] {
+export function featureKeys(sibling: SiblingPlugin): string[] {
   const segment = sibling.prefix.split('/').filter((s) => s !== '').at(-1);
   const stem = sibling.name.replace(/(?:Routes?|Router|Plugin)$/, '');
   return [segment, stem].filter((k): k is string => k !== undefined && k !== '');

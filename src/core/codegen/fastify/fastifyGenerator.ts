@@ -6,10 +6,11 @@ import { buildTestFile } from '../shared/testWriters/testFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import { aggregatorNotes, findAggregator, joinPrefix, type AggregatorPlugin } from './aggregatorPlugin';
-import { buildAggregatorRegistration, siblingRouterPath } from './aggregatorRegistration';
+import { buildAggregatorRegistration } from './aggregatorRegistration';
 import { buildAppRegistration } from './appRegistration';
 import { findAutoloadLayout, type AutoloadLayout } from './autoloadRoutes';
 import { findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
+import { aggregatedLayout } from './featureModules';
 import { autoloadPlacement, besideApp } from './fastifyLayout';
 import { fastifyDialect, type FastifyDialect } from './fastifyDialect';
 import { fastifyTestDriver, withFastifyValidation, type SuiteApp } from './fastifyTestDriver';
@@ -80,7 +81,8 @@ function generateRegistered(ctx: GenerationContext, sources: ProjectSources, dia
  * are), and tests that request the URL the app serves it under (the aggregator's prefix included).
  */
 function generateAggregated(ctx0: GenerationContext, sources: ProjectSources, dialect: FastifyDialect, aggregator: AggregatorPlugin): GeneratedFile[] {
-  const ctx: GenerationContext = { ...ctx0, paths: { ...ctx0.paths, router: siblingRouterPath(ctx0, aggregator) ?? ctx0.paths.router } };
+  const layout = aggregatedLayout(ctx0, sources, aggregator);
+  const ctx: GenerationContext = { ...ctx0, paths: { ...ctx0.paths, ...layout.module?.paths, router: layout.router ?? ctx0.paths.router } };
   const exportDefault = aggregator.siblings.at(-1)!.importStyle === 'default';
   const app = findFastifyAppOrThrow(ctx, sources.get(appFilePath(ctx))!);
   const urlBase = joinPrefix(aggregator.outerPrefix, ctx.names.basePath);
@@ -128,7 +130,12 @@ export const fastifyGenerator: EndpointGenerator = {
   notes(input: GeneratorInput): readonly string[] {
     const ctx = createGenerationContext(input);
     const sources = projectSources(input.files);
-    return findAutoloadLayout(sources, appFilePath(ctx)) === undefined ? aggregatorNotes(ctx, findAggregator(ctx, sources, pluginName(ctx)), pluginName(ctx)) : [];
+    if (findAutoloadLayout(sources, appFilePath(ctx)) !== undefined) {
+      return [];
+    }
+    const lookup = findAggregator(ctx, sources, pluginName(ctx));
+    const module = lookup.kind === 'found' ? aggregatedLayout(ctx, sources, lookup.aggregator).module : undefined;
+    return [...aggregatorNotes(ctx, lookup, pluginName(ctx)), ...(module?.evidence ?? [])];
   },
   contextFiles(input: GeneratorInput): readonly string[] {
     // Autoloaded plugins (`@fastify/swagger`'s schema keys, decorators) and the test helper are in

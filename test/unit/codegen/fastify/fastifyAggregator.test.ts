@@ -76,7 +76,13 @@ describe('codegen: fastify routes registered through an aggregator plugin', () =
     assert.match(tests, /url: "\/api\/products"/);
     assert.doesNotMatch(tests, /url: "\/products/);
     const notes = fastifyGenerator.notes?.(input(files)) ?? [];
-    assert.deepEqual(notes, ['productsRoutes is registered in routes (src/modules/routes.ts:5) beside authRoutes, userRoutes; the app registers routes with the prefix /api (src/app.ts:6), so the routes are served under /api/products and the tests request that URL.']);
+    assert.deepEqual(notes, [
+      'productsRoutes is registered in routes (src/modules/routes.ts:5) beside authRoutes, userRoutes; the app registers routes with the prefix /api (src/app.ts:6), so the routes are served under /api/products and the tests request that URL.',
+      'Schemas go to src/schemas/products.ts: no sibling module keeps schemas in its folder (src/modules/auth, src/modules/user).',
+      'Tests go to test/products.test.ts: no test of the sibling modules shows a place for them.',
+      'The in-memory repository goes to src/modules/products/productRepository.ts, with its feature: the project has no src/repositories/.',
+    ]);
+    assert.ok(paths.includes('src/modules/products/productRepository.ts') && paths.includes('src/schemas/products.ts'), paths.join(', '));
     assert.deepEqual(fastifyGenerator.generate(input(applied(files, generated))), [], 're-run changes nothing');
   });
 
