@@ -45,9 +45,6 @@ function schemaHabit(ctx: GenerationContext, walk: SourceWalker, m: SiblingModul
 
 function schemasPlace(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, name: string): { path?: string; evidence: string } {
   const today = ctx.paths.schemas;
-  if (ctx.input.files.exists(today)) {
-    return { evidence: `Schemas stay in ${today}, which exists already (an earlier run), so it is extended there.` };
-  }
   const habits = siblings.map((m) => schemaHabit(ctx, walk, m));
   const keys = new Set(habits.map((h) => h?.key ?? 'none'));
   const first = habits[0];
@@ -93,7 +90,10 @@ function colocatedTest(ctx: GenerationContext, walk: SourceWalker, siblings: rea
 /** Tests in a tree that mirrors the modules (`src/test/modules/<m>/…`): the new one in its own folder there. */
 function mirroredTest(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], name: string): { path?: string; evidence: string } | undefined {
   const { testsDir, testSuffix } = ctx.input.options.layout;
-  const tests = walk(testsDir, 500).filter((f) => TEST_FILE.test(f));
+  // From the test folder itself (`src/test` of `src/test/modules`): the detected tests folder may be one module's own.
+  const segments = testsDir.split('/');
+  const top = segments.findIndex((s) => /^(?:test|tests|__tests__)$/.test(s));
+  const tests = walk(top >= 0 ? segments.slice(0, top + 1).join('/') : testsDir, 500).filter((f) => TEST_FILE.test(f));
   const roots = new Map<string, string[]>();
   for (const m of siblings) {
     // The shallowest folder named after the feature (`src/test/modules/auth/`), not one deeper in another tree.
@@ -119,12 +119,18 @@ function mirroredTest(ctx: GenerationContext, walk: SourceWalker, siblings: read
 
 function testPlace(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, entry: string, name: string): { path?: string; evidence: string } {
   const today = ctx.paths.test;
-  if (ctx.input.files.exists(today)) {
-    return { evidence: `Tests stay in ${today}, which exists already (an earlier run), so it is extended there.` };
-  }
   return colocatedTest(ctx, walk, siblings, folder, entry, name)
     ?? mirroredTest(ctx, walk, siblings, name)
     ?? { evidence: `Tests go to ${today}: no test of the sibling modules shows a place for them.` };
+}
+
+/** The learned place, unless it is new and an earlier run wrote the file in the generic place: then that one is extended. */
+function unlessEarlier(ctx: GenerationContext, what: string, today: string, learned: { path?: string; evidence: string }): { path?: string; evidence: string } {
+  const { files } = ctx.input;
+  if (learned.path === undefined || learned.path === today || files.exists(learned.path) || !files.exists(today)) {
+    return learned;
+  }
+  return { evidence: `${what} stay in ${today}, which an earlier run wrote, so it is extended there.` };
 }
 
 function repositoryPlace(ctx: GenerationContext, walk: SourceWalker, folder: string): { path?: string; evidence: string } {
@@ -135,7 +141,7 @@ function repositoryPlace(ctx: GenerationContext, walk: SourceWalker, folder: str
   }
   const path = posix.join(folder, posix.basename(today));
   // Implementations, not their interfaces (`IUserRepository.ts`) or base classes (`AbstractMongoRepository.ts`).
-  const others = walk(ctx.input.options.layout.sourceDir, 500).filter((f) => /Repository\.[cm]?ts$/.test(f) && !/^(?:I[A-Z]|Abstract)/.test(posix.basename(f)));
+  const others = walk(ctx.input.options.layout.sourceDir, 500).filter((f) => /Repository\.[cm]?ts$/.test(f) && !/^(?:I[A-Z]|Abstract)/.test(posix.basename(f)) && !f.startsWith(`${folder}/`));
   const theirs = others.length > 0 ? `; the project's own repositories (${others.slice(0, 2).join(', ')}) implement its database, which this in-memory one does not` : '';
   return { path, evidence: `The in-memory repository goes to ${path}, with its feature: the project has no ${dir}/${theirs}.` };
 }
@@ -151,8 +157,11 @@ function repositoryPlace(ctx: GenerationContext, walk: SourceWalker, folder: str
 export function featureModulePlacement(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], entry: string): ModulePlacement {
   const folder = posix.dirname(entry);
   const name = posix.basename(folder);
-  const schemas = schemasPlace(ctx, walk, siblings, folder, name);
-  const test = testPlace(ctx, walk, siblings, folder, entry, name);
+  // The module itself (a second spec on it) is evidence only when it is the only one.
+  const others = siblings.filter((m) => m.folder !== folder);
+  const shown = others.length > 0 ? others : siblings;
+  const schemas = unlessEarlier(ctx, 'Schemas', ctx.paths.schemas, schemasPlace(ctx, walk, shown, folder, name));
+  const test = unlessEarlier(ctx, 'Tests', ctx.paths.test, testPlace(ctx, walk, shown, folder, entry, name));
   const repository = repositoryPlace(ctx, walk, folder);
   return {
     paths: {

@@ -46,8 +46,8 @@ const MODULES_PROJECT: Record<string, string> = {
   'src/test/modules/shared/unit/utils/hashPassword.spec.ts': SPEC,
 };
 
-function input(files: Record<string, string>, spec: GeneratorInput['spec'] = productsCrud.spec): GeneratorInput {
-  return { spec, options: OPTIONS, files: createMemoryProjectFiles(files), handlerBodies: {} };
+function input(files: Record<string, string>, spec: GeneratorInput['spec'] = productsCrud.spec, options: CodegenOptions = OPTIONS): GeneratorInput {
+  return { spec, options, files: createMemoryProjectFiles(files), handlerBodies: {} };
 }
 
 function paths(generated: readonly GeneratedFile[]): string[] {
@@ -85,6 +85,9 @@ describe('codegen: fastify feature modules beside the aggregator\'s siblings', (
     assert.ok(second.length > 0);
     assert.deepEqual(paths(second).filter((p) => !p.startsWith('src/modules/products/') && !p.startsWith('src/test/modules/products/')), [], `the second spec extends the module's files: ${paths(second).join(', ')}`);
     assert.deepEqual(fastifyGenerator.generate(input(applied(after, second), productSearch.spec)), [], 'and its re-run changes nothing');
+    // The detected tests folder may narrow to the new module's own (`src/test/modules/products`): the tree is read from the test folder up.
+    const narrowed: CodegenOptions = { ...OPTIONS, layout: { ...OPTIONS.layout, testsDir: 'src/test/modules/products' } };
+    assert.ok((fastifyGenerator.notes?.(input(after, productSearch.spec, narrowed)) ?? []).some((n) => n.startsWith('Tests go to src/test/modules/products/products.spec.ts, in the tree that mirrors the modules (src/test/modules/auth/')));
   });
 
   it('follows a schemas file beside each routes module and tests colocated with the routes', () => {
@@ -122,6 +125,10 @@ describe('codegen: fastify feature modules beside the aggregator\'s siblings', (
     const generated = paths(fastifyGenerator.generate(input(earlier)));
     assert.ok(generated.includes('src/schemas/products.ts') && generated.includes('src/test/modules/products.spec.ts'), `an earlier run's files are extended: ${generated.join(', ')}`);
     assert.ok(!generated.some((p) => p.startsWith('src/modules/products/schemas/') || p.startsWith('src/test/modules/products/')), generated.join(', '));
+    assert.deepEqual((fastifyGenerator.notes?.(input(earlier)) ?? []).slice(1, 3), [
+      'Schemas stay in src/schemas/products.ts, which an earlier run wrote, so it is extended there.',
+      'Tests stay in src/test/modules/products.spec.ts, which an earlier run wrote, so it is extended there.',
+    ]);
   });
 
   it('reads tests in two trees as ambiguous and keeps the generic place', () => {
