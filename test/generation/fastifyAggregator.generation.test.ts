@@ -34,11 +34,12 @@ describe('Fastify: routes registered through an aggregator plugin the app mounts
     assert.ok(written.has('src/modules/gadgets/gadgets.routes.ts'), `the module beside its siblings: ${[...written].join(', ')}`);
     // The sibling modules keep their schemas in src/modules/<m>/schemas/ and their tests in test/modules/<m>/<m>.test.ts: so does each new module.
     // The CRUD resource's in-memory repository stays with its module (the fixture has no src/repositories/).
-    for (const path of ['src/modules/gadgets/gadgetRepository.ts', ...['gadgets', 'orders', 'warehouses'].flatMap((name) => [`src/modules/${name}/schemas/${name}.ts`, `test/modules/${name}/${name}.test.ts`])]) {
+    for (const path of ['src/modules/gadgets/gadgetRepository.ts', ...['gadgets', 'orders', 'warehouses'].flatMap((name) => [`src/modules/${name}/schemas/${name}.ts`, `src/modules/${name}/schemas/index.ts`, `test/modules/${name}/${name}.test.ts`])]) {
       assert.ok(written.has(path), `${path} where the siblings show: ${[...written].join(', ')}`);
     }
     assert.deepEqual([...written].filter((p) => /^(?:src\/schemas|src\/repositories|test\/[\w-]+\.test\.ts)/.test(p)), [], 'nothing in the generic places');
-    assert.ok(notes.some((n) => n === 'Schemas go to src/modules/gadgets/schemas/gadgets.ts, where each sibling module keeps its own (src/modules/books/schemas/, src/modules/loans/schemas/).'), notes.join('\n'));
+    assert.ok(notes.some((n) => n === 'Schemas go to src/modules/gadgets/schemas/gadgets.ts, where each sibling module keeps its own (src/modules/books/schemas/, src/modules/loans/schemas/), re-exported from src/modules/gadgets/schemas/index.ts as theirs are.'), notes.join('\n'));
+    assert.equal(readFileSync(join(root, 'src/modules/gadgets/schemas/index.ts'), 'utf8'), "export * from './gadgets';\n", 'the index re-exports the schemas like the siblings\' do');
     assert.ok(notes.some((n) => n.startsWith('Tests go to test/modules/gadgets/gadgets.test.ts, in the tree that mirrors the modules (test/modules/books/books.test.ts')), notes.join('\n'));
     const tests = readFileSync(join(root, 'test/modules/gadgets/gadgets.test.ts'), 'utf8');
     assert.match(tests, /^import \{ app \} from '\.\.\/\.\.\/\.\.\/src\/app';$/m, 'the suite requests the real app');

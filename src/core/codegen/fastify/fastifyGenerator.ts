@@ -2,6 +2,7 @@ import { RoutecraftError } from '../../errors';
 import { createGenerationContext, type GenerationContext } from '../shared/generationContext';
 import { routeHandlerContract } from '../shared/handlerContract';
 import { appFilePath } from '../shared/projectApp';
+import { buildSchemaBarrel } from '../shared/schemaBarrel';
 import { buildTestFile } from '../shared/testWriters/testFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
@@ -88,7 +89,8 @@ function generateAggregated(ctx0: GenerationContext, sources: ProjectSources, di
   const urlBase = joinPrefix(aggregator.outerPrefix, ctx.names.basePath);
   const { driver, openApi } = registeredDriver(ctx, sources, dialect, app, { prefix: urlBase, exportDefault, alwaysBare: false });
   const testCtx: GenerationContext = { ...ctx, names: { ...ctx.names, basePath: urlBase } };
-  const files = [...dialect.routeFiles(ctx, exportDefault), buildAggregatorRegistration(ctx, aggregator, exportDefault), testFiles(testCtx, driver, openApi ? { suite: urlBase, urlBase } : undefined)];
+  const index = layout.module?.schemasIndex;
+  const files = [...dialect.routeFiles(ctx, exportDefault), index ? buildSchemaBarrel(ctx, index, ctx.paths.schemas) : undefined, buildAggregatorRegistration(ctx, aggregator, exportDefault), testFiles(testCtx, driver, openApi ? { suite: urlBase, urlBase } : undefined)];
   return files.filter((f): f is GeneratedFile => f !== undefined);
 }
 

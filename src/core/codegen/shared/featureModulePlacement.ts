@@ -16,11 +16,21 @@ export interface SiblingModule {
 /** Where the new feature module's schemas, tests and repository go, and the facts each choice was read from. */
 export interface ModulePlacement {
   readonly paths: Partial<Pick<ResourcePaths, 'schemas' | 'test' | 'repository'>>;
+  /** The index that re-exports the schemas file, when every sibling's schemas folder has one. */
+  readonly schemasIndex?: string;
   readonly evidence: readonly string[];
 }
 
 /** Lists the project's source files under a folder, recursively (relative to the root). */
 export type SourceWalker = (dir: string, limit?: number) => string[];
+
+/** One file's place (undefined: the generic one) and the review note saying why. */
+interface Place {
+  readonly path?: string;
+  /** For schemas: the folder's index that re-exports them. */
+  readonly index?: string;
+  readonly evidence: string;
+}
 
 const TEST_FILE = /[.-](?:test|spec)\.[cm]?tsx?$/;
 const SCHEMA_FOLDERS = ['schemas', 'schema'];
@@ -43,7 +53,7 @@ function schemaHabit(ctx: GenerationContext, walk: SourceWalker, m: SiblingModul
   return undefined;
 }
 
-function schemasPlace(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, name: string): { path?: string; evidence: string } {
+function schemasPlace(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, name: string): Place {
   const today = ctx.paths.schemas;
   const habits = siblings.map((m) => schemaHabit(ctx, walk, m));
   const keys = new Set(habits.map((h) => h?.key ?? 'none'));
@@ -57,7 +67,10 @@ function schemasPlace(ctx: GenerationContext, walk: SourceWalker, siblings: read
   }
   const [kind, value] = first.key.split(':') as [string, string];
   const path = kind === 'folder' ? posix.join(folder, value, `${name}.ts`) : kind === 'file' ? posix.join(folder, `${name}${value}`) : posix.join(folder, value);
-  return { path, evidence: `Schemas go to ${path}, where each sibling module keeps its own (${habits.map((h) => h!.shown).join(', ')}).` };
+  const indexed = kind === 'folder' && siblings.every((m) => ctx.input.files.exists(posix.join(m.folder, value, 'index.ts')));
+  const index = indexed ? posix.join(folder, value, 'index.ts') : undefined;
+  const where = `Schemas go to ${path}, where each sibling module keeps its own (${habits.map((h) => h!.shown).join(', ')})`;
+  return { path, ...(index ? { index } : {}), evidence: index ? `${where}, re-exported from ${index} as theirs are.` : `${where}.` };
 }
 
 /** `books` → `gadgets` in a file name that starts with the feature (`books.routes.test.ts` → `gadgets.routes.test.ts`). */
@@ -71,7 +84,7 @@ function suffixOf(tests: readonly string[], fallback: string): string {
 }
 
 /** Tests inside each module's folder (`src/modules/auth/auth.routes.test.ts`, `…/auth/__tests__/x.test.ts`): the new one beside its routes. */
-function colocatedTest(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, entry: string, name: string): { path: string; evidence: string } | undefined {
+function colocatedTest(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, entry: string, name: string): Place | undefined {
   const own = siblings.map((m) => ({ m, test: neighbourTest(ctx.input.files, m.entry) })).filter((s) => s.test !== undefined).at(-1);
   if (own) {
     const rel = posix.relative(own.m.folder, posix.dirname(own.test!));
@@ -88,7 +101,7 @@ function colocatedTest(ctx: GenerationContext, walk: SourceWalker, siblings: rea
 }
 
 /** Tests in a tree that mirrors the modules (`src/test/modules/<m>/…`): the new one in its own folder there. */
-function mirroredTest(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], name: string): { path?: string; evidence: string } | undefined {
+function mirroredTest(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], name: string): Place | undefined {
   const { testsDir, testSuffix } = ctx.input.options.layout;
   // From the test folder itself (`src/test` of `src/test/modules`): the detected tests folder may be one module's own.
   const segments = testsDir.split('/');
@@ -117,7 +130,7 @@ function mirroredTest(ctx: GenerationContext, walk: SourceWalker, siblings: read
   return { path, evidence: `Tests go to ${path}, in the tree that mirrors the modules (${shown.slice(0, 2).join(', ')}).` };
 }
 
-function testPlace(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, entry: string, name: string): { path?: string; evidence: string } {
+function testPlace(ctx: GenerationContext, walk: SourceWalker, siblings: readonly SiblingModule[], folder: string, entry: string, name: string): Place {
   const today = ctx.paths.test;
   return colocatedTest(ctx, walk, siblings, folder, entry, name)
     ?? mirroredTest(ctx, walk, siblings, name)
@@ -125,7 +138,7 @@ function testPlace(ctx: GenerationContext, walk: SourceWalker, siblings: readonl
 }
 
 /** The learned place, unless it is new and an earlier run wrote the file in the generic place: then that one is extended. */
-function unlessEarlier(ctx: GenerationContext, what: string, today: string, learned: { path?: string; evidence: string }): { path?: string; evidence: string } {
+function unlessEarlier(ctx: GenerationContext, what: string, today: string, learned: Place): Place {
   const { files } = ctx.input;
   if (learned.path === undefined || learned.path === today || files.exists(learned.path) || !files.exists(today)) {
     return learned;
@@ -133,7 +146,7 @@ function unlessEarlier(ctx: GenerationContext, what: string, today: string, lear
   return { evidence: `${what} stay in ${today}, which an earlier run wrote, so it is extended there.` };
 }
 
-function repositoryPlace(ctx: GenerationContext, walk: SourceWalker, folder: string): { path?: string; evidence: string } {
+function repositoryPlace(ctx: GenerationContext, walk: SourceWalker, folder: string): Place {
   const today = ctx.paths.repository;
   const dir = posix.dirname(today);
   if (ctx.input.files.exists(today) || ctx.input.files.exists(dir)) {
@@ -169,6 +182,7 @@ export function featureModulePlacement(ctx: GenerationContext, walk: SourceWalke
       ...(test.path !== undefined ? { test: test.path } : {}),
       ...(repository.path !== undefined ? { repository: repository.path } : {}),
     },
+    ...(schemas.index !== undefined ? { schemasIndex: schemas.index } : {}),
     evidence: [schemas.evidence, test.evidence, repository.evidence],
   };
 }

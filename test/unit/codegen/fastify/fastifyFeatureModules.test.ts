@@ -64,18 +64,20 @@ describe('codegen: fastify feature modules beside the aggregator\'s siblings', (
     assert.deepEqual(paths(generated), [
       'src/modules/products/productRepository.ts',
       'src/modules/products/products.routes.ts',
+      'src/modules/products/schemas/index.ts',
       'src/modules/products/schemas/products.ts',
       'src/modules/routes.ts',
       'src/test/modules/products/products.spec.ts',
       'src/validationError.ts', // the zod safeParse dialect's helper, shared by every resource
     ]);
+    assert.equal(generated.find((f) => f.path === 'src/modules/products/schemas/index.ts')!.after, 'export * from "./products";\n', 'the index re-exports the schemas like the siblings\' do');
     const routes = generated.find((f) => f.path === 'src/modules/products/products.routes.ts')!.after;
     assert.match(routes, /from "\.\/schemas\/products";/);
     assert.match(routes, /from "\.\/productRepository";/);
     const test = generated.find((f) => f.path === 'src/test/modules/products/products.spec.ts')!.after;
     assert.match(test, /^import app from "\.\.\/\.\.\/\.\.\/app";$/m, 'the app imported from the test\'s own folder');
     assert.deepEqual((fastifyGenerator.notes?.(input(MODULES_PROJECT)) ?? []).slice(1), [
-      'Schemas go to src/modules/products/schemas/products.ts, where each sibling module keeps its own (src/modules/auth/schemas/, src/modules/user/schemas/).',
+      'Schemas go to src/modules/products/schemas/products.ts, where each sibling module keeps its own (src/modules/auth/schemas/, src/modules/user/schemas/), re-exported from src/modules/products/schemas/index.ts as theirs are.',
       'Tests go to src/test/modules/products/products.spec.ts, in the tree that mirrors the modules (src/test/modules/auth/unit/controllers/LoginController.spec.ts, src/test/modules/user/unit/controllers/CreateUserController.spec.ts).',
       'The in-memory repository goes to src/modules/products/productRepository.ts, with its feature: the project has no src/repositories/; the project\'s own repositories (src/infra/mongo/repositories/user/MongoUserRepository.ts) implement its database, which this in-memory one does not.',
     ]);
