@@ -8,6 +8,7 @@ import type { GeneratedFile } from '../types';
 import { appStatements } from './expressApp';
 import { routerSpecifier, type ExpressLayout } from './expressLayout';
 import { prefixGuards } from './prefixGuards';
+import { buildArrayRegistration } from './arrayRegistration';
 import { firstMountIndex } from './mountSpot';
 import { expressPath } from './routeHandler';
 
@@ -44,6 +45,12 @@ export function mountPath(ctx: GenerationContext, layout: ExpressLayout): string
  * `router.use(authenticate)` would answer 401 for `/v1/gadgets` too). The rest of the file is untouched.
  */
 export function buildAppRegistration(ctx: GenerationContext, layout: ExpressLayout): GeneratedFile | undefined {
+  if (layout.site.array) {
+    const joined = buildArrayRegistration(ctx, layout, layout.site.array, mountPath(ctx, layout));
+    if (joined !== 'unreadable') {
+      return joined;
+    }
+  }
   const open = openFile(ctx, layout.site.file);
   const { file } = open;
   const router = layout.routerExport;

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import type { Project, SourceFile } from 'ts-morph';
+import type { Project, SourceFile, StatementedNode } from 'ts-morph';
+import { arrayMounts, inlineArrayNotes, type ArraySlot } from './arrayMounts';
 import { createCodeProject } from '../shared/codeStyle';
 import type { GenerationContext } from '../shared/generationContext';
 import { relativeModule } from '../shared/imports';
@@ -23,6 +24,8 @@ export interface RegistrationSite {
   readonly aliasImports: boolean;
   /** The extension the site's relative imports end with. */
   readonly importExtension: '' | '.js';
+  /** Set when the site registers its routers from an array (`file` is then the array's file): the new router joins it. */
+  readonly array?: ArraySlot;
 }
 
 /** The existing feature a new one is modelled on, with the evidence it was read from. */
@@ -48,6 +51,8 @@ export interface ExpressLayout {
   readonly testAppSpecifier?: string;
   /** Facts and where they were read (`src/server.ts:31 app.use("/users", userRouter)`). */
   readonly evidence: readonly string[];
+  /** What the review should say about the registration: route loops that could not be read, and why. */
+  readonly notes: readonly string[];
 }
 
 interface Leaf {
@@ -55,30 +60,39 @@ interface Leaf {
   readonly site: RegistrationSite;
 }
 
-function siteOf(mount: { file: string; on: string }, prefix: string, mounts: readonly RouterMount[], fallbackExt: '' | '.js'): RegistrationSite {
+function siteOf(mount: { file: string; on: string }, prefix: string, mounts: readonly RouterMount[], fallbackExt: '' | '.js', array?: ArraySlot): RegistrationSite {
   const relative = mounts.filter((m) => m.specifier.startsWith('.'));
   const importExtension = relative.length === 0 ? fallbackExt : relative.every((m) => m.specifier.endsWith('.js')) ? '.js' : '';
-  return { file: mount.file, on: mount.on, prefix, aliasImports: mounts.length > 0 && relative.length === 0, importExtension };
+  return { file: array?.file ?? mount.file, on: mount.on, prefix, aliasImports: mounts.length > 0 && relative.length === 0, importExtension, ...(array ? { array } : {}) };
+}
+
+/** A file's routers as leaves: those its own `use` calls mount, then those it registers from arrays (each array its own site). */
+function fileLeaves(project: Project, ctx: GenerationContext, resolver: ModuleResolver, file: SourceFile, at: { path: string; on: string; prefix: string }, container: StatementedNode, notes: string[]): { leaves: Leaf[]; site: RegistrationSite; count: number } {
+  const ext = ctx.input.options.importExtension;
+  const direct = routerMounts(file, at.path, at.on, resolver, container);
+  const site = siteOf({ file: at.path, on: at.on }, at.prefix, direct, ext);
+  const arrays = arrayMounts(project, ctx.input.files, file, at.path, at.on, resolver, container);
+  notes.push(...arrays.notes, ...inlineArrayNotes(file, at.path, at.on, container));
+  const leaves: Leaf[] = direct.filter((m) => m.path !== undefined).map((mount) => ({ mount, site }));
+  for (const mount of arrays.mounts) {
+    const same = arrays.mounts.filter((m) => m.array.file === mount.array.file && m.array.name === mount.array.name);
+    leaves.push({ mount, site: siteOf({ file: at.path, on: at.on }, at.prefix, same, ext, mount.array) });
+  }
+  return { leaves, site, count: leaves.length };
 }
 
 /** The app's mounted routers, one level of index routers expanded (`app.use('/api/v1', api)` → api's mounts). */
-function leafMounts(project: Project, ctx: GenerationContext, resolver: ModuleResolver, app: ExpressApp, appFile: SourceFile): { leaves: Leaf[]; appSite: RegistrationSite } {
-  const ext = ctx.input.options.importExtension;
-  const appMounts = routerMounts(appFile, app.path, app.localName, resolver, appStatements(appFile, app));
-  const appSite = siteOf({ file: app.path, on: app.localName }, '', appMounts, ext);
+function leafMounts(project: Project, ctx: GenerationContext, resolver: ModuleResolver, app: ExpressApp, appFile: SourceFile, notes: string[]): { leaves: Leaf[]; appSite: RegistrationSite } {
+  const top = fileLeaves(project, ctx, resolver, appFile, { path: app.path, on: app.localName, prefix: '' }, appStatements(appFile, app), notes);
   const leaves: Leaf[] = [];
-  for (const mount of appMounts.filter((m) => m.path !== undefined)) {
+  for (const leaf of top.leaves) {
+    const { mount } = leaf;
     const file = parseProjectFile(project, ctx.input.files, mount.target);
     const router = file ? routerVariable(file) : undefined;
-    const inner = file && router ? routerMounts(file, mount.target, router.name, resolver).filter((m) => m.path !== undefined) : [];
-    if (inner.length > 0) {
-      const site = siteOf({ file: mount.target, on: router!.name }, mount.path === '/' ? '' : mount.path!, inner, ext);
-      inner.forEach((m) => leaves.push({ mount: m, site }));
-    } else {
-      leaves.push({ mount, site: appSite });
-    }
+    const inner = file && router ? fileLeaves(project, ctx, resolver, file, { path: mount.target, on: router.name, prefix: mount.path === '/' ? '' : mount.path! }, file, notes) : undefined;
+    leaves.push(...(inner && inner.count > 0 ? inner.leaves : [leaf]));
   }
-  return { leaves, appSite };
+  return { leaves, appSite: top.site };
 }
 
 function baseName(file: string): string {
@@ -135,8 +149,9 @@ export function readExpressLayout(ctx: GenerationContext): ExpressLayout {
   const appPath = appFilePath(ctx);
   const appFile = parseProjectFile(project, ctx.input.files, appPath) ?? project.createSourceFile(`/__scan__/${appPath}`, '', { overwrite: true });
   const app = findExpressAppOrThrow(ctx, appFile);
-  const { leaves, appSite } = leafMounts(project, ctx, resolver, app, appFile);
-  const defaults = { app, site: appSite, mountPrefix: '', paths: ctx.paths, routerExport: `${ctx.names.plural}Router` };
+  const notes: string[] = [];
+  const { leaves, appSite } = leafMounts(project, ctx, resolver, app, appFile, notes);
+  const defaults = { app, site: appSite, mountPrefix: '', paths: ctx.paths, routerExport: `${ctx.names.plural}Router`, notes };
   const picked = pickNeighbour(ctx, leaves);
   if (!picked) {
     return { ...defaults, evidence: [`${app.path}: no mounted router named after its path, so the generic layout is used`] };
@@ -164,10 +179,10 @@ export function readExpressLayout(ctx: GenerationContext): ExpressLayout {
   const at = (mount.path ?? '').lastIndexOf(`/${segment}`);
   const mountPrefix = own ? (mount.path ?? '').slice(0, (mount.path ?? '').length - expressPath(ctx.names.basePath).length) : at > 0 && !(mount.path ?? '').slice(0, at).includes(':') ? (mount.path ?? '').slice(0, at) : '';
   return {
-    app, site: leaf.site, mountPrefix, neighbour, paths, routerExport,
+    app, site: leaf.site, mountPrefix, neighbour, paths, routerExport, notes,
     ...(testAppSpecifier ? { testAppSpecifier } : {}),
     evidence: [
-      `${mount.file}:${String(mount.line)} ${mount.on}.use(${JSON.stringify(mount.path)}, ${mount.identifier}) → ${mount.target}${neighbour.featureFolder ? ' (a feature folder)' : ''}`,
+      `${mount.file}:${String(mount.line)} ${leaf.site.array ? `${leaf.site.array.name}[] ` : ''}${mount.on}.use(${JSON.stringify(mount.path)}, ${mount.identifier}) → ${mount.target}${neighbour.featureFolder ? ' (a feature folder)' : ''}`,
       ...(neighbour.testFile ? [`tests beside it: ${neighbour.testFile}`] : []),
       ...(schemas ? [`its schemas: ${schemas}`] : []),
     ],

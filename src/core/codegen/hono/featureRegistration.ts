@@ -7,6 +7,7 @@ import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import type { OpenApiFeature } from './openapiFeature';
 import { moduleSpecifierLike } from '../shared/projectModules';
+import { arrayLiteralOf } from '../shared/routeArrays';
 
 /**
  * Registers the feature's router in the app file the way the neighbour is registered: imported
@@ -22,11 +23,8 @@ export function buildFeatureRegistration(ctx: GenerationContext, feature: OpenAp
   const imported = file.getImportDeclarations().some((d) => d.getModuleSpecifierValue() === specifier);
   const style = ctx.input.options.style;
   const array = model.routesArray;
-  let init = array ? file.getVariableDeclaration(array.name)?.getInitializer() : undefined;
-  while (init && (Node.isAsExpression(init) || Node.isSatisfiesExpression(init))) {
-    init = init.getExpression();
-  }
-  const mounted = init && Node.isArrayLiteralExpression(init)
+  const init = array ? arrayLiteralOf(file, array.name) : undefined;
+  const mounted = init
     ? init.getElements().some((e) => e.getText() === routerName)
     : file.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === `${model.localName}.route` && c.getArguments()[1]?.getText() === routerName);
   if (imported && mounted) {
@@ -36,7 +34,7 @@ export function buildFeatureRegistration(ctx: GenerationContext, feature: OpenAp
     ensureImport(file, layout.exportDefault ? { moduleSpecifier: specifier, defaultName: routerName } : { moduleSpecifier: specifier, named: [{ name: routerName }] });
     matchImportSemicolons(file, style.semicolons);
   }
-  if (!mounted && init && Node.isArrayLiteralExpression(init)) {
+  if (!mounted && init) {
     init.addElement(routerName);
   } else if (!mounted) {
     const calls = file.getStatements().filter((s) => Node.isExpressionStatement(s) && s.getText().startsWith(`${model.localName}.route(`));

@@ -5,6 +5,7 @@ import { appFilePath, exportNameOf } from '../shared/projectApp';
 import { honoClassNames, importedFrom, readFactory, type HonoFactory, type ProjectFunction } from './appFactory';
 import type { HonoApp } from './honoApp';
 import { scanFile } from '../shared/projectModules';
+import { arrayLiteralOf, findRouteLoops } from '../shared/routeArrays';
 
 /** A router the app mounts, as the app file imports it. */
 export interface RegisteredRouter {
@@ -41,25 +42,11 @@ function isRouteCallOn(call: CallExpression, app: string): boolean {
 
 /** `routes.forEach((route) => { app.route('/', route) })` or `for (const route of routes) app.route('/', route)`. */
 function findRoutesArray(file: SourceFile, app: string): { name: string; mountPath: string; array: ArrayLiteralExpression } | undefined {
-  for (const statement of file.getStatements()) {
-    let arrayName: string | undefined;
-    if (Node.isExpressionStatement(statement)) {
-      const call = statement.getExpression();
-      const callee = Node.isCallExpression(call) ? call.getExpression() : undefined;
-      if (callee && Node.isPropertyAccessExpression(callee) && callee.getName() === 'forEach') {
-        arrayName = callee.getExpression().getText();
-      }
-    } else if (Node.isForOfStatement(statement)) {
-      arrayName = statement.getExpression().getText();
-    }
-    const mount = arrayName === undefined ? undefined : statement.getDescendantsOfKind(ts.SyntaxKind.CallExpression).find((c) => isRouteCallOn(c, app));
-    const first = mount?.getArguments()[0];
-    let init = arrayName === undefined ? undefined : file.getVariableDeclaration(arrayName)?.getInitializer();
-    while (init && (Node.isAsExpression(init) || Node.isSatisfiesExpression(init))) {
-      init = init.getExpression();
-    }
-    if (arrayName && first && Node.isStringLiteral(first) && init && Node.isArrayLiteralExpression(init)) {
-      return { name: arrayName, mountPath: first.getLiteralValue(), array: init };
+  for (const loop of findRouteLoops(file, (c) => isRouteCallOn(c, app))) {
+    const [path, router] = loop.args;
+    const array = arrayLiteralOf(file, loop.arrayName);
+    if (path?.kind === 'literal' && router?.kind === 'element' && array) {
+      return { name: loop.arrayName, mountPath: path.value, array };
     }
   }
   return undefined;
