@@ -48,3 +48,13 @@ export function buildArrayRegistration(ctx: GenerationContext, layout: ExpressLa
   matchImportSemicolons(open.file, style.semicolons);
   return finishFile(ctx, open, true, false);
 }
+
+/** The review's note when the new router joins a routes array: which array, the element, and the URL the loop serves it at. */
+export function arrayRegistrationNotes(ctx: GenerationContext, layout: ExpressLayout): string[] {
+  const slot = layout.site.array;
+  const neighbour = layout.neighbour;
+  if (!slot || !neighbour) {
+    return [];
+  }
+  return [`Registered like ${neighbour.mount.identifier} (${neighbour.mount.file}:${String(neighbour.mount.line)}): ${arrayRouterName(ctx, layout)} joins the array \`${slot.name}\` in ${slot.file}, which ${layout.site.on}.use mounts${layout.site.prefix === '' ? '' : ` under ${layout.site.prefix}`}; the tests request ${ctx.names.basePath}.`];
+}

@@ -6,6 +6,7 @@ import { buildTestFile } from '../shared/testWriters/testFile';
 import { buildValidationErrorFile } from '../shared/validationErrorFile';
 import type { EndpointGenerator, GeneratedFile, GeneratorInput } from '../types';
 import { buildAppRegistration, mountPath } from './appRegistration';
+import { arrayRegistrationNotes } from './arrayRegistration';
 import { readExpressLayout, type ExpressLayout } from './expressLayout';
 import { addDocumentTests } from './documentTests';
 import { readOpenApiRegistry } from './openApiRegistry';
@@ -52,5 +53,10 @@ export const expressGenerator: EndpointGenerator = {
       registry?.documentUrl !== undefined ? addDocumentTests(ctx, layout.app, registry.documentUrl, tests) : tests,
     ];
     return files.filter((f): f is GeneratedFile => f !== undefined);
+  },
+  notes(input: GeneratorInput): readonly string[] {
+    const base = createGenerationContext(input);
+    const layout = readExpressLayout(base);
+    return [...layout.notes, ...arrayRegistrationNotes(layoutContext(base, layout), layout)];
   },
 };

@@ -67,32 +67,42 @@ function siteOf(mount: { file: string; on: string }, prefix: string, mounts: rea
 }
 
 /** A file's routers as leaves: those its own `use` calls mount, then those it registers from arrays (each array its own site). */
-function fileLeaves(project: Project, ctx: GenerationContext, resolver: ModuleResolver, file: SourceFile, at: { path: string; on: string; prefix: string }, container: StatementedNode, notes: string[]): { leaves: Leaf[]; site: RegistrationSite; count: number } {
+function fileLeaves(project: Project, ctx: GenerationContext, resolver: ModuleResolver, file: SourceFile, at: { path: string; on: string; prefix: string }, container: StatementedNode, notes: string[]): { leaves: Leaf[]; site: RegistrationSite; count: number; unreadable: boolean } {
   const ext = ctx.input.options.importExtension;
   const direct = routerMounts(file, at.path, at.on, resolver, container);
   const site = siteOf({ file: at.path, on: at.on }, at.prefix, direct, ext);
   const arrays = arrayMounts(project, ctx.input.files, file, at.path, at.on, resolver, container);
-  notes.push(...arrays.notes, ...inlineArrayNotes(file, at.path, at.on, container));
+  const unreadable = [...arrays.notes, ...inlineArrayNotes(file, at.path, at.on, container)];
+  notes.push(...unreadable);
   const leaves: Leaf[] = direct.filter((m) => m.path !== undefined).map((mount) => ({ mount, site }));
   for (const mount of arrays.mounts) {
     const same = arrays.mounts.filter((m) => m.array.file === mount.array.file && m.array.name === mount.array.name);
     leaves.push({ mount, site: siteOf({ file: at.path, on: at.on }, at.prefix, same, ext, mount.array) });
   }
-  return { leaves, site, count: leaves.length };
+  return { leaves, site, count: leaves.length, unreadable: unreadable.length > 0 };
 }
 
-/** The app's mounted routers, one level of index routers expanded (`app.use('/api/v1', api)` → api's mounts). */
-function leafMounts(project: Project, ctx: GenerationContext, resolver: ModuleResolver, app: ExpressApp, appFile: SourceFile, notes: string[]): { leaves: Leaf[]; appSite: RegistrationSite } {
+/**
+ * The app's mounted routers, one level of index routers expanded (`app.use('/api/v1', api)` → api's
+ * mounts). An index router that mounts its routers in a way that cannot be read (a list in one `use`
+ * call, a loop over routers that carry their own paths) is no neighbour: it becomes the fallback site.
+ */
+function leafMounts(project: Project, ctx: GenerationContext, resolver: ModuleResolver, app: ExpressApp, appFile: SourceFile, notes: string[]): { leaves: Leaf[]; appSite: RegistrationSite; indexSite?: RegistrationSite } {
   const top = fileLeaves(project, ctx, resolver, appFile, { path: app.path, on: app.localName, prefix: '' }, appStatements(appFile, app), notes);
   const leaves: Leaf[] = [];
+  let indexSite: RegistrationSite | undefined;
   for (const leaf of top.leaves) {
     const { mount } = leaf;
     const file = parseProjectFile(project, ctx.input.files, mount.target);
     const router = file ? routerVariable(file) : undefined;
     const inner = file && router ? fileLeaves(project, ctx, resolver, file, { path: mount.target, on: router.name, prefix: mount.path === '/' ? '' : mount.path! }, file, notes) : undefined;
+    if (inner && inner.count === 0 && inner.unreadable) {
+      indexSite ??= inner.site;
+      continue;
+    }
     leaves.push(...(inner && inner.count > 0 ? inner.leaves : [leaf]));
   }
-  return { leaves, appSite: top.site };
+  return { leaves, appSite: top.site, ...(indexSite ? { indexSite } : {}) };
 }
 
 function baseName(file: string): string {
@@ -150,8 +160,8 @@ export function readExpressLayout(ctx: GenerationContext): ExpressLayout {
   const appFile = parseProjectFile(project, ctx.input.files, appPath) ?? project.createSourceFile(`/__scan__/${appPath}`, '', { overwrite: true });
   const app = findExpressAppOrThrow(ctx, appFile);
   const notes: string[] = [];
-  const { leaves, appSite } = leafMounts(project, ctx, resolver, app, appFile, notes);
-  const defaults = { app, site: appSite, mountPrefix: '', paths: ctx.paths, routerExport: `${ctx.names.plural}Router`, notes };
+  const { leaves, appSite, indexSite } = leafMounts(project, ctx, resolver, app, appFile, notes);
+  const defaults = { app, site: indexSite ?? appSite, mountPrefix: '', paths: ctx.paths, routerExport: `${ctx.names.plural}Router`, notes };
   const picked = pickNeighbour(ctx, leaves);
   if (!picked) {
     return { ...defaults, evidence: [`${app.path}: no mounted router named after its path, so the generic layout is used`] };

@@ -100,7 +100,7 @@ export function findRouteLoops(container: StatementedNode, isMount: (call: CallE
     if (!parts || !Node.isIdentifier(parts.looped)) {
       continue;
     }
-    const call = parts.body.getDescendantsOfKind(ts.SyntaxKind.CallExpression).find(isMount);
+    const call = [parts.body, ...parts.body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)].find((n): n is CallExpression => Node.isCallExpression(n) && isMount(n));
     if (!call) {
       continue;
     }
