@@ -29,6 +29,8 @@ function loopedArray(project: Project, files: ProjectFiles, resolver: ModuleReso
   if (arrayLiteralOf(file, name)) {
     return { file, path, name };
   }
+  // An array declared inside the app factory (`function createApp() { const routes = [...] }`) is not
+  // reachable by name from the registration, which edits top-level arrays: it is reported instead.
   const imported = importOf(file, name);
   const target = imported ? resolver.resolve(path, imported.specifier) : undefined;
   const source = target ? parseProjectFile(project, files, target) : undefined;

@@ -8,6 +8,7 @@ import { finishFile, openFile } from '../shared/sourceFiles';
 import type { GeneratedFile } from '../types';
 import { findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
 import { pluginName } from './pluginParts';
+import { findPluginArray, joinPluginArray } from './pluginArray';
 
 interface AppCall {
   readonly statement: Statement;
@@ -64,6 +65,10 @@ export function buildAppRegistration(ctx: GenerationContext): { readonly app: Fa
   const calls = appCalls(app);
   if (calls.some((c) => isRegister(c) && c.call.getArguments()[0]?.getText() === plugin)) {
     return { app, file: undefined };
+  }
+  const array = findPluginArray(app, file);
+  if (array && 'array' in array && joinPluginArray(ctx, file, array, plugin)) {
+    return { app, file: finishFile(ctx, open, true, false) };
   }
   const style = ctx.input.options.style;
   const registers = calls.filter(isRegister);

@@ -9,6 +9,7 @@ import type { HttpTestDriver } from '../shared/testWriters/httpTestDriver';
 import { aggregatorNotes, findAggregator, joinPrefix, type AggregatorPlugin } from './aggregatorPlugin';
 import { buildAggregatorRegistration } from './aggregatorRegistration';
 import { buildAppRegistration } from './appRegistration';
+import { pluginArrayNotes } from './pluginArray';
 import { findAutoloadLayout, type AutoloadLayout } from './autoloadRoutes';
 import { findFastifyAppOrThrow, type FastifyApp } from './fastifyApp';
 import { aggregatedLayout } from './featureModules';
@@ -137,7 +138,7 @@ export const fastifyGenerator: EndpointGenerator = {
     }
     const lookup = findAggregator(ctx, sources, pluginName(ctx));
     const module = lookup.kind === 'found' ? aggregatedLayout(ctx, sources, lookup.aggregator).module : undefined;
-    return [...aggregatorNotes(ctx, lookup, pluginName(ctx)), ...(module?.evidence ?? [])];
+    return [...aggregatorNotes(ctx, lookup, pluginName(ctx)), ...(module?.evidence ?? []), ...(lookup.kind === 'found' ? [] : pluginArrayNotes(ctx))];
   },
   contextFiles(input: GeneratorInput): readonly string[] {
     // Autoloaded plugins (`@fastify/swagger`'s schema keys, decorators) and the test helper are in

@@ -1,4 +1,4 @@
-import { Node, ts, type ArrayLiteralExpression, type CallExpression, type Expression, type SourceFile, type Statement, type StatementedNode } from 'ts-morph';
+import { Node, ts, type ArrayLiteralExpression, type CallExpression, type Expression, type Statement, type StatementedNode } from 'ts-morph';
 
 /**
  * How a mount call's argument is taken from the array element it loops over: the element itself
@@ -21,6 +21,8 @@ export interface RouteLoop {
   readonly call: CallExpression;
   /** How the call's arguments come from the element; undefined where one cannot be read. */
   readonly args: readonly (ElementAccess | undefined)[];
+  /** What each name the loop parameter binds refers to (for reading nested arguments: `{ prefix: route.prefix }`). */
+  readonly bindings: ReadonlyMap<string, ElementAccess>;
 }
 
 /** `x as T`, `x satisfies T` and `(x)` unwrapped to `x`. */
@@ -32,9 +34,9 @@ export function unwrapExpression(node: Node | undefined): Node | undefined {
   return current;
 }
 
-/** The array literal a variable declared in `file` is initialised with (through `as`/`satisfies`); undefined otherwise. */
-export function arrayLiteralOf(file: SourceFile, name: string): ArrayLiteralExpression | undefined {
-  const init = unwrapExpression(file.getVariableDeclaration(name)?.getInitializer());
+/** The array literal a variable declared in `scope` (a file or a function body) is initialised with (through `as`/`satisfies`); undefined otherwise. */
+export function arrayLiteralOf(scope: StatementedNode, name: string): ArrayLiteralExpression | undefined {
+  const init = unwrapExpression(scope.getVariableDeclaration(name)?.getInitializer());
   return init && Node.isArrayLiteralExpression(init) ? init : undefined;
 }
 
@@ -58,8 +60,8 @@ function bindings(binding: Node | undefined): Map<string, ElementAccess> {
   return names;
 }
 
-/** How `arg` is read from the element, given the loop parameter's bindings. */
-function accessOf(arg: Node, names: ReadonlyMap<string, ElementAccess>): ElementAccess | undefined {
+/** How `arg` is read from the element, given the loop parameter's bindings; undefined when it is not read from it. */
+export function elementAccess(arg: Node, names: ReadonlyMap<string, ElementAccess>): ElementAccess | undefined {
   if (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) {
     return { kind: 'literal', value: arg.getLiteralValue() };
   }
@@ -105,7 +107,7 @@ export function findRouteLoops(container: StatementedNode, isMount: (call: CallE
       continue;
     }
     const names = bindings(parts.binding);
-    loops.push({ statement, arrayName: parts.looped.getText(), call, args: call.getArguments().map((a) => accessOf(a, names)) });
+    loops.push({ statement, arrayName: parts.looped.getText(), call, args: call.getArguments().map((a) => elementAccess(a, names)), bindings: names });
   }
   return loops;
 }
