@@ -48,7 +48,7 @@ describe('routecraft endpoint (CLI)', function () {
   let root: string;
   beforeEach(async () => {
     llm = await FakeLlmServer.start();
-    root = prepareWorkspace('express5-vitest');
+    root = prepareWorkspace('express5-vitest', 'cli-endpoint');
   });
   afterEach(async () => {
     await llm.close();

@@ -37,7 +37,7 @@ describe('routecraft endpoint with structured output (CLI)', function () {
   this.timeout(120_000);
   let root: string;
   beforeEach(() => {
-    root = prepareWorkspace('express5-vitest');
+    root = prepareWorkspace('express5-vitest', 'cli-structured-output');
   });
 
   it('sends the spec schema as response_format; a JSON-only answer gets its handler body in one follow-up turn', async () => {
