@@ -4,8 +4,9 @@ import { expressGenerator } from '../../../src/core/codegen/express/expressGener
 import { failingCases } from '../../../src/core/codegen/shared/failingCases';
 import { exampleValue } from '../../../src/core/codegen/shared/exampleValue';
 import { zodExpression } from '../../../src/core/codegen/shared/zodExpression';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../src/core/codegen/types';
 import { productSearch, productsCrud } from '../../generation/generationSpecs';
+import { memoryProject } from '../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 5, testRunner: 'vitest', moduleKind: 'esm', importExtension: '.js', zodMajor: 4,
@@ -14,18 +15,13 @@ const OPTIONS: CodegenOptions = {
 };
 const APP = "import express from 'express';\n\nexport const app = express();\napp.use(express.json());\n";
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  return { read: (p) => store.get(p), exists: (p) => store.has(p), apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 function parse(text: string) {
   return new Project({ useInMemoryFileSystem: true }).createSourceFile('x.ts', text);
 }
 
 describe('codegen: express generator', () => {
   it('re-running a spec changes nothing; a second endpoint adds only its route, schema and tests', () => {
-    const files = memory({ 'src/app.ts': APP });
+    const files = memoryProject({ 'src/app.ts': APP });
     files.apply(expressGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }));
     assert.deepEqual(expressGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), []);
     const second = expressGenerator.generate({ spec: productSearch.spec, options: OPTIONS, files, handlerBodies: productSearch.handlerBodies });
@@ -43,7 +39,7 @@ describe('codegen: express generator', () => {
   });
 
   it('writes one test per failing case of the entity', () => {
-    const files = memory({ 'src/app.ts': APP });
+    const files = memoryProject({ 'src/app.ts': APP });
     const out = expressGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     const test = parse(out.find((f) => f.path === 'test/products.test.ts')!.after);
     const titles = test.getDescendants().filter(Node.isCallExpression).filter((c) => c.getExpression().getText() === 'it').map((c) => c.getArguments()[0]!.getText());
@@ -54,7 +50,7 @@ describe('codegen: express generator', () => {
   });
 
   it('a custom endpoint without a handler body answers 501, clearly marked', () => {
-    const files = memory({ 'src/app.ts': APP });
+    const files = memoryProject({ 'src/app.ts': APP });
     const out = expressGenerator.generate({ spec: productSearch.spec, options: OPTIONS, files, handlerBodies: {} });
     const router = out.find((f) => f.path === 'src/routes/products.ts')!.after;
     assert.match(router, /TODO\(routecraft\)/);

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { Project } from 'ts-morph';
 import { fastifyGenerator } from '../../../src/core/codegen/fastify/fastifyGenerator';
 import { getGeneratorOrThrow } from '../../../src/core/codegen/registry';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../src/core/codegen/types';
 import { productSearch, productsCrud, userRegistration } from '../../generation/generationSpecs';
+import { memoryProject } from '../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'fastify', frameworkMajor: 5, testRunner: 'node:test', moduleKind: 'esm', importExtension: '.js', zodMajor: 4,
@@ -24,11 +25,6 @@ const FACTORY_APP = [
 const INSTANCE_APP = "const fastify = require('fastify');\nimport Fastify from 'fastify';\n\nexport const server = Fastify({ logger: false });\n";
 const SEARCH_BODY = 'const all = await repository.list();\nreturn reply.code(200).send(all.filter((p) => p.name.includes(query.q)));';
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  return { read: (p) => store.get(p), exists: (p) => store.has(p), apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 function parse(text: string) {
   return new Project({ useInMemoryFileSystem: true }).createSourceFile('x.ts', text);
 }
@@ -40,7 +36,7 @@ describe('codegen: fastify generator', () => {
   });
 
   it('registers the plugin once after the existing registrations, awaited inside an async factory', () => {
-    const files = memory({ 'src/app.ts': FACTORY_APP });
+    const files = memoryProject({ 'src/app.ts': FACTORY_APP });
     files.apply(fastifyGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }));
     const app = files.read('src/app.ts')!;
     assert.match(app, /await app\.register\(itemRoutes, \{ prefix: '\/items' \}\);\n {2}await app\.register\(productsRoutes, \{ prefix: '\/products' \}\);\n {2}return app;/);
@@ -49,7 +45,7 @@ describe('codegen: fastify generator', () => {
   });
 
   it('a second endpoint adds only its route, schema and tests; static paths before /:id', () => {
-    const files = memory({ 'src/app.ts': FACTORY_APP });
+    const files = memoryProject({ 'src/app.ts': FACTORY_APP });
     files.apply(fastifyGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }));
     const second = fastifyGenerator.generate({ spec: productSearch.spec, options: OPTIONS, files, handlerBodies: { searchProducts: SEARCH_BODY } });
     assert.deepEqual(second.map((f) => f.path).sort(), ['src/routes/products.ts', 'src/schemas/products.ts', 'test/products.test.ts']);
@@ -67,7 +63,7 @@ describe('codegen: fastify generator', () => {
   });
 
   it('answers 400 with every issue of every part, 201 + Location, 404 and 204', () => {
-    const files = memory({ 'src/app.ts': FACTORY_APP });
+    const files = memoryProject({ 'src/app.ts': FACTORY_APP });
     const plugin = fastifyGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }).find((f) => f.path === 'src/routes/products.ts')!.after;
     assert.match(plugin, /if \(!paramsResult\.success \|\| !bodyResult\.success\) \{\n\s+return reply\.code\(400\)\.send\(toValidationError\(paramsResult\.success \? undefined : paramsResult\.error, bodyResult\.success \? undefined : bodyResult\.error\)\);/);
     assert.match(plugin, /reply\.code\(201\)\.header\('location', `\$\{app\.prefix\}\/\$\{String\(item\.id\)\}`\)/);
@@ -77,7 +73,7 @@ describe('codegen: fastify generator', () => {
   });
 
   it('an exported instance is registered at module level without await and imported by the tests', () => {
-    const files = memory({ 'src/app.ts': INSTANCE_APP });
+    const files = memoryProject({ 'src/app.ts': INSTANCE_APP });
     const out = fastifyGenerator.generate({ spec: userRegistration.spec, options: { ...OPTIONS, frameworkMajor: 4, testRunner: 'vitest' }, files, handlerBodies: {} });
     const app = out.find((f) => f.path === 'src/app.ts')!.after;
     assert.match(app, /^server\.register\(usersRoutes, \{ prefix: '\/users' \}\);$/m);
@@ -91,7 +87,7 @@ describe('codegen: fastify generator', () => {
   });
 
   it('says what to do when the app file has no Fastify app', () => {
-    const files = memory({ 'src/app.ts': 'export const x = 1;\n' });
+    const files = memoryProject({ 'src/app.ts': 'export const x = 1;\n' });
     assert.throws(() => fastifyGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), /Could not find an exported Fastify app in src\/app\.ts/);
   });
 });

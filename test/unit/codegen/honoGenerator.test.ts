@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { honoGenerator } from '../../../src/core/codegen/hono/honoGenerator';
 import { getGeneratorOrThrow } from '../../../src/core/codegen/registry';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../src/core/codegen/types';
 import { productSearch, productsCrud } from '../../generation/generationSpecs';
+import { memoryProject } from '../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'hono', frameworkMajor: 4, testRunner: 'vitest', moduleKind: 'esm', importExtension: '', zodMajor: 4,
@@ -21,11 +22,6 @@ const THINGS = [
 ].join('\n');
 const SEARCH_BODY = 'const all = await repository.list()\nreturn c.json(all.filter((p) => p.name.includes(query.q)), 200)';
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  return { read: (p) => store.get(p), exists: (p) => store.has(p), apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 describe('codegen: hono generator', () => {
   it('is registered for hono', () => {
     assert.equal(getGeneratorOrThrow('hono'), honoGenerator);
@@ -33,7 +29,7 @@ describe('codegen: hono generator', () => {
   });
 
   it('follows the zValidator hook the existing routes use, through the app file\'s imports', () => {
-    const files = memory({ 'src/app.ts': APP, 'src/routes/things.ts': THINGS, 'src/lib/validationHook.ts': 'export const validationHook = () => undefined\n' });
+    const files = memoryProject({ 'src/app.ts': APP, 'src/routes/things.ts': THINGS, 'src/lib/validationHook.ts': 'export const validationHook = () => undefined\n' });
     const out = honoGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     const route = out.find((f) => f.path === 'src/routes/products.ts')!.after;
     assert.match(route, /^import \{ validationHook \} from '\.\.\/lib\/validationHook'$/m);
@@ -42,7 +38,7 @@ describe('codegen: hono generator', () => {
   });
 
   it('without a hook: safeParse of every part and one 400 listing every issue, in the project\'s semicolon style', () => {
-    const files = memory({ 'src/app.ts': APP.replace(/\n/g, ';\n').replace(/;\n;\n/g, ';\n\n') });
+    const files = memoryProject({ 'src/app.ts': APP.replace(/\n/g, ';\n').replace(/;\n;\n/g, ';\n\n') });
     const out = honoGenerator.generate({ spec: productsCrud.spec, options: { ...OPTIONS, style: { ...OPTIONS.style, semicolons: true } }, files, handlerBodies: {} });
     const route = out.find((f) => f.path === 'src/routes/products.ts')!.after;
     assert.match(route, /if \(!paramsResult\.success \|\| !bodyResult\.success\) \{\n\s+return c\.json\(toValidationError\(paramsResult\.success \? undefined : paramsResult\.error, bodyResult\.success \? undefined : bodyResult\.error\), 400\);/);
@@ -52,7 +48,7 @@ describe('codegen: hono generator', () => {
   });
 
   it('mounts the sub-app once; a second endpoint adds only its route, schema and tests', () => {
-    const files = memory({ 'src/app.ts': APP });
+    const files = memoryProject({ 'src/app.ts': APP });
     files.apply(honoGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }));
     assert.deepEqual(honoGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), []);
     const second = honoGenerator.generate({ spec: productSearch.spec, options: OPTIONS, files, handlerBodies: { searchProducts: SEARCH_BODY } });
@@ -69,7 +65,7 @@ describe('codegen: hono generator', () => {
   });
 
   it('a custom endpoint without a handler body answers 501, clearly marked', () => {
-    const files = memory({ 'src/app.ts': APP });
+    const files = memoryProject({ 'src/app.ts': APP });
     const route = honoGenerator.generate({ spec: productSearch.spec, options: OPTIONS, files, handlerBodies: {} }).find((f) => f.path === 'src/routes/products.ts')!.after;
     assert.match(route, /TODO\(routecraft\)/);
     assert.match(route, /c\.json\(\{ error: 'NotImplemented'.*501\)/);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { honoGenerator } from '../../../src/core/codegen/hono/honoGenerator';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../src/core/codegen/types';
 import { RoutecraftError } from '../../../src/core/errors';
 import { EndpointSpecSchema, type EndpointSpec } from '../../../src/core/endpointSpec';
 import { productsCrud } from '../../generation/generationSpecs';
+import { memoryProject } from '../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'hono', frameworkMajor: 4, testRunner: 'vitest', moduleKind: 'esm', importExtension: '', zodMajor: 4,
@@ -74,31 +75,23 @@ const SEARCH: EndpointSpec = EndpointSpecSchema.parse({
   }],
 });
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void; get(path: string): string } {
-  const store = new Map(Object.entries(initial));
-  return {
-    read: (p) => store.get(p), exists: (p) => store.has(p), get: (p) => store.get(p) ?? '',
-    apply: (files) => files.forEach((f) => store.set(f.path, f.after)),
-  };
-}
-
 describe('codegen: hono generator in OpenAPIHono apps built by factories', () => {
   it('copies the nearest feature folder and appends the router to the routes array, through the alias', () => {
-    const files = memory(PROJECT);
+    const files = memoryProject(PROJECT);
     const out = honoGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     assert.deepEqual(out.map((f) => f.path), [
       'src/routes/products/products.schemas.ts', 'src/routes/products/products.repository.ts', 'src/routes/products/products.routes.ts',
       'src/routes/products/products.handlers.ts', 'src/routes/products/products.index.ts', 'src/app.ts', 'src/routes/products/products.test.ts',
     ]);
     files.apply(out);
-    const app = files.get('src/app.ts');
+    const app = files.text('src/app.ts');
     assert.match(app, /^import products from "@\/routes\/products\/products\.index";$/m);
     assert.match(app, /const routes = \[\n {2}index,\n {2}tasks,\n {2}products,\n\] as const;/);
-    assert.match(files.get('src/routes/products/products.schemas.ts'), /^import \{ z \} from "@hono\/zod-openapi";$/m);
-    assert.match(files.get('src/routes/products/products.routes.ts'), /path: "\/products\/\{id\}",\n {2}tags: \["Products"\],/);
-    assert.match(files.get('src/routes/products/products.handlers.ts'), /^import type \{ AppRouteHandler \} from "@\/lib\/types";$|^import \{ type AppRouteHandler \} from "@\/lib\/types";$/m);
-    assert.match(files.get('src/routes/products/products.index.ts'), /^import \{ createRouter \} from "@\/lib\/create-app";$/m);
-    const test = files.get('src/routes/products/products.test.ts');
+    assert.match(files.text('src/routes/products/products.schemas.ts'), /^import \{ z \} from "@hono\/zod-openapi";$/m);
+    assert.match(files.text('src/routes/products/products.routes.ts'), /path: "\/products\/\{id\}",\n {2}tags: \["Products"\],/);
+    assert.match(files.text('src/routes/products/products.handlers.ts'), /^import type \{ AppRouteHandler \} from "@\/lib\/types";$|^import \{ type AppRouteHandler \} from "@\/lib\/types";$/m);
+    assert.match(files.text('src/routes/products/products.index.ts'), /^import \{ createRouter \} from "@\/lib\/create-app";$/m);
+    const test = files.text('src/routes/products/products.test.ts');
     assert.match(test, /createTestApp\(router\)\.request\("\/products"/, 'boots only the new router on the project\'s test app');
     assert.match(test, /it\("422 when body\.name is missing \(required\)"/, 'the status of the project\'s defaultHook');
     assert.match(test, /configureOpenAPI\(app\);\n\s+const res = await app\.request\("\/doc"\);/, 'reads the served document');
@@ -106,19 +99,19 @@ describe('codegen: hono generator in OpenAPIHono apps built by factories', () =>
   });
 
   it('a second spec adds its route before the parameterised one it could be mistaken for', () => {
-    const files = memory(PROJECT);
+    const files = memoryProject(PROJECT);
     files.apply(honoGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }));
     const second = honoGenerator.generate({ spec: SEARCH, options: OPTIONS, files, handlerBodies: {} });
     assert.ok(!second.some((f) => f.path === 'src/app.ts'), 'registered once');
     files.apply(second);
-    const index = files.get('src/routes/products/products.index.ts');
+    const index = files.text('src/routes/products/products.index.ts');
     assert.ok(index.indexOf('routes.searchProducts') < index.indexOf('routes.getProduct'), index);
-    assert.match(files.get('src/routes/products/products.handlers.ts'), /TODO\(routecraft\): searchProducts is not implemented yet[\s\S]*501\);/);
-    assert.match(files.get('src/routes/products/products.routes.ts'), /501: \{ description: "Not implemented yet" \}/);
+    assert.match(files.text('src/routes/products/products.handlers.ts'), /TODO\(routecraft\): searchProducts is not implemented yet[\s\S]*501\);/);
+    assert.match(files.text('src/routes/products/products.routes.ts'), /501: \{ description: "Not implemented yet" \}/);
   });
 
   it('reads the validation status of a package hook (stoker-like) through its exports and re-exports', () => {
-    const files = memory({
+    const files = memoryProject({
       ...PROJECT,
       'src/lib/create-app.ts': CREATE_APP('import { defaultHook } from "stoker/openapi";'),
       'node_modules/stoker/package.json': JSON.stringify({ exports: { './openapi': { import: { default: './dist/openapi/index.js' } } } }),
@@ -130,12 +123,12 @@ describe('codegen: hono generator in OpenAPIHono apps built by factories', () =>
   });
 
   it('refuses in one sentence, writing nothing, when the hook\'s status cannot be read', () => {
-    const files = memory({ ...PROJECT, 'src/lib/create-app.ts': CREATE_APP('import { defaultHook } from "somewhere-else";') });
+    const files = memoryProject({ ...PROJECT, 'src/lib/create-app.ts': CREATE_APP('import { defaultHook } from "somewhere-else";') });
     assert.throws(() => honoGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), (e: unknown) => e instanceof RoutecraftError && /defaultHook[\s\S]*nothing was written\.$/.test(e.message));
   });
 
   it('refuses in one sentence when no mounted router has a feature folder to copy', () => {
-    const files = memory({ ...PROJECT, 'src/app.ts': APP.replace('import tasks from "@/routes/tasks/tasks.index";\n', '').replace('  tasks,\n', '') });
+    const files = memoryProject({ ...PROJECT, 'src/app.ts': APP.replace('import tasks from "@/routes/tasks/tasks.index";\n', '').replace('  tasks,\n', '') });
     assert.throws(() => honoGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), (e: unknown) => e instanceof RoutecraftError && /no neighbour to copy; nothing was written\.$/.test(e.message));
   });
 });

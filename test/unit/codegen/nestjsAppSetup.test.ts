@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { nestjsGenerator } from '../../../src/core/codegen/nestjs/nestjsGenerator';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../src/core/codegen/types';
 import { productsCrud, productSearch } from '../../generation/generationSpecs';
+import { memoryProject } from '../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'nestjs', frameworkMajor: 10, testRunner: 'jest', moduleKind: 'cjs', importExtension: '', zodMajor: 4,
@@ -36,14 +37,9 @@ const PROJECT: Record<string, string> = {
   'src/features/cats/dtos/create-cat.dto.ts': "import { ApiProperty } from '@nestjs/swagger';\nimport { IsString } from 'class-validator';\n\nexport class CreateCatDto {\n  @ApiProperty()\n  @IsString()\n  name: string;\n}\n",
 };
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  return { read: (p) => store.get(p), exists: (p) => store.has(p), apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 describe('codegen: nestjs generator on an app with a database, Swagger, prefix and versioning', () => {
   it('places the feature like its neighbour, registers it in the aggregator, and tests only the feature module under the app\'s setup', () => {
-    const files = memory(PROJECT);
+    const files = memoryProject(PROJECT);
     const out = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     const paths = out.map((f) => f.path).sort();
     assert.ok(paths.includes('src/features/products/products.module.ts'));
@@ -75,7 +71,7 @@ describe('codegen: nestjs generator on an app with a database, Swagger, prefix a
   });
 
   it('refuses a class-validator app without a global ValidationPipe and writes nothing', () => {
-    const files = memory({ ...PROJECT, 'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();\n" });
+    const files = memoryProject({ ...PROJECT, 'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();\n" });
     assert.throws(() => nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), /registers no global ValidationPipe/);
   });
 });

@@ -4,8 +4,9 @@ import { nestjsGenerator } from '../../../src/core/codegen/nestjs/nestjsGenerato
 import { dtoClasses } from '../../../src/core/codegen/nestjs/classValidatorRules';
 import { failingCases } from '../../../src/core/codegen/shared/failingCases';
 import { exampleValue } from '../../../src/core/codegen/shared/exampleValue';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../src/core/codegen/types';
 import { productSearch, productsCrud, userRegistration } from '../../generation/generationSpecs';
+import { memoryProject } from '../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'nestjs', frameworkMajor: 11, testRunner: 'jest', moduleKind: 'cjs', importExtension: '', zodMajor: 4,
@@ -19,18 +20,13 @@ const MAIN = "import { ValidationPipe } from '@nestjs/common';\nimport { NestFac
 const NEST_FILES = { 'src/main.ts': MAIN, 'test/jest-e2e.json': '{}' };
 const ZOD_ONLY = JSON.stringify({ dependencies: { '@nestjs/core': '11.0.0', zod: '4.0.0' } });
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  return { read: (p) => store.get(p), exists: (p) => store.has(p), apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 function parse(text: string) {
   return new Project({ useInMemoryFileSystem: true }).createSourceFile('x.ts', text);
 }
 
 describe('codegen: nestjs generator', () => {
   it('writes a feature module registered once; re-running changes nothing; a second endpoint adds only its route', () => {
-    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memoryProject({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const first = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     assert.deepEqual(first.map((f) => f.path).sort(), [
       'src/app.module.ts', 'src/common/json-schema.validators.ts', 'src/products/dto/create-product.dto.ts', 'src/products/dto/product-id-params.dto.ts',
@@ -54,7 +50,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('answers 201 with Location, 404 through NotFoundException and 204 through @HttpCode', () => {
-    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memoryProject({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const controller = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }).find((f) => f.path.endsWith('.controller.ts'))!.after;
     assert.match(controller, /@Res\(\{ passthrough: true \}\) res: Response/);
     assert.match(controller, /res\.location\(`\/products\/\$\{String\(item\.id\)\}`\)/);
@@ -85,7 +81,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('writes one e2e test per failing case, asserting Nest\'s message names the field', () => {
-    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memoryProject({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const out = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     const text = out.find((f) => f.path === 'test/products.e2e-spec.ts')!.after;
     const test = parse(text);
@@ -100,7 +96,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('places the handler body in the service and imports the Nest exceptions it throws; without one, 501', () => {
-    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
+    const files = memoryProject({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': APP_MODULE });
     const body = 'if (body.email.endsWith(\'@x.example\')) {\n  throw new ConflictException(\'taken\');\n}\nreturn { email: body.email };';
     const service = nestjsGenerator.generate({ spec: userRegistration.spec, options: OPTIONS, files, handlerBodies: { registerUser: body } }).find((f) => f.path.endsWith('users.service.ts'))!.after;
     assert.match(service, /import \{ Injectable, ConflictException \} from '@nestjs\/common';/);
@@ -111,7 +107,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('without class-validator: zod schemas in a ZodValidationPipe with the shared ValidationError body', () => {
-    const files = memory({ ...NEST_FILES, 'package.json': ZOD_ONLY, 'src/app.module.ts': APP_MODULE });
+    const files = memoryProject({ ...NEST_FILES, 'package.json': ZOD_ONLY, 'src/app.module.ts': APP_MODULE });
     const out = nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} });
     const paths = out.map((f) => f.path);
     assert.ok(paths.includes('src/common/zod-validation.pipe.ts') && paths.includes('src/common/validation-error.ts') && paths.includes('src/products/products.schemas.ts'));
@@ -125,7 +121,7 @@ describe('codegen: nestjs generator', () => {
   });
 
   it('refuses a root module it cannot find, saying what to do', () => {
-    const files = memory({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': 'export const x = 1;\n' });
+    const files = memoryProject({ ...NEST_FILES, 'package.json': CLASS_VALIDATOR, 'src/app.module.ts': 'export const x = 1;\n' });
     assert.throws(() => nestjsGenerator.generate({ spec: productsCrud.spec, options: OPTIONS, files, handlerBodies: {} }), /--app-file/);
   });
 });

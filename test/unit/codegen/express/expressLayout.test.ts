@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { expressGenerator } from '../../../../src/core/codegen/express/expressGenerator';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../../src/core/codegen/types';
 import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/endpointSpec';
+import { memoryProject, type MemoryProject } from '../../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 5, testRunner: 'vitest', moduleKind: 'cjs', importExtension: '', zodMajor: 3,
@@ -26,19 +27,9 @@ const MEMBERS: EndpointSpec = EndpointSpecSchema.parse({
   }],
 });
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void; text(path: string): string } {
-  const store = new Map(Object.entries(initial));
-  return {
-    read: (p) => store.get(p),
-    exists: (p) => store.has(p),
-    apply: (files) => files.forEach((f) => store.set(f.path, f.after)),
-    text: (p) => store.get(p) ?? assert.fail(`${p} was not written`),
-  };
-}
-
 /** A feature-folder project: `src/api/user/` with router, model and `__tests__/`, an `@/` alias, a registry merged into a served document. */
-function featureFolderProject(): ReturnType<typeof memory> {
-  return memory({
+function featureFolderProject(): MemoryProject {
+  return memoryProject({
     'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }',
     'src/server.ts': [
       "import express from 'express';",
@@ -94,7 +85,7 @@ describe('codegen: express layout learned from the project', () => {
   });
 
   it('registers in the index router the app mounts, with its prefix in the tests and its import extension', () => {
-    const files = memory({
+    const files = memoryProject({
       'src/app.ts': "import express from 'express';\nimport api from './api/index.js';\nconst app = express();\napp.use('/api/v1', api);\nexport default app;\n",
       'src/api/index.ts': "import express from 'express';\nimport emojis from './emojis.js';\nconst router = express.Router();\nrouter.use('/emojis', emojis);\nexport default router;\n",
       'src/api/emojis.ts': "import express from 'express';\nconst router = express.Router();\nrouter.get('/', (_req, res) => { res.json([]); });\nexport default router;\n",
@@ -110,7 +101,7 @@ describe('codegen: express layout learned from the project', () => {
   });
 
   it('copies the neighbour\'s mount prefix and role naming in a routes/ + controllers/ layering', () => {
-    const files = memory({
+    const files = memoryProject({
       'src/app.ts': "import express from 'express';\nimport accountRoutes from './routes/accountRoutes';\nconst app = express();\napp.use('/v1/accounts', accountRoutes);\napp.use('*', (_req, res) => { res.status(404).end(); });\nexport default app;\n",
       'src/routes/accountRoutes.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/', (_req, res) => { res.json([]); });\nexport default router;\n",
     });
@@ -125,7 +116,7 @@ describe('codegen: express layout learned from the project', () => {
   });
 
   it('mounts a resource under a parameterised path in Express syntax, with mergeParams', () => {
-    const files = memory({ 'src/app.ts': "import express from 'express';\nexport const app = express();\n" });
+    const files = memoryProject({ 'src/app.ts': "import express from 'express';\nexport const app = express();\n" });
     const out = expressGenerator.generate({ spec: MEMBERS, options: OPTIONS, files, handlerBodies: {} });
     files.apply(out);
     assert.match(files.text('src/app.ts'), /app\.use\('\/teams\/:teamId\/members', membersRouter\);/);
@@ -134,7 +125,7 @@ describe('codegen: express layout learned from the project', () => {
   });
 
   it('registers inside an app factory (export function createApp) and tests call the factory', () => {
-    const files = memory({
+    const files = memoryProject({
       'src/app.ts': "import express from 'express';\nimport { userRouter } from './users/userRouter';\n\nexport function createApp() {\n  const app = express();\n  app.use('/users', userRouter);\n  app.use((_req, res) => { res.status(404).end(); });\n  return app;\n}\n",
       'src/users/userRouter.ts': "import { Router } from 'express';\nexport const userRouter = Router();\nuserRouter.get('/', (_req, res) => { res.json([]); });\n",
     });

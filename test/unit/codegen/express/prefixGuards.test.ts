@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { expressGenerator } from '../../../../src/core/codegen/express/expressGenerator';
 import { coversPath } from '../../../../src/core/codegen/express/prefixGuards';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../../src/core/codegen/types';
 import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/endpointSpec';
+import { memoryProject } from '../../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 4, testRunner: 'jest', moduleKind: 'cjs', importExtension: '', zodMajor: 3,
@@ -15,16 +16,6 @@ const GADGETS: EndpointSpec = EndpointSpecSchema.parse({
   resource: 'gadget',
   crud: { entity: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } }, operations: ['list', 'get'] },
 });
-
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void; text(path: string): string } {
-  const store = new Map(Object.entries(initial));
-  return {
-    read: (p) => store.get(p),
-    exists: (p) => store.has(p),
-    apply: (files) => files.forEach((f) => store.set(f.path, f.after)),
-    text: (p) => store.get(p) ?? assert.fail(`${p} was not written`),
-  };
-}
 
 const ACCOUNTS = "import { Router } from 'express';\nconst router = Router();\nrouter.get('/', (_req, res) => { res.json([]); });\nexport default router;\n";
 const GUARDED = "import { Router } from 'express';\nimport { authenticate } from '../auth';\nconst router = Router();\nrouter.use(authenticate);\nrouter.get('/transactions', (_req, res) => { res.json([]); });\nexport default router;\n";
@@ -46,7 +37,7 @@ function app(mounts: readonly string[]): string {
 }
 
 function generate(appText: string, transactions: string): string {
-  const files = memory({ 'src/app.ts': appText, 'src/auth.ts': AUTH, 'src/routes/accountRoutes.ts': ACCOUNTS, 'src/routes/transactionRoutes.ts': transactions });
+  const files = memoryProject({ 'src/app.ts': appText, 'src/auth.ts': AUTH, 'src/routes/accountRoutes.ts': ACCOUNTS, 'src/routes/transactionRoutes.ts': transactions });
   const out = expressGenerator.generate({ spec: GADGETS, options: OPTIONS, files, handlerBodies: {} });
   files.apply(out);
   assert.deepEqual(expressGenerator.generate({ spec: GADGETS, options: OPTIONS, files, handlerBodies: {} }), [], 're-run changes nothing');

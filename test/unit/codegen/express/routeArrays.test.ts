@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { expressGenerator } from '../../../../src/core/codegen/express/expressGenerator';
-import type { CodegenOptions, GeneratedFile, GeneratorInput, ProjectFiles } from '../../../../src/core/codegen/types';
+import type { CodegenOptions, GeneratedFile, GeneratorInput } from '../../../../src/core/codegen/types';
 import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/endpointSpec';
+import { memoryProject, type MemoryProject } from '../../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 5, testRunner: 'node:test', moduleKind: 'esm', importExtension: '.js', zodMajor: 4,
@@ -15,26 +16,16 @@ const GADGETS: EndpointSpec = EndpointSpecSchema.parse({
   crud: { entity: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } }, operations: ['list', 'get'] },
 });
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void; text(path: string): string } {
-  const store = new Map(Object.entries(initial));
-  return {
-    read: (p) => store.get(p),
-    exists: (p) => store.has(p),
-    apply: (files) => files.forEach((f) => store.set(f.path, f.after)),
-    text: (p) => store.get(p) ?? assert.fail(`${p} was not written`),
-  };
-}
-
 const APP = "import express from 'express';\nimport routes from './routes/v1/index.js';\nconst app = express();\napp.use(express.json());\napp.use('/v1', routes);\nexport default app;\n";
 const ROUTE = "import express from 'express';\nconst router = express.Router();\nrouter.get('/', (_req, res) => { res.json([]); });\nexport default router;\n";
 /** A v1 index router with two routers and `body` after them (the array and its loop). */
 function indexRouter(body: string): string {
   return `import express from 'express';\nimport healthRoute from './health.route.js';\nimport userRoute from './user.route.js';\n\nconst router = express.Router();\n\n${body}\n\nexport default router;\n`;
 }
-function project(index: string, extra: Record<string, string> = {}): ReturnType<typeof memory> {
-  return memory({ 'src/app.ts': APP, 'src/routes/v1/index.ts': index, 'src/routes/v1/health.route.ts': ROUTE, 'src/routes/v1/user.route.ts': ROUTE, ...extra });
+function project(index: string, extra: Record<string, string> = {}): MemoryProject {
+  return memoryProject({ 'src/app.ts': APP, 'src/routes/v1/index.ts': index, 'src/routes/v1/health.route.ts': ROUTE, 'src/routes/v1/user.route.ts': ROUTE, ...extra });
 }
-function run(files: ReturnType<typeof memory>): { out: GeneratedFile[]; notes: readonly string[] } {
+function run(files: MemoryProject): { out: GeneratedFile[]; notes: readonly string[] } {
   const input: GeneratorInput = { spec: GADGETS, options: OPTIONS, files, handlerBodies: {} };
   const out = expressGenerator.generate(input);
   const notes = expressGenerator.notes?.(input) ?? [];
@@ -67,7 +58,7 @@ describe('Express: routers registered from a routes array', () => {
   });
 
   it('adds to an array the app imports and loops over, with the neighbours\' full paths', () => {
-    const files = memory({
+    const files = memoryProject({
       'src/app.ts': "import express from 'express';\nimport { routes } from './routes/index.js';\nconst app = express();\nfor (const { path, router } of routes) {\n  app.use(path, router);\n}\nexport default app;\n",
       'src/routes/index.ts': "import type { Router } from 'express';\nimport { usersRouter } from './users.js';\n\nexport const routes: { path: string; router: Router }[] = [\n  { path: '/v1/users', router: usersRouter },\n];\n",
       'src/routes/users.ts': "import { Router } from 'express';\nexport const usersRouter = Router();\n",

@@ -3,9 +3,10 @@ import { posix } from 'node:path';
 import { fastifyGenerator } from '../../../../src/core/codegen/fastify/fastifyGenerator';
 import { ajvRejects } from '../../../../src/core/codegen/fastify/fastifyTestDriver';
 import { typeboxExpression } from '../../../../src/core/codegen/fastify/typeboxExpression';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../../src/core/codegen/types';
 import { RoutecraftError } from '../../../../src/core/errors';
 import { productsCrud, productSearch } from '../../../generation/generationSpecs';
+import { memoryProjectWithFolders, type MemoryProject } from '../../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'fastify', frameworkMajor: 5, testRunner: 'node:test', moduleKind: 'esm', importExtension: '.js', zodMajor: 4,
@@ -28,24 +29,8 @@ const appPlugin = (routesOptions = '{ ...opts }'): string => [
 ].join('\n');
 const HELPER = "import Fastify from 'fastify';\nimport fp from 'fastify-plugin';\nimport app from '../src/app.js';\n\nexport async function build() {\n  const instance = Fastify();\n  await instance.register(fp(app));\n  return instance;\n}\n";
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  const list = (dir: string): string[] => {
-    const names = new Set<string>();
-    for (const path of store.keys()) {
-      if (path.startsWith(`${dir}/`)) {
-        const rest = path.slice(dir.length + 1);
-        names.add(rest.includes('/') ? `${rest.split('/')[0]!}/` : rest);
-      }
-    }
-    return [...names];
-  };
-  const exists = (p: string): boolean => store.has(p) || list(p).length > 0;
-  return { read: (p) => store.get(p), exists, list, apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
-function project(extra: Record<string, string> = {}): ReturnType<typeof memory> {
-  return memory({
+function project(extra: Record<string, string> = {}): MemoryProject {
+  return memoryProjectWithFolders({
     'package.json': PACKAGE, 'src/server.ts': SERVER, 'src/app.ts': appPlugin(), 'src/plugins/swagger.ts': "import swagger from '@fastify/swagger';\n",
     'src/routes/root.ts': 'export default async function root() {}\n', 'test/helper.ts': HELPER, 'test/routes/root.test.ts': "import { build } from '../helper.js';\n",
     ...extra,
@@ -98,7 +83,7 @@ describe('codegen: fastify generator on autoload apps', () => {
   });
 
   it('finds an exported instance built through a type provider chain and registers the plugin there', () => {
-    const files = memory({
+    const files = memoryProjectWithFolders({
       'package.json': JSON.stringify({ dependencies: { fastify: '^5', zod: '^4' } }),
       'src/app.ts': "import Fastify from 'fastify';\n\nexport const app = Fastify().withTypeProvider<ZodTypeProvider>();\n",
     });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { fastifyGenerator } from '../../../../src/core/codegen/fastify/fastifyGenerator';
-import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../../src/core/codegen/types';
+import type { CodegenOptions } from '../../../../src/core/codegen/types';
 import { productsCrud } from '../../../generation/generationSpecs';
+import { memoryProjectWithFolders } from '../../../support/memoryProject';
 
 /** An Nx app (`nx g @nx/node:app --framework fastify`): main.ts in src/, the app plugin and its autoloaded folders in src/app/. */
 const OPTIONS: CodegenOptions = {
@@ -23,24 +24,9 @@ const APP = [
   '',
 ].join('\n');
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  const list = (dir: string): string[] => {
-    const names = new Set<string>();
-    for (const path of store.keys()) {
-      if (path.startsWith(`${dir}/`)) {
-        const rest = path.slice(dir.length + 1);
-        names.add(rest.includes('/') ? `${rest.split('/')[0] ?? rest}/` : rest);
-      }
-    }
-    return [...names];
-  };
-  return { read: (p) => store.get(p), exists: (p) => store.has(p) || list(p).length > 0, list, apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 describe('codegen: fastify autoload app in a folder of its own (Nx)', () => {
   it('writes schemas and the repository beside the app (src/app/), not beside main.ts', () => {
-    const files = memory({
+    const files = memoryProjectWithFolders({
       'package.json': JSON.stringify({ dependencies: { fastify: '^4', '@fastify/autoload': '^5' } }),
       'src/main.ts': "import Fastify from 'fastify';\nimport { app } from './app/app';\nconst server = Fastify();\nserver.register(app);\n",
       'src/app/app.ts': APP,

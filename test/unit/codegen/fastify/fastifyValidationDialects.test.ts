@@ -5,6 +5,7 @@ import { projectSources } from '../../../../src/core/codegen/fastify/projectSour
 import { fastifyValidation } from '../../../../src/core/codegen/fastify/validationDialect';
 import type { CodegenOptions, GeneratedFile, ProjectFiles } from '../../../../src/core/codegen/types';
 import { everyFeature, productsCrud, productSearch } from '../../../generation/generationSpecs';
+import { memoryProject, type MemoryProject } from '../../../support/memoryProject';
 
 const OPTIONS: CodegenOptions = {
   framework: 'fastify', frameworkMajor: 5, testRunner: 'jest', moduleKind: 'cjs', importExtension: '', zodMajor: 4,
@@ -29,11 +30,6 @@ const ZOD_APP = [
 ].join('\n');
 const PLAIN_APP = 'import Fastify from "fastify";\n\nexport const app = Fastify();\n';
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  return { read: (p) => store.get(p), exists: (p) => store.has(p), apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 function byPath(files: readonly GeneratedFile[], path: string): string {
   const file = files.find((f) => f.path === path);
   assert.ok(file, `${path} was generated (got ${files.map((f) => f.path).join(', ')})`);
@@ -43,7 +39,7 @@ function byPath(files: readonly GeneratedFile[], path: string): string {
 describe('codegen: fastify validation dialects', () => {
   describe('detection', () => {
     it('finds fastify-type-provider-zod\'s validator set on the app, with file:line evidence (also under an alias)', () => {
-      const files = memory({ 'package.json': ZOD_PACKAGE, 'src/app.ts': ZOD_APP, 'src/db.ts': 'import { MongoClient } from "mongodb";\nexport async function connect() {}\n' });
+      const files = memoryProject({ 'package.json': ZOD_PACKAGE, 'src/app.ts': ZOD_APP, 'src/db.ts': 'import { MongoClient } from "mongodb";\nexport async function connect() {}\n' });
       const found = fastifyValidation(files, { sources: projectSources(files), appFiles: ['src/app.ts'], validation: 'zod' });
       assert.deepEqual(found, { kind: 'zod-provider', evidence: 'src/app.ts:7 setValidatorCompiler(zodValidator) from fastify-type-provider-zod' });
     });
@@ -51,33 +47,33 @@ describe('codegen: fastify validation dialects', () => {
     it('follows the app\'s imports to the module that sets the compiler', () => {
       const setup = 'import type { FastifyInstance } from "fastify";\nimport { validatorCompiler } from "fastify-type-provider-zod";\n\nexport function setup(app: FastifyInstance) {\n  app.setValidatorCompiler(validatorCompiler);\n}\n';
       const app = 'import Fastify from "fastify";\nimport { setup } from "./setup";\n\nexport const app = Fastify();\nsetup(app);\n';
-      const files = memory({ 'package.json': ZOD_PACKAGE, 'src/app.ts': app, 'src/setup.ts': setup });
+      const files = memoryProject({ 'package.json': ZOD_PACKAGE, 'src/app.ts': app, 'src/setup.ts': setup });
       assert.equal(fastifyValidation(files, { sources: projectSources(files), appFiles: ['src/app.ts'] }).kind, 'zod-provider');
     });
 
     it('an import of the provider that is never set, or a compiler of another module, is not the zod dialect', () => {
       const onlyImported = 'import Fastify from "fastify";\nimport { validatorCompiler } from "fastify-type-provider-zod";\nimport { other } from "./other";\n\nexport const app = Fastify();\napp.setValidatorCompiler(other);\n';
-      const files = memory({ 'package.json': ZOD_PACKAGE, 'src/app.ts': onlyImported });
+      const files = memoryProject({ 'package.json': ZOD_PACKAGE, 'src/app.ts': onlyImported });
       assert.equal(fastifyValidation(files, { sources: projectSources(files), appFiles: ['src/app.ts'], validation: 'zod' }).kind, 'zod');
     });
 
     it('a project without any validation library gets Fastify\'s JSON Schema; one with zod keeps zod; TypeBox wins over both', () => {
-      const noLibrary = memory({ 'package.json': JSON.stringify({ dependencies: { fastify: '^4' } }), 'src/app.ts': PLAIN_APP });
+      const noLibrary = memoryProject({ 'package.json': JSON.stringify({ dependencies: { fastify: '^4' } }), 'src/app.ts': PLAIN_APP });
       const context = (files: ProjectFiles, validation: CodegenOptions['validation']) => ({ sources: projectSources(files), appFiles: ['src/app.ts'], ...(validation ? { validation } : {}) });
       assert.equal(fastifyValidation(noLibrary, context(noLibrary, 'none')).kind, 'json-schema');
       // An Nx project has no package.json of its own: detection's `none` (root included) decides.
-      const nx = memory({ 'src/app.ts': PLAIN_APP });
+      const nx = memoryProject({ 'src/app.ts': PLAIN_APP });
       assert.equal(fastifyValidation(nx, context(nx, 'none')).kind, 'json-schema');
       assert.equal(fastifyValidation(nx, context(nx, undefined)).kind, 'zod', 'without the fact, the former default');
-      const withZod = memory({ 'package.json': JSON.stringify({ dependencies: { fastify: '^5', zod: '^4' } }), 'src/app.ts': PLAIN_APP });
+      const withZod = memoryProject({ 'package.json': JSON.stringify({ dependencies: { fastify: '^5', zod: '^4' } }), 'src/app.ts': PLAIN_APP });
       assert.equal(fastifyValidation(withZod, context(withZod, 'zod')).kind, 'zod');
-      const typebox = memory({ 'package.json': JSON.stringify({ dependencies: { fastify: '^5', '@fastify/type-provider-typebox': '^5' } }), 'src/app.ts': ZOD_APP });
+      const typebox = memoryProject({ 'package.json': JSON.stringify({ dependencies: { fastify: '^5', '@fastify/type-provider-typebox': '^5' } }), 'src/app.ts': ZOD_APP });
       assert.equal(fastifyValidation(typebox, context(typebox, 'none')).kind, 'typebox');
     });
   });
 
   describe('zod route schemas through fastify-type-provider-zod', () => {
-    const project = (): ReturnType<typeof memory> => memory({ 'package.json': ZOD_PACKAGE, 'src/app.ts': ZOD_APP, 'src/db.ts': 'import { MongoClient } from "mongodb";\nexport async function connect() {}\n' });
+    const project = (): MemoryProject => memoryProject({ 'package.json': ZOD_PACKAGE, 'src/app.ts': ZOD_APP, 'src/db.ts': 'import { MongoClient } from "mongodb";\nexport async function connect() {}\n' });
 
     it('writes zod schemas into the route schema, typed by FastifyPluginAsyncZod; no safeParse in the handlers', () => {
       const files = project();
@@ -115,7 +111,7 @@ describe('codegen: fastify validation dialects', () => {
 
   describe('JSON Schema checked by Fastify (no validation library)', () => {
     const options: CodegenOptions = { ...OPTIONS, validation: 'none', style: { ...OPTIONS.style, quote: 'single' } };
-    const project = (): ReturnType<typeof memory> => memory({ 'package.json': JSON.stringify({ dependencies: { fastify: '^4', ioredis: '^5' } }), 'src/app.ts': `${PLAIN_APP}import Redis from 'ioredis';\n` });
+    const project = (): MemoryProject => memoryProject({ 'package.json': JSON.stringify({ dependencies: { fastify: '^4', ioredis: '^5' } }), 'src/app.ts': `${PLAIN_APP}import Redis from 'ioredis';\n` });
 
     it('writes JSON Schema constants and their types, route generics, and imports no library', () => {
       const files = project();

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { Project } from 'ts-morph';
 import { expressGenerator } from '../../../../src/core/codegen/express/expressGenerator';
 import { honoGenerator } from '../../../../src/core/codegen/hono/honoGenerator';
-import type { CodegenOptions, EndpointGenerator, GeneratedFile, ProjectFiles } from '../../../../src/core/codegen/types';
+import type { CodegenOptions, EndpointGenerator } from '../../../../src/core/codegen/types';
 import { productSearch, productsCrud } from '../../../generation/generationSpecs';
+import { memoryProject } from '../../../support/memoryProject';
 
 /**
  * The route-factory code Express and Hono share (src/core/codegen/shared/routeFactory.ts): a new
@@ -49,11 +50,6 @@ const CASES: readonly Case[] = [
   },
 ];
 
-function memory(initial: Record<string, string>): ProjectFiles & { apply(files: readonly GeneratedFile[]): void } {
-  const store = new Map(Object.entries(initial));
-  return { read: (p) => store.get(p), exists: (p) => store.has(p), apply: (files) => files.forEach((f) => store.set(f.path, f.after)) };
-}
-
 const parse = (text: string) => new Project({ useInMemoryFileSystem: true }).createSourceFile('x.ts', text);
 /** `receiver.get('/x'` … statements' method and path, in order. */
 const routesOf = (texts: readonly string[], receiver: string) =>
@@ -62,7 +58,7 @@ const routesOf = (texts: readonly string[], receiver: string) =>
 describe('codegen: the shared route factory (Express, Hono)', () => {
   for (const c of CASES) {
     it(`${c.name}: a new resource gets an exported factory taking the repository and the instance built from it; a second spec adds its routes inside the factory, before return`, () => {
-      const files = memory({ 'src/app.ts': c.app.replace(/^import .*products.*\n/m, '').replace(/^app\.(use|route)\('\/products'.*\n/m, '') });
+      const files = memoryProject({ 'src/app.ts': c.app.replace(/^import .*products.*\n/m, '').replace(/^app\.(use|route)\('\/products'.*\n/m, '') });
       files.apply(c.generator.generate({ spec: productsCrud.spec, options: c.options, files, handlerBodies: {} }));
       files.apply(c.generator.generate({ spec: productSearch.spec, options: c.options, files, handlerBodies: {} }));
       const module = parse(files.read('src/routes/products.ts')!);
@@ -79,7 +75,7 @@ describe('codegen: the shared route factory (Express, Hono)', () => {
     });
 
     it(`${c.name}: a hand-written module exporting only the instance gets its routes and a module-level repository appended, its own route kept`, () => {
-      const files = memory({ 'src/app.ts': c.app, 'src/routes/products.ts': c.handWritten });
+      const files = memoryProject({ 'src/app.ts': c.app, 'src/routes/products.ts': c.handWritten });
       const out = c.generator.generate({ spec: productsCrud.spec, options: c.options, files, handlerBodies: {} });
       files.apply(out);
       const module = parse(files.read('src/routes/products.ts')!);
