@@ -93,7 +93,7 @@ export async function runEndpoint(description: string | undefined, flags: Endpoi
     switch (result.kind) {
       case 'needs-input':
         for (const q of result.questions) {
-          io.stderr.write(`routecraft: ${q.reason} Pass --${flagFor(q.fact)} (${q.candidates.join(', ')}).\n`);
+          io.stderr.write(`routecraft: ${sentence(q.reason)} Pass --${flagFor(q.fact)} (${q.candidates.join(', ')}).\n`);
         }
         return 2;
       case 'cancelled':
@@ -138,6 +138,11 @@ async function report(changeSet: ChangeSet, notes: readonly string[], baseline: 
   const written = await applyChangeSet(changeSet, { checkStale: true, baseline });
   io.stderr.write(`Wrote ${written.length} file(s).\n`);
   return 0;
+}
+
+/** A detection reason (a clause, as the editor's pick list shows it) as a sentence of the CLI's message. */
+function sentence(reason: string): string {
+  return /[.!?]$/.test(reason) ? reason : `${reason}.`;
 }
 
 function flagFor(fact: string): string {

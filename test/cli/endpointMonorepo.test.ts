@@ -49,6 +49,15 @@ describe('routecraft endpoint in a monorepo (CLI)', () => {
     assert.deepEqual(snapshotTree(root), before);
   });
 
+  it('a package without a test runner: one sentence naming why, then --test-runner and its choices; nothing written', async () => {
+    const before = snapshotTree(root);
+    const { code, out, err } = await cli(['endpoint', '--spec', SPEC, '--project', root, '--package', 'apps/shop', '--write']);
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(err, /^routecraft: no test runner in package\.json, and no test file shows one\. Pass --test-runner \(vitest, jest, node:test, mocha\)\.$/m);
+    assert.deepEqual(snapshotTree(root), before);
+  });
+
   it('--package naming no member is refused with the members listed, nothing written', async () => {
     const before = snapshotTree(root);
     const { code, err } = await cli(['endpoint', '--spec', SPEC, '--project', root, '--package', '@ws/billing', '--write']);

@@ -74,7 +74,7 @@ describe('corpus: rows and the table', () => {
   });
 
   it('every spec refused for one reason with nothing written: the row is that sentence, counted as not supported', () => {
-    const reason = 'the tests use bun:test (src/users.test.ts), which Routecraft cannot write tests for: it writes vitest, jest, mocha or node:test tests Pass --test-runner (vitest, jest, node:test, mocha).';
+    const reason = 'the tests use bun:test (src/users.test.ts), which Routecraft cannot write tests for: it writes vitest, jest, mocha or node:test tests. Pass --test-runner (vitest, jest, node:test, mocha).';
     const refused = result({
       specs: ['01-a.yaml', '02-b.yaml'].map((name) => spec(name, false, reason)),
       after: { tsc: { ...tsc, ran: false, exitCode: null }, suites: [{ ...ran, outcome: 'unsupported' }] },
