@@ -9,6 +9,17 @@ export interface GenerationCase {
 
 const parse = (input: EndpointSpecInput): EndpointSpec => EndpointSpecSchema.parse(input);
 
+/** The smallest CRUD: gadgets with a name, list and get only (for registration and layout tests). */
+export const gadgetsListAndGet: GenerationCase = {
+  name: 'gadgets list and get',
+  spec: parse({
+    version: 1,
+    resource: 'gadget',
+    crud: { entity: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } }, operations: ['list', 'get'] },
+  }),
+  handlerBodies: {},
+};
+
 export const productsCrud: GenerationCase = {
   name: 'products CRUD',
   spec: parse({

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { GeneratedFile, ProjectFiles } from '../../src/core/codegen/types';
+import { createMemoryProjectFiles } from '../../src/core/project/memoryProjectFs';
 
 /** A project held in memory for generator unit tests: read it, apply a change set, read the result. */
 export interface MemoryProject extends ProjectFiles {
@@ -11,32 +12,27 @@ export interface MemoryProject extends ProjectFiles {
 
 /** Files only: `exists` is true for a file, and there is no folder listing. */
 export function memoryProject(initial: Record<string, string>): MemoryProject {
-  return inMemory(initial, false);
-}
-
-/** Files and folders: `list(dir)` names the entries under `dir` (folders with a trailing `/`), and a folder exists. */
-export function memoryProjectWithFolders(initial: Record<string, string>): MemoryProject {
-  return inMemory(initial, true);
-}
-
-function inMemory(initial: Record<string, string>, folders: boolean): MemoryProject {
   const store = new Map(Object.entries(initial));
-  const list = (dir: string): string[] => {
-    const names = new Set<string>();
-    for (const path of store.keys()) {
-      if (path.startsWith(`${dir}/`)) {
-        const rest = path.slice(dir.length + 1);
-        names.add(rest.includes('/') ? `${rest.split('/')[0]}/` : rest);
-      }
-    }
-    return [...names];
+  return {
+    read: (path) => store.get(path),
+    exists: (path) => store.has(path),
+    apply: (files) => files.forEach((file) => store.set(file.path, file.after)),
+    text: (path) => store.get(path) ?? assert.fail(`${path} was not written`),
   };
-  const files = {
-    read: (path: string) => store.get(path),
-    apply: (generated: readonly GeneratedFile[]) => generated.forEach((file) => store.set(file.path, file.after)),
-    text: (path: string) => store.get(path) ?? assert.fail(`${path} was not written`),
+}
+
+/** Files and folders, as the production in-memory reader sees them: `list(dir)` names a folder's entries (folders with a trailing `/`), and a folder exists. */
+export function memoryProjectWithFolders(initial: Record<string, string>): MemoryProject {
+  const store: Record<string, string> = { ...initial };
+  let view = createMemoryProjectFiles(store);
+  return {
+    read: (path) => view.read(path),
+    exists: (path) => view.exists(path),
+    list: (dir) => view.list(dir),
+    apply: (files) => {
+      files.forEach((file) => (store[file.path] = file.after));
+      view = createMemoryProjectFiles(store);
+    },
+    text: (path) => view.read(path) ?? assert.fail(`${path} was not written`),
   };
-  return folders
-    ? { ...files, exists: (path) => store.has(path) || list(path).length > 0, list }
-    : { ...files, exists: (path) => store.has(path) };
 }

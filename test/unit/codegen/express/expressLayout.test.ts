@@ -3,6 +3,7 @@ import { expressGenerator } from '../../../../src/core/codegen/express/expressGe
 import type { CodegenOptions } from '../../../../src/core/codegen/types';
 import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/endpointSpec';
 import { memoryProject, type MemoryProject } from '../../../support/memoryProject';
+import { gadgetsListAndGet } from '../../../generation/generationSpecs';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 5, testRunner: 'vitest', moduleKind: 'cjs', importExtension: '', zodMajor: 3,
@@ -10,11 +11,7 @@ const OPTIONS: CodegenOptions = {
   layout: { sourceDir: 'src', routesDir: 'src/routes', testsDir: 'test', testSuffix: '.test.ts', testsColocated: false, appFile: 'src/app.ts' },
 };
 
-const GADGETS: EndpointSpec = EndpointSpecSchema.parse({
-  version: 1,
-  resource: 'gadget',
-  crud: { entity: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } }, operations: ['list', 'get'] },
-});
+const GADGETS = gadgetsListAndGet.spec;
 
 const MEMBERS: EndpointSpec = EndpointSpecSchema.parse({
   version: 1,

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { expressGenerator } from '../../../../src/core/codegen/express/expressGenerator';
 import { coversPath } from '../../../../src/core/codegen/express/prefixGuards';
 import type { CodegenOptions } from '../../../../src/core/codegen/types';
-import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/endpointSpec';
 import { memoryProject } from '../../../support/memoryProject';
+import { gadgetsListAndGet } from '../../../generation/generationSpecs';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 4, testRunner: 'jest', moduleKind: 'cjs', importExtension: '', zodMajor: 3,
@@ -11,11 +11,7 @@ const OPTIONS: CodegenOptions = {
   layout: { sourceDir: 'src', routesDir: 'src/routes', testsDir: 'src/__tests__', testSuffix: '.test.ts', testsColocated: false, appFile: 'src/app.ts' },
 };
 
-const GADGETS: EndpointSpec = EndpointSpecSchema.parse({
-  version: 1,
-  resource: 'gadget',
-  crud: { entity: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } }, operations: ['list', 'get'] },
-});
+const GADGETS = gadgetsListAndGet.spec;
 
 const ACCOUNTS = "import { Router } from 'express';\nconst router = Router();\nrouter.get('/', (_req, res) => { res.json([]); });\nexport default router;\n";
 const GUARDED = "import { Router } from 'express';\nimport { authenticate } from '../auth';\nconst router = Router();\nrouter.use(authenticate);\nrouter.get('/transactions', (_req, res) => { res.json([]); });\nexport default router;\n";

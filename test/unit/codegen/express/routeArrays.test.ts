@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { expressGenerator } from '../../../../src/core/codegen/express/expressGenerator';
 import type { CodegenOptions, GeneratedFile, GeneratorInput } from '../../../../src/core/codegen/types';
-import { EndpointSpecSchema, type EndpointSpec } from '../../../../src/core/endpointSpec';
 import { memoryProject, type MemoryProject } from '../../../support/memoryProject';
+import { gadgetsListAndGet } from '../../../generation/generationSpecs';
 
 const OPTIONS: CodegenOptions = {
   framework: 'express', frameworkMajor: 5, testRunner: 'node:test', moduleKind: 'esm', importExtension: '.js', zodMajor: 4,
@@ -10,11 +10,7 @@ const OPTIONS: CodegenOptions = {
   layout: { sourceDir: 'src', routesDir: 'src/routes', testsDir: 'test', testSuffix: '.test.ts', testsColocated: false, appFile: 'src/app.ts' },
 };
 
-const GADGETS: EndpointSpec = EndpointSpecSchema.parse({
-  version: 1,
-  resource: 'gadget',
-  crud: { entity: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } }, operations: ['list', 'get'] },
-});
+const GADGETS = gadgetsListAndGet.spec;
 
 const APP = "import express from 'express';\nimport routes from './routes/v1/index.js';\nconst app = express();\napp.use(express.json());\napp.use('/v1', routes);\nexport default app;\n";
 const ROUTE = "import express from 'express';\nconst router = express.Router();\nrouter.get('/', (_req, res) => { res.json([]); });\nexport default router;\n";

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { fastifyGenerator } from '../../../../src/core/codegen/fastify/fastifyGenerator';
 import type { CodegenOptions, GeneratedFile, GeneratorInput } from '../../../../src/core/codegen/types';
+import { AGGREGATOR_PACKAGE, aggregatorApp, aggregatorProject, featurePlugin } from './aggregatorProject';
 import { createMemoryProjectFiles } from '../../../../src/core/project/memoryProjectFs';
 import { productsCrud } from '../../../generation/generationSpecs';
 
@@ -12,31 +13,7 @@ const OPTIONS: CodegenOptions = {
   pathAliases: [{ prefix: '@modules/', target: 'src/modules/' }],
 };
 
-const PACKAGE = JSON.stringify({ dependencies: { fastify: '^5', zod: '^3' } });
-const feature = (name: string): string => `import type { FastifyInstance } from "fastify";\n\nexport const ${name}Routes = async (app: FastifyInstance) => {\n  app.get("/", async () => []);\n};\n`;
-const APP = (registrations: string, extraImports = ''): string => `import Fastify from "fastify";\nimport { routes } from "@modules/routes";\n${extraImports}\nconst app = Fastify();\n\n${registrations}\n\nexport default app;\n`;
-const AGGREGATOR = [
-  'import type { FastifyInstance } from "fastify";',
-  'import { userRoutes } from "@modules/user/user.routes";',
-  'import { authRoutes } from "@modules/auth/auth.routes";',
-  '',
-  'export const routes = (app: FastifyInstance) => {',
-  '  app.register(authRoutes, { prefix: "/auth" });',
-  '  app.register(userRoutes, { prefix: "/user" });',
-  '};',
-  '',
-].join('\n');
-
-function project(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    'package.json': PACKAGE,
-    'src/app.ts': APP('app.register(routes, { prefix: "/api" });'),
-    'src/modules/routes.ts': AGGREGATOR,
-    'src/modules/auth/auth.routes.ts': feature('auth'),
-    'src/modules/user/user.routes.ts': feature('user'),
-    ...overrides,
-  };
-}
+const project = aggregatorProject;
 
 function input(files: Record<string, string>, options: CodegenOptions = OPTIONS): GeneratorInput {
   return { spec: productsCrud.spec, options, files: createMemoryProjectFiles(files), handlerBodies: {} };
@@ -99,7 +76,7 @@ describe('codegen: fastify routes registered through an aggregator plugin', () =
       '',
     ].join('\n');
     const files = project({
-      'src/app.ts': APP('app.register(routes, { prefix: "/api/v1" });', 'import { MongoClient } from "mongodb";\nexport const client = new MongoClient("mongodb://db");\n'),
+      'src/app.ts': aggregatorApp('app.register(routes, { prefix: "/api/v1" });', 'import { MongoClient } from "mongodb";\nexport const client = new MongoClient("mongodb://db");\n'),
       'src/modules/routes.ts': aggregator,
     });
     const { byPath } = generate(files);
@@ -128,7 +105,7 @@ describe('codegen: fastify routes registered through an aggregator plugin', () =
       '',
     ].join('\n');
     const route = 'import type { FastifyInstance } from "fastify";\n\nexport default async function routes(app: FastifyInstance) {\n  app.get("/", async () => []);\n}\n';
-    const { byPath, paths } = generate({ 'package.json': PACKAGE, 'src/app.ts': app, 'src/routes/books.ts': route, 'src/routes/loans.ts': route }, { ...OPTIONS, layout: { ...OPTIONS.layout, routesDir: 'src/routes' }, pathAliases: [] });
+    const { byPath, paths } = generate({ 'package.json': AGGREGATOR_PACKAGE, 'src/app.ts': app, 'src/routes/books.ts': route, 'src/routes/loans.ts': route }, { ...OPTIONS, layout: { ...OPTIONS.layout, routesDir: 'src/routes' }, pathAliases: [] });
     assert.ok(paths.includes('src/routes/products.ts'), paths.join(', '));
     assert.match(byPath('src/routes/products.ts'), /^export default productsRoutes;$/m);
     const after = byPath('src/app.ts');
@@ -142,11 +119,11 @@ describe('codegen: fastify routes registered through an aggregator plugin', () =
     const other = 'import type { FastifyInstance } from "fastify";\nimport { authRoutes } from "@modules/auth/auth.routes";\n\nexport const legacy = (app: FastifyInstance) => {\n  app.register(authRoutes, { prefix: "/auth" });\n};\n';
     const cases: Record<string, Record<string, string>> = {
       'several plugins that register route plugins': project({
-        'src/app.ts': APP('app.register(routes, { prefix: "/api" });\napp.register(legacy, { prefix: "/legacy" });', 'import { legacy } from "@modules/legacy";\n'),
+        'src/app.ts': aggregatorApp('app.register(routes, { prefix: "/api" });\napp.register(legacy, { prefix: "/legacy" });', 'import { legacy } from "@modules/legacy";\n'),
         'src/modules/legacy.ts': other,
       }),
-      'registers routes more than once': project({ 'src/app.ts': APP('app.register(routes, { prefix: "/api" });\napp.register(routes, { prefix: "/v2" });') }),
-      'is not a string literal': project({ 'src/app.ts': APP('app.register(routes, { prefix: process.env.API_PREFIX });') }),
+      'registers routes more than once': project({ 'src/app.ts': aggregatorApp('app.register(routes, { prefix: "/api" });\napp.register(routes, { prefix: "/v2" });') }),
+      'is not a string literal': project({ 'src/app.ts': aggregatorApp('app.register(routes, { prefix: process.env.API_PREFIX });') }),
     };
     for (const [reason, files] of Object.entries(cases)) {
       const { byPath, paths } = generate(files);
@@ -161,10 +138,10 @@ describe('codegen: fastify routes registered through an aggregator plugin', () =
 
   it('is not an aggregator when the registered plugin registers only packages, or fewer features than the app registers directly', () => {
     const cors = 'import type { FastifyInstance } from "fastify";\nimport cors from "@fastify/cors";\n\nexport const routes = async (app: FastifyInstance) => {\n  await app.register(cors, { prefix: "/x" });\n};\n';
-    const direct = APP('app.register(routes, { prefix: "/api" });\napp.register(aRoutes, { prefix: "/a" });\napp.register(bRoutes, { prefix: "/b" });\napp.register(cRoutes, { prefix: "/c" });', 'import { aRoutes } from "@modules/a/a.routes";\nimport { bRoutes } from "@modules/b/b.routes";\nimport { cRoutes } from "@modules/c/c.routes";\n');
+    const direct = aggregatorApp('app.register(routes, { prefix: "/api" });\napp.register(aRoutes, { prefix: "/a" });\napp.register(bRoutes, { prefix: "/b" });\napp.register(cRoutes, { prefix: "/c" });', 'import { aRoutes } from "@modules/a/a.routes";\nimport { bRoutes } from "@modules/b/b.routes";\nimport { cRoutes } from "@modules/c/c.routes";\n');
     const cases = {
       packages: project({ 'src/modules/routes.ts': cors }),
-      direct: project({ 'src/app.ts': direct, 'src/modules/a/a.routes.ts': feature('a'), 'src/modules/b/b.routes.ts': feature('b'), 'src/modules/c/c.routes.ts': feature('c') }),
+      direct: project({ 'src/app.ts': direct, 'src/modules/a/a.routes.ts': featurePlugin('a'), 'src/modules/b/b.routes.ts': featurePlugin('b'), 'src/modules/c/c.routes.ts': featurePlugin('c') }),
     };
     for (const [name, files] of Object.entries(cases)) {
       const { byPath, paths } = generate(files);

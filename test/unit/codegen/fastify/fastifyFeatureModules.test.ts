@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { fastifyGenerator } from '../../../../src/core/codegen/fastify/fastifyGenerator';
 import type { CodegenOptions, GeneratedFile, GeneratorInput } from '../../../../src/core/codegen/types';
+import { aggregatorProject } from './aggregatorProject';
 import { createMemoryProjectFiles } from '../../../../src/core/project/memoryProjectFs';
 import { productsCrud, productSearch } from '../../../generation/generationSpecs';
 
@@ -12,24 +13,7 @@ const OPTIONS: CodegenOptions = {
   pathAliases: [{ prefix: '@modules/', target: 'src/modules/' }],
 };
 
-const feature = (name: string): string => `import type { FastifyInstance } from "fastify";\n\nexport const ${name}Routes = async (app: FastifyInstance) => {\n  app.get("/", async () => []);\n};\n`;
-const BASE: Record<string, string> = {
-  'package.json': JSON.stringify({ dependencies: { fastify: '^5', zod: '^3' } }),
-  'src/app.ts': 'import Fastify from "fastify";\nimport { routes } from "@modules/routes";\n\nconst app = Fastify();\napp.register(routes, { prefix: "/api" });\n\nexport default app;\n',
-  'src/modules/routes.ts': [
-    'import type { FastifyInstance } from "fastify";',
-    'import { userRoutes } from "@modules/user/user.routes";',
-    'import { authRoutes } from "@modules/auth/auth.routes";',
-    '',
-    'export const routes = (app: FastifyInstance) => {',
-    '  app.register(authRoutes, { prefix: "/auth" });',
-    '  app.register(userRoutes, { prefix: "/user" });',
-    '};',
-    '',
-  ].join('\n'),
-  'src/modules/auth/auth.routes.ts': feature('auth'),
-  'src/modules/user/user.routes.ts': feature('user'),
-};
+const BASE = aggregatorProject();
 const SCHEMA = 'import { z } from "zod";\n\nexport const s = z.object({});\n';
 const SPEC = 'describe("x", () => { it("y", () => {}); });\n';
 /** Schemas folders per module and unit specs mirroring the modules, as fastify-modules-zod-mongo. */
